@@ -1,0 +1,85 @@
+// Command socklab is a scriptable, netcat-style socket laboratory: an
+// interactive shell over TCP and UDP sockets, a Lua runtime for socket
+// scripts, a netcat mode, and a teaching layer that shows every socket call.
+//
+// Usage:
+//
+//	socklab                          interactive shell
+//	socklab SCRIPT.lua [ARGS...]     run a script
+//	socklab -c 'CMD; CMD; ...'       run shell commands, then exit
+//	socklab < session.txt            run stdin's lines as commands
+//	socklab nc [nc flags] HOST PORT  netcat mode
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/socklab/socklab/luanet"
+	"github.com/socklab/socklab/netcat"
+	"github.com/socklab/socklab/repl"
+)
+
+const usage = `usage:
+  socklab                          interactive shell
+  socklab SCRIPT.lua [ARGS...]     run a Lua script (ARGS in arg[1] ...)
+  socklab -c 'CMD; CMD; ...'       run shell commands, then exit
+  socklab < session.txt            run stdin's lines as shell commands
+  socklab nc [nc flags] HOST PORT  netcat mode (socklab nc -h for its flags)
+
+flags:
+`
+
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// run picks the mode from args and returns the exit status: 0 when all went
+// well, 1 when a command or the script failed, 2 for bad usage.
+func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "nc" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		return netcat.Main(ctx, args[1:], stdin, stdout, stderr)
+	}
+	fs := flag.NewFlagSet("socklab", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
+	cmds := fs.String("c", "", "run these shell commands (separated by ; or newlines), then exit")
+	allowExec := fs.Bool("allow-exec", false, "let scripts use os.execute and io.popen (off by default)")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return 0
+		}
+		return 2
+	}
+	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".lua") {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
+			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec})
+		if err != nil {
+			fmt.Fprintln(stderr, "error:", err)
+			return 1
+		}
+		return 0
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "error: unexpected argument %q: scripts end in .lua, and nc mode starts with \"nc\"\n", fs.Arg(0))
+		fs.Usage()
+		return 2
+	}
+	return repl.Run(repl.Options{Commands: *cmds, HasCommands: isSet(fs, "c"),
+		Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec})
+}
+
+// isSet reports whether the flag name was given on the command line.
+func isSet(fs *flag.FlagSet, name string) bool {
+	set := false
+	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
+	return set
+}

@@ -1,0 +1,33 @@
+package netops
+
+import (
+	"context"
+	"errors"
+	"os"
+	"time"
+)
+
+// longAgo is a deadline in the past: setting it wakes a blocked call at once.
+var longAgo = time.Unix(1, 0)
+
+// bounded runs op with the deadline dl (the zero time: none) set through set. Cancelling ctx moves the deadline into the
+// past, which wakes op. The error is ctx's when ctx ended, [ErrTimeout] when
+// the deadline passed, else op's own.
+func bounded(ctx context.Context, dl time.Time, set func(time.Time) error, op func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	set(dl)
+	stop := context.AfterFunc(ctx, func() { set(longAgo) })
+	err := op()
+	if !stop() && ctx.Err() != nil {
+		return ctx.Err()
+	}
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		return ErrTimeout
+	}
+	return err
+}

@@ -1,0 +1,120 @@
+package netops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"syscall"
+)
+
+// Errors that operations wrap in an [*OpError]; test for them with errors.Is.
+var (
+	// ErrTimeout reports that an operation's timeout passed before it completed.
+	ErrTimeout = errors.New("timed out")
+	// ErrTooLong reports that a line or delimited read exceeded its size limit.
+	ErrTooLong = errors.New("too long: no delimiter within the limit")
+	// ErrNoSocket reports an id that names no open socket.
+	ErrNoSocket = errors.New("no such socket")
+	// ErrWrongKind reports an operation made on the wrong kind of socket,
+	// such as recv on a listener.
+	ErrWrongKind = errors.New("wrong kind of socket")
+	// ErrNoPeer reports a send on an unconnected UDP socket that has not yet
+	// heard from anyone.
+	ErrNoPeer = errors.New("no peer yet: use sendto HOST:PORT")
+)
+
+// OpError is the error type of netops operations. Like *net.OpError it names
+// the operation, network and address; it adds the socket's table id.
+type OpError struct {
+	Op   string // "listen", "accept", "connect", "send", "recv", ...
+	ID   int    // socket id, 0 when the socket has none (yet)
+	Net  string // "tcp" or "udp"
+	Addr string // the address involved, if any
+	Err  error  // the cause
+}
+
+// Error returns "[ID] op net addr: cause", leaving out the parts that are empty.
+func (e *OpError) Error() string {
+	s := ""
+	if e.ID > 0 {
+		s = fmt.Sprintf("[%d] ", e.ID)
+	}
+	s += e.Op
+	if e.Net != "" {
+		s += " " + e.Net
+	}
+	if e.Addr != "" {
+		s += " " + e.Addr
+	}
+	return s + ": " + causeText(e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *OpError) Unwrap() error { return e.Err }
+
+// Timeout reports whether the cause is a timeout.
+func (e *OpError) Timeout() bool { return errors.Is(e.Err, ErrTimeout) }
+
+// causeText strips the layers of *net.OpError and *os.SyscallError that Go
+// adds, so that "[1] connect tcp 127.0.0.1:9: connection refused" does not
+// repeat the operation and address.
+func causeText(err error) string {
+	var ne *net.OpError
+	if errors.As(err, &ne) && ne.Err != nil {
+		err = ne.Err
+	}
+	var se *os.SyscallError
+	if errors.As(err, &se) && se.Err != nil {
+		err = se.Err
+	}
+	if err == nil {
+		return "unknown error"
+	}
+	return err.Error()
+}
+
+// Reason reduces an error to a short word scripts can compare against:
+// "closed" (end of stream, or the socket was closed), "timeout", "refused",
+// "reset", "canceled", "in use", "unreachable", "too long", or else the
+// cause's own text.
+func Reason(err error) string {
+	switch {
+	case err == nil:
+		return ""
+	case errors.Is(err, io.EOF), errors.Is(err, net.ErrClosed), errors.Is(err, syscall.EPIPE):
+		return "closed"
+	case errors.Is(err, ErrTimeout), errors.Is(err, os.ErrDeadlineExceeded), errors.Is(err, context.DeadlineExceeded):
+		return "timeout"
+	case errors.Is(err, context.Canceled):
+		return "canceled"
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return "refused"
+	case errors.Is(err, syscall.ECONNRESET):
+		return "reset"
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "in use"
+	case errors.Is(err, syscall.EHOSTUNREACH), errors.Is(err, syscall.ENETUNREACH):
+		return "unreachable"
+	case errors.Is(err, ErrTooLong):
+		return "too long"
+	}
+	return causeText(err)
+}
+
+// opErr wraps err for socket s (which may be nil) unless it is nil.
+func opErr(op string, s *Socket, addr string, err error) error {
+	if err == nil {
+		return nil
+	}
+	e := &OpError{Op: op, Addr: addr, Err: err}
+	if s != nil {
+		e.ID, e.Net = s.ID, s.Proto
+		if e.Addr == "" {
+			e.Addr = s.peerOrLocal()
+		}
+	}
+	return e
+}

@@ -1,0 +1,46 @@
+package netops
+
+import "syscall"
+
+// kernelInfo is what the kernel says of a socket.
+type kernelInfo struct {
+	State   string // TCP state name ("LISTEN", "ESTABLISHED", ...), "" when unknown
+	FD      int    // descriptor, -1 when unknown
+	Queue   int    // listener: completed connections not yet accepted, -1 unknown
+	Backlog int    // listener: its backlog, -1 unknown
+}
+
+// sysConn returns the socket's underlying syscall.Conn, or nil.
+func (s *Socket) sysConn() syscall.Conn {
+	switch {
+	case s.ln != nil:
+		return s.ln
+	case s.conn != nil:
+		if sc, ok := s.conn.(syscall.Conn); ok {
+			return sc
+		}
+	case s.pc != nil:
+		return s.pc
+	}
+	return nil
+}
+
+// fdOf returns the descriptor behind c, or -1.
+func fdOf(c syscall.Conn) int {
+	if c == nil {
+		return -1
+	}
+	rc, err := c.SyscallConn()
+	if err != nil {
+		return -1
+	}
+	fd := -1
+	if rc.Control(func(u uintptr) { fd = int(u) }) != nil {
+		return -1
+	}
+	return fd
+}
+
+// State returns the kernel's TCP state name for the socket, or "" when the
+// operating system cannot tell (UDP sockets have none).
+func (s *Socket) State() string { return s.kernel().State }

@@ -1,0 +1,176 @@
+package netops
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"time"
+)
+
+// DefaultLimit is the most bytes [Socket.RecvUntil] and [Socket.RecvAll]
+// gather when the caller gives no limit: a peer that never sends the
+// delimiter cannot exhaust memory.
+const DefaultLimit = 1 << 20
+
+// chunk is how much a delimited or whole-stream receive asks the kernel for
+// at a time.
+const chunk = 64 << 10
+
+// Recv returns at most max bytes: what earlier receives left buffered, or
+// else the result of exactly one read from the kernel, as Python's
+// sock.recv(max) does. At end of stream it returns io.EOF (not wrapped). A
+// timeout of 0 waits until data arrives or ctx ends. On a UDP socket it
+// returns one datagram (cut to max bytes, as the kernel does).
+func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]byte, error) {
+	if max <= 0 {
+		return nil, opErr("recv", s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
+	}
+	if s.pc != nil {
+		b, _, err := s.RecvFrom(ctx, max, timeout)
+		return b, err
+	}
+	if err := s.readable("recv"); err != nil {
+		return nil, err
+	}
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
+	if len(s.buf) > 0 {
+		return s.take(min(max, len(s.buf))), nil
+	}
+	b := make([]byte, max)
+	n, err := s.fill(ctx, deadline(timeout), b)
+	if n > 0 {
+		s.consumed()
+		return b[:n:n], nil
+	}
+	return nil, s.recvErr("recv", err)
+}
+
+// RecvLine is [Socket.RecvUntil] with the delimiter "\n".
+func (s *Socket) RecvLine(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
+	return s.RecvUntil(ctx, []byte("\n"), timeout, limit)
+}
+
+// RecvUntil returns the bytes up to and including the first delim, reading
+// as often as it takes within timeout (for the whole call; 0 means none).
+// Bytes after delim stay buffered for the next receive. When more than limit
+// bytes (0 means [DefaultLimit]) arrive without delim it fails with
+// [ErrTooLong] and keeps them buffered. When the stream ends first it
+// returns what arrived together with io.EOF, so nothing is lost.
+func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Duration, limit int) ([]byte, error) {
+	if len(delim) == 0 {
+		return nil, opErr("recv", s, "", fmt.Errorf("empty delimiter"))
+	}
+	return s.gather(ctx, "recv", timeout, limit, func(buf []byte) int {
+		if i := bytes.Index(buf, delim); i >= 0 {
+			return i + len(delim)
+		}
+		return -1
+	})
+}
+
+// RecvAll returns everything the peer sends until it closes its side,
+// within timeout (0: none) and limit (0: [DefaultLimit]) bytes. It returns
+// a nil error at end of stream; on a timeout or limit, what arrived stays
+// buffered.
+func (s *Socket) RecvAll(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
+	b, err := s.gather(ctx, "recv", timeout, limit, func([]byte) int { return -1 })
+	if err == io.EOF {
+		err = nil
+	}
+	return b, err
+}
+
+// gather reads into the buffer until end(buf) returns a cut point.
+func (s *Socket) gather(ctx context.Context, op string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
+	if err := s.readable(op); err != nil {
+		return nil, err
+	}
+	if limit <= 0 {
+		limit = DefaultLimit
+	}
+	dl := deadline(timeout)
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
+	scanned := 0
+	for {
+		if i := end(s.buf[scanned:]); i >= 0 {
+			return s.take(scanned + i), nil
+		}
+		scanned = max(0, len(s.buf)-chunk) // a delimiter may straddle reads; rescan the tail
+		if len(s.buf) >= limit {
+			return nil, opErr(op, s, "", fmt.Errorf("%w (%d bytes)", ErrTooLong, limit))
+		}
+		b := make([]byte, min(chunk, limit-len(s.buf)))
+		n, err := s.fill(ctx, dl, b)
+		s.buf = append(s.buf, b[:n]...)
+		if err != nil {
+			if err == io.EOF && len(s.buf) > 0 {
+				return s.take(len(s.buf)), io.EOF
+			}
+			return nil, s.recvErr(op, err)
+		}
+	}
+}
+
+// fill makes one read from the kernel into b, bounded by dl and ctx.
+func (s *Socket) fill(ctx context.Context, dl time.Time, b []byte) (int, error) {
+	var n int
+	err := bounded(ctx, dl, s.conn.SetReadDeadline, func() (err error) {
+		n, err = s.conn.Read(b)
+		return err
+	})
+	s.in.Add(int64(n))
+	if n > 0 {
+		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fmt.Sprintf("fd %d, %d", s.kernel().FD, len(b)), Result: fmt.Sprintf("%d bytes", n)})
+	}
+	if n > 0 && err != nil && err != io.EOF {
+		err = nil // report the data now; the error comes back on the next read
+	}
+	return n, err
+}
+
+// take removes and returns the first n buffered bytes.
+func (s *Socket) take(n int) []byte {
+	out := bytes.Clone(s.buf[:n])
+	s.buf = s.buf[n:]
+	if len(s.buf) == 0 {
+		s.buf = nil
+	}
+	s.consumed()
+	return out
+}
+
+// consumed tells a [Socket.Watch] that a receive took data.
+func (s *Socket) consumed() {
+	select {
+	case s.read <- struct{}{}:
+	default:
+	}
+}
+
+// recvErr passes io.EOF through unwrapped and wraps everything else.
+func (s *Socket) recvErr(op string, err error) error {
+	if err == io.EOF {
+		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State})
+		return io.EOF
+	}
+	return opErr(op, s, "", err)
+}
+
+// readable checks that s is a socket one can receive a stream from.
+func (s *Socket) readable(op string) error {
+	if s.conn == nil {
+		return opErr(op, s, "", fmt.Errorf("%w: [%d] is a %s; %s works on connections", ErrWrongKind, s.ID, s.Kind, op))
+	}
+	return nil
+}
+
+// deadline returns now+timeout, or the zero time (no deadline) for timeout <= 0.
+func deadline(timeout time.Duration) time.Time {
+	if timeout <= 0 {
+		return time.Time{}
+	}
+	return time.Now().Add(timeout)
+}

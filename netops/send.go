@@ -1,0 +1,63 @@
+package netops
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"time"
+)
+
+// Send writes all of data (sendall semantics) within timeout (0: none) and
+// returns how many bytes went out, which is len(data) unless it failed. On
+// an unconnected UDP socket it sends one datagram to the last sender.
+func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (int, error) {
+	if s.pc != nil {
+		p := s.peer.Load()
+		if p == nil {
+			return 0, opErr("send", s, "", ErrNoPeer)
+		}
+		return s.sendTo(ctx, data, p, timeout)
+	}
+	if s.conn == nil {
+		return 0, opErr("send", s, "", fmt.Errorf("%w: [%d] is a %s; send works on connections", ErrWrongKind, s.ID, s.Kind))
+	}
+	s.wmu.Lock()
+	defer s.wmu.Unlock()
+	var n int
+	err := bounded(ctx, deadline(timeout), s.conn.SetWriteDeadline, func() (err error) {
+		n, err = s.conn.Write(data)
+		return err
+	})
+	s.out.Add(int64(n))
+	fd := s.kernel().FD
+	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %d bytes", fd, len(data)), Result: fmt.Sprintf("%d", n), Err: err})
+	return n, opErr("send", s, "", err)
+}
+
+// Shutdown half-closes a TCP connection: "write" sends FIN (the peer reads
+// end of stream), "read" discards what arrives from now on, "both" does both.
+func (s *Socket) Shutdown(how string) error {
+	tc, ok := s.conn.(*net.TCPConn)
+	if !ok {
+		return opErr("shutdown", s, "", fmt.Errorf("%w: shutdown works on TCP connections", ErrWrongKind))
+	}
+	var err error
+	switch how {
+	case "write":
+		err = tc.CloseWrite()
+	case "read":
+		err = tc.CloseRead()
+	case "both", "":
+		how = "both"
+		if err = tc.CloseWrite(); err == nil {
+			err = tc.CloseRead()
+		}
+	default:
+		return opErr("shutdown", s, "", fmt.Errorf("bad direction %q: want read, write or both", how))
+	}
+	k := s.kernel()
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "shutdown", Args: fmt.Sprintf("fd %d, SHUT_%s", k.FD, shutName[how]), Err: err, State: k.State})
+	return opErr("shutdown", s, "", err)
+}
+
+var shutName = map[string]string{"read": "RD", "write": "WR", "both": "RDWR"}

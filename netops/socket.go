@@ -1,0 +1,170 @@
+package netops
+
+import (
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Kind tells what a [Socket] is.
+type Kind int
+
+// The kinds of socket in a [Table].
+const (
+	KindListener Kind = iota + 1 // a TCP socket listening for connections
+	KindConn                     // a connected TCP socket
+	KindPacket                   // a UDP socket
+	KindStep                     // a socket built one call at a time (see step commands)
+)
+
+// String returns "listener", "conn", "udp" or "socket".
+func (k Kind) String() string {
+	switch k {
+	case KindListener:
+		return "listener"
+	case KindConn:
+		return "conn"
+	case KindPacket:
+		return "udp"
+	case KindStep:
+		return "socket"
+	}
+	return "unknown"
+}
+
+// Socket is one open socket in a [Table]. Its methods are safe for use by
+// several goroutines; receives are serialised among themselves, and so are
+// sends.
+type Socket struct {
+	ID      int    // small id, unique in its table, never reused
+	Proto   string // "tcp" or "udp" (or tcp4, udp6, ...)
+	Kind    Kind
+	Owner   string // who opened it: "" for the shell, or a script's name
+	Created time.Time
+
+	table *Table
+	ln    *net.TCPListener
+	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
+	pc    *net.UDPConn // an unconnected UDP socket
+
+	rmu   sync.Mutex // serialises receives and guards buf
+	buf   []byte     // bytes read from the kernel but not yet returned
+	wmu   sync.Mutex // serialises sends
+	in    atomic.Int64
+	out   atomic.Int64
+	peer  atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
+	read  chan struct{}               // signalled when a receive consumed data (see Watch)
+	once  sync.Once
+	done  chan struct{} // closed by Close
+	local string        // local address, fixed once bound
+}
+
+func newSocket(proto string, kind Kind, owner string) *Socket {
+	return &Socket{Proto: proto, Kind: kind, Owner: owner, Created: time.Now(),
+		read: make(chan struct{}, 1), done: make(chan struct{})}
+}
+
+// Info is a snapshot of a socket for the `sockets` table.
+type Info struct {
+	ID      int
+	Proto   string
+	Kind    Kind
+	Owner   string
+	Local   string
+	Remote  string
+	State   string // the kernel's TCP state name, "" when the OS cannot tell
+	In, Out int64  // bytes received and sent
+	Age     time.Duration
+	FD      int // descriptor, -1 when unknown
+	Queue   int // listener: connections completed but not yet accepted (-1 unknown)
+	Backlog int // listener: the backlog it was given (-1 unknown)
+	Buffered int // bytes received from the kernel but not yet returned by a recv
+}
+
+// Info returns a snapshot of the socket.
+func (s *Socket) Info() Info {
+	s.rmu.Lock()
+	buffered := len(s.buf)
+	s.rmu.Unlock()
+	inf := Info{ID: s.ID, Proto: s.Proto, Kind: s.Kind, Owner: s.Owner,
+		Local: s.LocalAddr(), Remote: s.RemoteAddr(), In: s.in.Load(), Out: s.out.Load(),
+		Age: time.Since(s.Created), FD: -1, Queue: -1, Backlog: -1, Buffered: buffered}
+	k := s.kernel()
+	inf.State, inf.FD, inf.Queue, inf.Backlog = k.State, k.FD, k.Queue, k.Backlog
+	return inf
+}
+
+// LocalAddr returns the socket's local address, or "" when it has none.
+func (s *Socket) LocalAddr() string {
+	switch {
+	case s.ln != nil:
+		return s.ln.Addr().String()
+	case s.conn != nil:
+		return s.conn.LocalAddr().String()
+	case s.pc != nil:
+		return s.pc.LocalAddr().String()
+	}
+	return s.local
+}
+
+// RemoteAddr returns the peer's address: the connected peer, or for an
+// unconnected UDP socket the last sender; "" when there is none.
+func (s *Socket) RemoteAddr() string {
+	if s.conn != nil {
+		return s.conn.RemoteAddr().String()
+	}
+	if p := s.peer.Load(); p != nil {
+		return p.String()
+	}
+	return ""
+}
+
+func (s *Socket) peerOrLocal() string {
+	if r := s.RemoteAddr(); r != "" {
+		return r
+	}
+	return s.LocalAddr()
+}
+
+// Done returns a channel that is closed when the socket is closed.
+func (s *Socket) Done() <-chan struct{} { return s.done }
+
+// Closed reports whether the socket has been closed.
+func (s *Socket) Closed() bool {
+	select {
+	case <-s.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// Close closes the socket and removes it from its table. Closing twice is
+// not an error; the second call does nothing.
+func (s *Socket) Close() error {
+	var err error
+	first := false
+	s.once.Do(func() {
+		first = true
+		fd := s.kernel().FD
+		switch {
+		case s.ln != nil:
+			err = s.ln.Close()
+		case s.conn != nil:
+			err = s.conn.Close()
+		case s.pc != nil:
+			err = s.pc.Close()
+		}
+		close(s.done)
+		if s.table != nil {
+			s.table.remove(s.ID)
+			s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "close", Args: fdArg(fd), Err: err})
+		}
+	})
+	if !first {
+		return nil
+	}
+	return opErr("close", s, "", err)
+}
+

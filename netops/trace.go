@@ -1,0 +1,29 @@
+package netops
+
+// Trace is a set of hooks run when netops makes an underlying socket call, in
+// the manner of net/http/httptrace.ClientTrace. A nil *Trace, or a nil field,
+// is ignored. The hooks may be called from several goroutines at once and
+// must not block.
+type Trace struct {
+	// Call is called after each socket call (socket, setsockopt, bind,
+	// listen, accept, connect, send, recv, shutdown, close, ...).
+	Call func(Call)
+}
+
+// Call describes one underlying socket call for a [Trace].
+type Call struct {
+	ID     int    // the socket's table id, 0 when it has none yet
+	FD     int    // the descriptor, -1 when unknown
+	Name   string // the call: "socket", "bind", "listen", "accept", ...
+	Args   string // its arguments as a person reads them: "fd 5, 0.0.0.0:8888"
+	Result string // its result: "fd 6", "12 bytes", ""
+	Err    error  // its error, if it failed
+	State  string // the kernel's TCP state after the call, "" when not known
+}
+
+// emit reports c to t.Call when there is one.
+func (t *Trace) emit(c Call) {
+	if t != nil && t.Call != nil {
+		t.Call(c)
+	}
+}
