@@ -92,6 +92,7 @@ func TestTraceSeesCalls(t *testing.T) {
 	c.Send(ctx, []byte("x"), 0)
 	s.Recv(ctx, 1, testTimeout)
 	c.Close()
+	tb.SetTrace(nil)
 	close(calls)
 	for c := range calls {
 		names = append(names, c.Name)

@@ -67,18 +67,18 @@ func newSocket(proto string, kind Kind, owner string) *Socket {
 
 // Info is a snapshot of a socket for the `sockets` table.
 type Info struct {
-	ID      int
-	Proto   string
-	Kind    Kind
-	Owner   string
-	Local   string
-	Remote  string
-	State   string // the kernel's TCP state name, "" when the OS cannot tell
-	In, Out int64  // bytes received and sent
-	Age     time.Duration
-	FD      int // descriptor, -1 when unknown
-	Queue   int // listener: connections completed but not yet accepted (-1 unknown)
-	Backlog int // listener: the backlog it was given (-1 unknown)
+	ID       int
+	Proto    string
+	Kind     Kind
+	Owner    string
+	Local    string
+	Remote   string
+	State    string // the kernel's TCP state name, "" when the OS cannot tell
+	In, Out  int64  // bytes received and sent
+	Age      time.Duration
+	FD       int // descriptor, -1 when unknown
+	Queue    int // listener: connections completed but not yet accepted (-1 unknown)
+	Backlog  int // listener: the backlog it was given (-1 unknown)
 	Buffered int // bytes received from the kernel but not yet returned by a recv
 }
 
@@ -167,4 +167,3 @@ func (s *Socket) Close() error {
 	}
 	return opErr("close", s, "", err)
 }
-
