@@ -21,8 +21,21 @@ func (s *Socket) sysConn() syscall.Conn {
 		}
 	case s.pc != nil:
 		return s.pc
+	case s.keep != nil:
+		return s.keep
 	}
 	return nil
+}
+
+// userFD returns the descriptor a person was shown for s: the one kept from
+// socket(2) when there is one (see [Socket.keep]), else Go's own.
+func (s *Socket) userFD(goFD int) int {
+	if s.keep != nil {
+		if fd := fdOf(s.keep); fd >= 0 {
+			return fd
+		}
+	}
+	return goFD
 }
 
 // fdOf returns the descriptor behind c, or -1.

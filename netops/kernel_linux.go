@@ -4,7 +4,8 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// tcpStates names the kernel's TCP states (include/net/tcp_states.h).
+// tcpStates names the kernel's TCP states (include/net/tcp_states.h), as
+// TCP_INFO and /proc/net/tcp number them.
 var tcpStates = [...]string{1: "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT_1", "FIN_WAIT_2",
 	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING", "NEW_SYN_RECV"}
 
@@ -36,5 +37,6 @@ func (s *Socket) kernel() kernelInfo {
 			k.Queue, k.Backlog = int(ti.Unacked), int(ti.Sacked)
 		}
 	})
+	k.FD = s.userFD(k.FD)
 	return k
 }

@@ -1,9 +1,9 @@
-//go:build !linux
+//go:build !linux && !darwin
 
 package netops
 
 // kernel returns the socket's descriptor; this operating system gives no
 // TCP state through socklab yet, so State is "" ("unknown" to a person).
 func (s *Socket) kernel() kernelInfo {
-	return kernelInfo{FD: fdOf(s.sysConn()), Queue: -1, Backlog: -1}
+	return kernelInfo{FD: s.userFD(fdOf(s.sysConn())), Queue: -1, Backlog: -1}
 }

@@ -1,25 +1,10 @@
 package netops
 
 import (
-	"context"
 	"fmt"
-	"net"
 	"strings"
 	"syscall"
 )
-
-// listenTCP opens a TCP listener on addr, reporting its calls to tr.
-func listenTCP(ctx context.Context, proto, addr string, backlog int, tr *Trace) (*net.TCPListener, error) {
-	lc := net.ListenConfig{Control: controlTrace(tr, "bind", addr)}
-	ln, err := lc.Listen(ctx, proto, addr)
-	if err != nil {
-		return nil, err
-	}
-	tl := ln.(*net.TCPListener)
-	fd := fdOf(tl)
-	tr.emit(Call{FD: fd, Name: "listen", Args: fmt.Sprintf("fd %d, backlog %s", fd, backlogText(backlog)), State: "LISTEN"})
-	return tl, nil
-}
 
 func backlogText(n int) string {
 	if n <= 0 {

@@ -2,6 +2,7 @@ package netops
 
 import (
 	"net"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -58,6 +59,16 @@ type Socket struct {
 	once  sync.Once
 	done  chan struct{} // closed by Close
 	local string        // local address, fixed once bound
+
+	// keep is the descriptor a person was shown: a step socket's own
+	// descriptor (see [Table.Socket]), or the one the unix [Table.Listen]
+	// made with socket(2). Go's net package works on a duplicate of it;
+	// keeping the original open means the descriptor numbers in a trace
+	// stay the ones the person saw. It is closed with the socket.
+	keep   *os.File
+	stepMu sync.Mutex             // serialises the step calls (bind, listen, connect)
+	moved  atomic.Pointer[Socket] // the socket that took over this one's id
+	ending bool                   // a step socket being closed; guarded by table.mu
 }
 
 func newSocket(proto string, kind Kind, owner string) *Socket {
@@ -104,6 +115,8 @@ func (s *Socket) LocalAddr() string {
 		return s.conn.LocalAddr().String()
 	case s.pc != nil:
 		return s.pc.LocalAddr().String()
+	case s.keep != nil:
+		return s.stepLocal()
 	}
 	return s.local
 }
@@ -142,12 +155,27 @@ func (s *Socket) Closed() bool {
 
 // Close closes the socket and removes it from its table. Closing twice is
 // not an error; the second call does nothing.
+//
+// A step socket that [Socket.Listen], [Socket.Connect] or [Socket.Bind]
+// turned into a listener or connection forwards Close to the socket that
+// now holds its id.
 func (s *Socket) Close() error {
+	if n := s.closeStep(); n != nil {
+		return n.Close()
+	}
 	var err error
 	first := false
 	s.once.Do(func() {
 		first = true
-		fd := s.kernel().FD
+		k := s.kernel()
+		var tr *Trace
+		if s.table != nil {
+			tr = s.table.trace()
+		}
+		var tuple [2]string
+		if tr != nil && s.conn != nil && s.Kind == KindConn {
+			tuple = [2]string{s.LocalAddr(), s.RemoteAddr()}
+		}
 		switch {
 		case s.ln != nil:
 			err = s.ln.Close()
@@ -156,10 +184,18 @@ func (s *Socket) Close() error {
 		case s.pc != nil:
 			err = s.pc.Close()
 		}
+		if s.keep != nil {
+			if kerr := s.keep.Close(); err == nil {
+				err = kerr
+			}
+		}
 		close(s.done)
 		if s.table != nil {
 			s.table.remove(s.ID)
-			s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "close", Args: fdArg(fd), Err: err})
+			if tr != nil {
+				tr.emit(Call{ID: s.ID, FD: k.FD, Name: "close", Args: fdArg(k.FD), Err: err,
+					State: stateAfterClose(k.State, tuple)})
+			}
 		}
 	})
 	if !first {

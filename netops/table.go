@@ -13,6 +13,7 @@ type Table struct {
 	next  int
 	socks map[int]*Socket
 	tr    *Trace
+	ports map[int]bool // local and remote ports of every socket filed so far (see Ports)
 }
 
 // NewTable returns an empty table.
@@ -38,6 +39,7 @@ func (t *Table) add(s *Socket) *Socket {
 	t.next++
 	s.ID, s.table = t.next, t
 	t.socks[s.ID] = s
+	t.notePorts(s)
 	return s
 }
 

@@ -28,11 +28,11 @@ func (t *Table) Listen(ctx context.Context, proto, addr string, o ListenOptions)
 		return t.listenUDP(ctx, proto, a, o.Owner)
 	}
 	s := newSocket(proto, KindListener, o.Owner)
-	ln, err := listenTCP(ctx, proto, a, o.Backlog, t.trace())
+	ln, keep, err := listenTCP(ctx, proto, a, o.Backlog, t.trace())
 	if err != nil {
 		return nil, &OpError{Op: "listen", Net: proto, Addr: a, Err: err}
 	}
-	s.ln = ln
+	s.ln, s.keep = ln, keep
 	return t.add(s), nil
 }
 

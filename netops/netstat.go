@@ -1,0 +1,136 @@
+package netops
+
+import (
+	"net/netip"
+	"slices"
+	"strconv"
+)
+
+// NetEntry is one socket in the kernel's own table, as [Table.Netstat]
+// reports it: also sockets no descriptor holds any more (TIME_WAIT) or
+// yet (SYN_RECV, or a finished handshake waiting in an accept queue).
+type NetEntry struct {
+	Proto  string // "tcp", "tcp6", "udp" or "udp6"
+	Local  string // HOST:PORT
+	Remote string // HOST:PORT; "*:*" for a listener or unconnected UDP socket
+	State  string // the kernel's name: LISTEN, ESTABLISHED, TIME_WAIT, ...; UNCONN for unconnected UDP
+	SendQ  int    // bytes not yet acknowledged; for a listener its backlog
+	RecvQ  int    // bytes not yet read; for a listener its accept queue
+	Inode  uint64 // the socket's inode, 0 when no descriptor holds it
+	ID     int    // its id in the table, 0 when none
+	FD     int    // this process's descriptor for it, -1 when none
+	Owner  string // "socklab [3]", "socklab fd 7", "no descriptor (kernel)", "accept queue of [1]", "another process"
+}
+
+// Netstat returns the kernel's sockets whose local or remote port is port,
+// or, with port 0, one of [Table.Ports]. Entries come sorted by local port,
+// then state. On a system where socklab cannot read the kernel's table it
+// fails with [ErrNotAvailable].
+func (t *Table) Netstat(port int) ([]NetEntry, error) {
+	ports := map[int]bool{port: true}
+	if port == 0 {
+		ports = map[int]bool{}
+		for _, p := range t.Ports() {
+			ports[p] = true
+		}
+	}
+	all, err := kernelSockets()
+	if err != nil {
+		return nil, err
+	}
+	var out []NetEntry
+	for _, e := range all {
+		if ports[Port(e.Local)] || ports[Port(e.Remote)] {
+			out = append(out, e)
+		}
+	}
+	t.owners(out)
+	slices.SortStableFunc(out, func(a, b NetEntry) int {
+		if d := Port(a.Local) - Port(b.Local); d != 0 {
+			return d
+		}
+		if a.Proto != b.Proto {
+			if a.Proto < b.Proto {
+				return -1
+			}
+			return 1
+		}
+		return Port(a.Remote) - Port(b.Remote)
+	})
+	return out, nil
+}
+
+// owners fills in ID, FD and Owner from the table and this process's
+// descriptors.
+func (t *Table) owners(es []NetEntry) {
+	if len(es) == 0 {
+		return
+	}
+	fds := socketFDs()
+	ids := map[uint64]int{}
+	listeners := map[int]int{} // port -> listener id
+	for _, s := range t.List() {
+		k := s.kernel()
+		if ino, ok := fdInode(k.FD); ok {
+			ids[ino] = s.ID
+		}
+		if s.ln != nil {
+			listeners[Port(s.LocalAddr())] = s.ID
+		}
+	}
+	for i := range es {
+		e := &es[i]
+		e.FD = -1
+		if fd, ok := fds[e.Inode]; ok && e.Inode != 0 {
+			e.FD = fd
+		}
+		switch id, ok := ids[e.Inode]; {
+		case ok && e.Inode != 0:
+			e.ID = id
+			e.Owner = "socklab [" + strconv.Itoa(id) + "]"
+		case e.FD >= 0:
+			e.Owner = "socklab fd " + strconv.Itoa(e.FD)
+		case e.Inode == 0 && (e.State == "ESTABLISHED" || e.State == "SYN_RECV") && listeners[Port(e.Local)] != 0:
+			e.Owner = "accept queue of [" + strconv.Itoa(listeners[Port(e.Local)]) + "]"
+		case e.Inode == 0:
+			e.Owner = "no descriptor (kernel)"
+		default:
+			e.Owner = "another process"
+		}
+	}
+}
+
+// stateAfterClose looks up the kernel's state of the connection with the
+// given local and remote addresses after its descriptor was closed:
+// FIN_WAIT_1/2, LAST_ACK, TIME_WAIT..., or CLOSED when the kernel has
+// forgotten it. Without a tuple, or where the kernel's table cannot be
+// read, it returns "" (unknown).
+func stateAfterClose(before string, tuple [2]string) string {
+	if tuple[0] == "" || tuple[1] == "" {
+		return ""
+	}
+	l, err1 := netip.ParseAddrPort(tuple[0])
+	r, err2 := netip.ParseAddrPort(tuple[1])
+	if err1 != nil || err2 != nil {
+		return ""
+	}
+	all, err := kernelSockets()
+	if err != nil {
+		return ""
+	}
+	for _, e := range all {
+		if e.Proto[:3] != "tcp" {
+			continue
+		}
+		el, err1 := netip.ParseAddrPort(e.Local)
+		er, err2 := netip.ParseAddrPort(e.Remote)
+		if err1 == nil && err2 == nil && sameAddrPort(el, l) && sameAddrPort(er, r) {
+			return e.State
+		}
+	}
+	return "CLOSED"
+}
+
+func sameAddrPort(a, b netip.AddrPort) bool {
+	return a.Port() == b.Port() && a.Addr().Unmap() == b.Addr().Unmap()
+}

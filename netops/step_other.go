@@ -1,0 +1,30 @@
+//go:build !unix
+
+package netops
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// errNoStep says that the step calls are not available here, and what to use.
+var errNoStep = fmt.Errorf("%w: the step-by-step socket calls need the BSD socket API; use the one-step listen and connect", ErrNotAvailable)
+
+func (t *Table) newStep(proto, owner string) (*Socket, error) {
+	return nil, &OpError{Op: "socket", Net: proto, Err: errNoStep}
+}
+
+func (s *Socket) bind(addr string) (*Socket, error) {
+	return nil, opErr("bind", s, addr, errNoStep)
+}
+
+func (s *Socket) listen(backlog int) (*Socket, error) {
+	return nil, opErr("listen", s, "", errNoStep)
+}
+
+func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration) (*Socket, error) {
+	return nil, opErr("connect", s, addr, errNoStep)
+}
+
+func (s *Socket) stepLocal() string { return "" }

@@ -1,0 +1,331 @@
+//go:build unix
+
+package netops
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// newStep makes the socket(2) call for [Table.Socket].
+func (t *Table) newStep(proto, owner string) (*Socket, error) {
+	fam, typ := family(proto, ""), unix.SOCK_STREAM
+	if isUDP(proto) {
+		typ = unix.SOCK_DGRAM
+	}
+	f, err := openSocket(fam, typ)
+	tr := t.trace()
+	if err != nil {
+		tr.emit(Call{FD: -1, Name: "socket", Args: socketArgs(fam, typ), Err: err})
+		return nil, &OpError{Op: "socket", Net: proto, Err: err}
+	}
+	s := newSocket(proto, KindStep, owner)
+	s.keep = f
+	t.add(s)
+	k := s.kernel()
+	tr.emit(Call{ID: s.ID, FD: k.FD, Name: "socket", Args: socketArgs(fam, typ), Result: fmt.Sprintf("fd %d", k.FD), State: k.State})
+	return s, nil
+}
+
+// openSocket makes a close-on-exec, non-blocking socket and wraps it in an
+// *os.File, so that Go's poller can wait on it (connect) and closing it is
+// safe while another goroutine uses it.
+func openSocket(fam, typ int) (*os.File, error) {
+	fd, err := sysSocket(fam, typ)
+	if err != nil {
+		return nil, &SysError{Call: "socket", Errno: err.(syscall.Errno)}
+	}
+	return os.NewFile(uintptr(fd), "socket"), nil
+}
+
+// family returns the address family for proto and, for "tcp"/"udp", for
+// the host of addr (an IPv6 literal means AF_INET6).
+func family(proto, host string) int {
+	switch {
+	case strings.HasSuffix(proto, "6"):
+		return unix.AF_INET6
+	case strings.HasSuffix(proto, "4"):
+		return unix.AF_INET
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.To4() == nil {
+		return unix.AF_INET6
+	}
+	return unix.AF_INET
+}
+
+func socketArgs(fam, typ int) string {
+	a := "AF_INET"
+	if fam == unix.AF_INET6 {
+		a = "AF_INET6"
+	}
+	if typ == unix.SOCK_DGRAM {
+		return a + ", SOCK_DGRAM"
+	}
+	return a + ", SOCK_STREAM"
+}
+
+// sockaddr resolves "HOST:PORT" for a socket of family fam: an empty host
+// means every interface (0.0.0.0 or ::).
+func sockaddr(ctx context.Context, fam int, addr string) (unix.Sockaddr, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	p, err := ParsePort(port)
+	if err != nil {
+		return nil, err
+	}
+	var ip net.IP
+	switch {
+	case host == "" && fam == unix.AF_INET6:
+		ip = net.IPv6unspecified
+	case host == "":
+		ip = net.IPv4zero
+	default:
+		if ip = net.ParseIP(host); ip == nil {
+			ips, err := net.DefaultResolver.LookupIP(ctx, "ip", host)
+			if err != nil {
+				return nil, err
+			}
+			ip = pickIP(ips, fam)
+		}
+	}
+	if ip4 := ip.To4(); ip4 != nil && fam == unix.AF_INET {
+		sa := &unix.SockaddrInet4{Port: p}
+		copy(sa.Addr[:], ip4)
+		return sa, nil
+	}
+	if fam == unix.AF_INET {
+		// Hand the kernel the IPv6 address anyway, so that the person sees
+		// its answer (EAFNOSUPPORT) rather than socklab's.
+		sa := &unix.SockaddrInet6{Port: p}
+		copy(sa.Addr[:], ip.To16())
+		return sa, nil
+	}
+	sa := &unix.SockaddrInet6{Port: p}
+	copy(sa.Addr[:], ip.To16())
+	return sa, nil
+}
+
+// pickIP returns the first address of the family, else the first of all.
+func pickIP(ips []net.IP, fam int) net.IP {
+	for _, ip := range ips {
+		if (ip.To4() != nil) == (fam == unix.AF_INET) {
+			return ip
+		}
+	}
+	return ips[0]
+}
+
+// sockaddrString formats a socket address as HOST:PORT.
+func sockaddrString(sa unix.Sockaddr) string {
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return net.JoinHostPort(net.IP(a.Addr[:]).String(), fmt.Sprint(a.Port))
+	case *unix.SockaddrInet6:
+		return net.JoinHostPort(net.IP(a.Addr[:]).String(), fmt.Sprint(a.Port))
+	}
+	return ""
+}
+
+// control runs fn on s's descriptor; it fails when s is closed.
+func (s *Socket) control(fn func(fd int)) error {
+	c := s.sysConn()
+	if c == nil {
+		return errClosedStep
+	}
+	rc, err := c.SyscallConn()
+	if err != nil {
+		return err
+	}
+	if err := rc.Control(func(u uintptr) { fn(int(u)) }); err != nil {
+		return errClosedStep
+	}
+	return nil
+}
+
+// sockFamily returns the socket's address family (SO_DOMAIN).
+func (s *Socket) sockFamily() int {
+	fam := family(s.Proto, "")
+	s.control(func(fd int) {
+		if d, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_DOMAIN); err == nil {
+			fam = d
+		}
+	})
+	return fam
+}
+
+// stepLocal returns a step socket's bound address, "" before bind.
+func (s *Socket) stepLocal() string {
+	a := ""
+	s.control(func(fd int) {
+		if sa, err := unix.Getsockname(fd); err == nil {
+			if str := sockaddrString(sa); Port(str) != 0 {
+				a = str
+			}
+		}
+	})
+	return a
+}
+
+// step runs one system call on s's descriptor and reports it to the trace.
+func (s *Socket) step(name, args string, call func(fd int) error) (int, error) {
+	fd := -1
+	var err error
+	if cerr := s.control(func(u int) { fd = u; err = call(u) }); cerr != nil {
+		err = cerr
+	}
+	k := s.kernel()
+	if err != nil {
+		err = sysErr(name, err)
+	}
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: name, Args: fmt.Sprintf("fd %d, %s", k.FD, args), Err: err, State: k.State})
+	return fd, err
+}
+
+func (s *Socket) bind(addr string) (*Socket, error) {
+	s = s.current()
+	s.stepMu.Lock()
+	defer s.stepMu.Unlock()
+	sa, err := sockaddr(context.Background(), s.sockFamily(), addr)
+	if err != nil {
+		return nil, opErr("bind", s, addr, err)
+	}
+	if _, err := s.step("bind", sockaddrString(sa), func(fd int) error { return unix.Bind(fd, sa) }); err != nil {
+		return nil, opErr("bind", s, addr, err)
+	}
+	s.table.note(s)
+	if s.Kind != KindStep || !isUDP(s.Proto) {
+		return s, nil
+	}
+	pc, err := net.FilePacketConn(s.keep)
+	if err != nil {
+		return nil, opErr("bind", s, addr, err)
+	}
+	n := newSocket(s.Proto, KindPacket, s.Owner)
+	n.pc = pc.(*net.UDPConn)
+	if err := s.table.replace(s, n); err != nil {
+		pc.Close()
+		return nil, opErr("bind", s, addr, err)
+	}
+	return n, nil
+}
+
+func (s *Socket) listen(backlog int) (*Socket, error) {
+	s = s.current()
+	s.stepMu.Lock()
+	defer s.stepMu.Unlock()
+	if backlog == 0 {
+		backlog = defaultBacklog()
+	}
+	if _, err := s.step("listen", "backlog "+fmt.Sprint(backlog), func(fd int) error { return unix.Listen(fd, backlog) }); err != nil {
+		return nil, opErr("listen", s, "", err)
+	}
+	s.table.note(s)
+	if s.Kind != KindStep {
+		return s, nil
+	}
+	ln, err := net.FileListener(s.keep)
+	if err != nil {
+		return nil, opErr("listen", s, "", err)
+	}
+	n := newSocket(s.Proto, KindListener, s.Owner)
+	n.ln = ln.(*net.TCPListener)
+	if err := s.table.replace(s, n); err != nil {
+		ln.Close()
+		return nil, opErr("listen", s, "", err)
+	}
+	return n, nil
+}
+
+func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration) (*Socket, error) {
+	s = s.current()
+	if s.pc != nil {
+		return nil, opErr("connect", s, addr, fmt.Errorf("%w: [%d] is a bound UDP socket; use connect udp %s for a connected one", ErrWrongKind, s.ID, addr))
+	}
+	s.stepMu.Lock()
+	defer s.stepMu.Unlock()
+	sa, err := sockaddr(ctx, s.sockFamily(), addr)
+	if err != nil {
+		return nil, opErr("connect", s, addr, err)
+	}
+	if cerr := s.control(func(fd int) { err = unix.Connect(fd, sa) }); cerr != nil {
+		err = cerr
+	}
+	if errors.Is(err, unix.EINPROGRESS) || errors.Is(err, unix.EINTR) {
+		err = s.waitConnected(ctx, timeout)
+	}
+	k := s.kernel()
+	err = sysErr("connect", err)
+	res := ""
+	if err == nil {
+		res = "local " + s.stepLocal()
+	}
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, sockaddrString(sa)), Result: res, Err: err, State: k.State})
+	if err != nil {
+		return nil, opErr("connect", s, addr, err)
+	}
+	s.table.note(s)
+	if s.Kind != KindStep {
+		return s, nil
+	}
+	c, err := net.FileConn(s.keep)
+	if err != nil {
+		return nil, opErr("connect", s, addr, err)
+	}
+	kind := KindConn
+	if isUDP(s.Proto) {
+		kind = KindPacket
+	}
+	n := newSocket(s.Proto, kind, s.Owner)
+	n.conn = c
+	if err := s.table.replace(s, n); err != nil {
+		c.Close()
+		return nil, opErr("connect", s, addr, err)
+	}
+	return n, nil
+}
+
+// waitConnected waits for a non-blocking connect to finish, as the net
+// package does: until the socket is writable and SO_ERROR says how it went.
+func (s *Socket) waitConnected(ctx context.Context, timeout time.Duration) error {
+	rc, err := s.keep.SyscallConn()
+	if err != nil {
+		return err
+	}
+	return bounded(ctx, deadline(timeout), s.keep.SetWriteDeadline, func() error {
+		var cerr error
+		werr := rc.Write(func(u uintptr) bool {
+			fd := int(u)
+			n, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR)
+			if err != nil {
+				cerr = err
+				return true
+			}
+			switch e := syscall.Errno(n); e {
+			case 0:
+				if _, err := unix.Getpeername(fd); err == nil {
+					return true
+				}
+				return false // not yet: wait until writable
+			case unix.EINPROGRESS, unix.EALREADY, unix.EINTR:
+				return false
+			default:
+				cerr = e
+				return true
+			}
+		})
+		if werr != nil {
+			return werr
+		}
+		return cerr
+	})
+}
