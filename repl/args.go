@@ -1,0 +1,204 @@
+package repl
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// Args are a command's arguments, sorted out by [Session.parseArgs]
+// according to the command's table entry.
+type Args struct {
+	Sock   *netops.Socket // the socket named by the id, or the current one (commands with Socket set)
+	Words  []string       // the other arguments, in order
+	quoted []bool         // per word: it was (partly) quoted
+	flags  map[string]string
+	cmd    *Command
+}
+
+// Has reports whether the option --name was given.
+func (a *Args) Has(name string) bool { _, ok := a.flags[name]; return ok }
+
+// String returns the value of --name, or "".
+func (a *Args) String(name string) string { return a.flags[name] }
+
+// Duration returns the value of --name as a Go duration (500ms, 2s), or 0
+// when it was not given.
+func (a *Args) Duration(name string) (time.Duration, error) {
+	v, ok := a.flags[name]
+	if !ok {
+		return 0, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil {
+		if n, err2 := strconv.ParseFloat(v, 64); err2 == nil && n >= 0 {
+			return 0, usageError(a.cmd, "--%s %s has no unit: write %ss or %sms", name, v, v, v)
+		}
+		return 0, usageError(a.cmd, "bad duration --%s %q: write it as 500ms, 2s or 1m", name, v)
+	}
+	if d < 0 {
+		return 0, usageError(a.cmd, "--%s %s is negative", name, v)
+	}
+	return d, nil
+}
+
+// Int returns the value of --name as a non-negative number, or def when it
+// was not given.
+func (a *Args) Int(name string, def int) (int, error) {
+	v, ok := a.flags[name]
+	if !ok {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, usageError(a.cmd, "bad number --%s %q: want a whole number from 0 up", name, v)
+	}
+	return n, nil
+}
+
+// Quoted reports whether Words[i] was quoted, so is text and never a
+// keyword such as `&`.
+func (a *Args) Quoted(i int) bool { return i < len(a.quoted) && a.quoted[i] }
+
+// Text returns Words joined by single spaces, as echo does.
+func (a *Args) Text() string { return strings.Join(a.Words, " ") }
+
+// parseArgs sorts out args, as the running command's Run received them,
+// by its table entry: --options (Flags; `--` ends them; quoted words are
+// never options), then for commands with Socket set the socket id, then
+// the count of the other words (MinArgs, MaxArgs).
+//
+// The id rule: a bare (unquoted) integer first argument is a socket id when
+// it names an open socket and the command still has what it needs after it
+// (`send 2 hello` sends "hello" on [2]; `send 2` sends "2" on the current
+// socket). It is also an id, an unknown one, when the command could not
+// take it as anything else (`close 7`). Otherwise the current socket is used.
+func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
+	c, _ := ctx.Value(callKey{}).(*call)
+	if c == nil {
+		c = &call{cmd: &Command{Name: "command", MaxArgs: -1}}
+	}
+	cmd := c.cmd
+	a := &Args{flags: map[string]string{}, cmd: cmd}
+	quoted := func(i int) bool { return len(c.toks) == len(args) && c.toks[i].Quoted }
+	var wq []bool
+	for i := 0; i < len(args); i++ {
+		w := args[i]
+		if quoted(i) || !strings.HasPrefix(w, "--") {
+			a.Words, wq = append(a.Words, w), append(wq, quoted(i))
+			continue
+		}
+		if w == "--" {
+			for j := i + 1; j < len(args); j++ {
+				a.Words, wq = append(a.Words, args[j]), append(wq, true)
+			}
+			break
+		}
+		name, val, hasVal := strings.Cut(w[2:], "=")
+		f := findFlag(cmd, name)
+		if f == nil {
+			return nil, usageError(cmd, "unknown option --%s for %s%s", name, cmd.Name, flagList(cmd))
+		}
+		switch {
+		case f.Value == "" && hasVal:
+			return nil, usageError(cmd, "--%s takes no value", name)
+		case f.Value != "" && !hasVal:
+			if i+1 >= len(args) {
+				return nil, usageError(cmd, "--%s needs a value: --%s %s", name, name, f.Value)
+			}
+			i++
+			val = args[i]
+		}
+		a.flags[name] = val
+	}
+	a.quoted = wq
+	need := cmd.MinArgs
+	for name := range a.flags {
+		if f := findFlag(cmd, name); f.Fills && need > 0 {
+			need--
+		}
+	}
+	if cmd.Socket {
+		if err := s.pickSocket(cmd, a, need); err != nil {
+			return nil, err
+		}
+	}
+	n := len(a.Words)
+	switch {
+	case n < need:
+		return nil, usageError(cmd, "%s needs %s", cmd.Name, argCount(need, cmd.Socket))
+	case cmd.MaxArgs >= 0 && n > cmd.MaxArgs:
+		if cmd.MaxArgs == 0 {
+			return nil, usageError(cmd, "%s takes no argument %q", cmd.Name, a.Words[0])
+		}
+		return nil, usageError(cmd, "%s takes at most %s", cmd.Name, argCount(cmd.MaxArgs, cmd.Socket))
+	}
+	return a, nil
+}
+
+// pickSocket applies the id rule of [Session.parseArgs].
+func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
+	if len(a.Words) > 0 && !a.quoted[0] && isUint(a.Words[0]) {
+		id, _ := strconv.Atoi(a.Words[0])
+		rest := len(a.Words) - 1
+		fits := rest >= need
+		tooMany := cmd.MaxArgs >= 0 && len(a.Words) > cmd.MaxArgs
+		if fits && (s.table.Has(id) || tooMany) {
+			sock, err := s.table.Get(id)
+			if err != nil {
+				return err
+			}
+			a.Sock, a.Words, a.quoted = sock, a.Words[1:], a.quoted[1:]
+			return nil
+		}
+	}
+	if a.Sock = s.Current(); a.Sock == nil {
+		return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs(), "name one, as in: "+cmd.Name+" 1 ..., or pick one with: use 1")
+	}
+	return nil
+}
+
+func isUint(w string) bool {
+	if w == "" || len(w) > 9 {
+		return false
+	}
+	for _, c := range w {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func findFlag(cmd *Command, name string) *Flag {
+	for i := range cmd.Flags {
+		if cmd.Flags[i].Name == name {
+			return &cmd.Flags[i]
+		}
+	}
+	return nil
+}
+
+// flagList is ": it takes --a, --b D" or ": it takes no options".
+func flagList(cmd *Command) string {
+	if len(cmd.Flags) == 0 {
+		return " (it takes no options)"
+	}
+	l := make([]string, len(cmd.Flags))
+	for i, f := range cmd.Flags {
+		l[i] = "--" + f.Name
+	}
+	return " (it takes " + strings.Join(l, ", ") + ")"
+}
+
+func argCount(n int, socket bool) string {
+	s := plural(n, "argument", "arguments")
+	if socket {
+		s += " after the socket id"
+	}
+	return s
+}

@@ -1,0 +1,203 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+)
+
+// dataCommands send and receive on connected sockets.
+var dataCommands = []*Command{
+	{
+		Name:    "send",
+		Usage:   "send [ID] TEXT | send [ID] --hex HEX | send [ID] --file PATH",
+		Summary: "send bytes exactly as given",
+		Help: `Sends the bytes of TEXT, nothing added (sendline adds "\n"). Several words
+are joined by one space. Escapes: \n \r \t \0 \xNN \\ ; quote as a shell
+does ('...' or "...") to keep spaces or a leading --. --hex sends bytes
+given in hex, --file the contents of a file. All bytes go out (sendall).
+
+Which socket: a command that takes [ID] uses the current socket (the last
+one opened, accepted, or chosen with use) unless its first argument is a
+bare number that names an open socket and the rest still makes sense:
+"send 2 hello" sends "hello" on [2], while "send 2" sends "2" on the
+current socket. Quoted text is never an id: send '2' hello sends "2 hello".`,
+		Examples: []string{`send hello`, `send 2 "GET / HTTP/1.0\r\n\r\n"`, `send --hex 48656c6c6f`, `send 1 --file /etc/hostname`},
+		Calls:    "send (repeated until every byte is out)",
+		Flags: []Flag{
+			{Name: "hex", Value: "HEX", Help: "send these bytes, given in hex (48656c6c6f or 48 65 6c)", Fills: true},
+			{Name: "file", Value: "PATH", Help: "send the contents of this file", Fills: true},
+			{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"},
+		},
+		Socket: true, MinArgs: 1, MaxArgs: -1,
+		Run: func(ctx context.Context, s *Session, args []string) error { return runSend(ctx, s, args, "") },
+	},
+	{
+		Name:    "sendline",
+		Usage:   "sendline [ID] TEXT",
+		Summary: `send TEXT and "\n"`,
+		Help: `Sends TEXT followed by "\n", as a line-based protocol expects. TEXT is read
+as send reads it (escapes, quoting, the id rule: see help send).`,
+		Examples: []string{"sendline hello", "sendline 2 'USER anonymous'"},
+		Calls:    "send",
+		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"}},
+		Socket:   true, MinArgs: 0, MaxArgs: -1,
+		Run: func(ctx context.Context, s *Session, args []string) error { return runSend(ctx, s, args, "\n") },
+	},
+	{
+		Name:    "recv",
+		Usage:   "recv [ID] [MAX] [--timeout D] [--line | --until DELIM | --all] [--hex]",
+		Summary: "receive bytes, a line, up to a delimiter, or all",
+		Help: `Receives from a connection (or a UDP socket). Plain recv returns what one
+read from the kernel gives, at most MAX bytes (default 4096), as Python's
+sock.recv does: one chunk, however the peer's sends were cut. --line
+waits for a whole line, --until for DELIM (escapes allowed), --all for
+everything until the peer closes; with these, MAX is the most it gathers
+(default 1 MiB). Bytes after a line or delimiter stay for the next recv.
+The bytes are shown as text with anything unprintable escaped, or as a hex
+dump with --hex. The peer closing its side is reported, not an error.
+A lone number that names an open socket is its id: recv 1 2 reads 2 bytes
+from [1]. Ctrl-C stops the wait.`,
+		Examples: []string{"recv", "recv 1024 --timeout 2s", "recv 2 --line", `recv --until "\r\n\r\n"`, "recv --all --hex"},
+		Calls:    "recv (--line, --until, --all: recv until done)",
+		Flags: []Flag{
+			{Name: "timeout", Value: "D", Help: "give up after D (500ms, 2s) when nothing arrived"},
+			{Name: "line", Help: `wait for a line ending in "\n"`},
+			{Name: "until", Value: "DELIM", Help: "wait for DELIM"},
+			{Name: "all", Help: "read until the peer closes"},
+			{Name: "hex", Help: "show a hex dump"},
+		},
+		Socket: true, MaxArgs: 1,
+		Run: runRecv,
+	},
+}
+
+// runSend is send and sendline (suffix "\n").
+func runSend(ctx context.Context, s *Session, args []string, suffix string) error {
+	a, err := s.parseArgs(ctx, args)
+	if err != nil {
+		return err
+	}
+	data, err := payload(a)
+	if err != nil {
+		return err
+	}
+	data = append(data, suffix...)
+	timeout, err := a.Duration("timeout")
+	if err != nil {
+		return err
+	}
+	n, err := a.Sock.Send(ctx, data, timeout)
+	if err != nil {
+		return err
+	}
+	s.Event(a.Sock.ID, "sent %s", plural(n, "byte", "bytes"))
+	return nil
+}
+
+// payload returns the bytes a send command was given: --hex, --file, or
+// the words with their escapes decoded.
+func payload(a *Args) ([]byte, error) {
+	switch {
+	case a.Has("hex") && a.Has("file"):
+		return nil, usageError(a.cmd, "give either --hex or --file, not both")
+	case (a.Has("hex") || a.Has("file")) && len(a.Words) > 0:
+		return nil, usageError(a.cmd, "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)")
+	case a.Has("hex"):
+		b, err := decodeHex(a.String("hex"))
+		if err != nil {
+			return nil, usageError(a.cmd, "%v", err)
+		}
+		return b, nil
+	case a.Has("file"):
+		b, err := os.ReadFile(a.String("file"))
+		if err != nil {
+			return nil, fmt.Errorf("%s --file: %w", a.cmd.Name, errors.Unwrap(err))
+		}
+		return b, nil
+	}
+	b, err := decodeEscapes(a.Text())
+	if err != nil {
+		return nil, usageError(a.cmd, "%v", err)
+	}
+	return b, nil
+}
+
+func runRecv(ctx context.Context, s *Session, args []string) error {
+	a, err := s.parseArgs(ctx, args)
+	if err != nil {
+		return err
+	}
+	timeout, err := a.Duration("timeout")
+	if err != nil {
+		return err
+	}
+	modes := 0
+	for _, m := range []string{"line", "until", "all"} {
+		if a.Has(m) {
+			modes++
+		}
+	}
+	if modes > 1 {
+		return usageError(a.cmd, "give one of --line, --until and --all")
+	}
+	max := 0
+	if len(a.Words) == 1 {
+		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
+			return usageError(a.cmd, "bad size %q: want a number of bytes from 1 up", a.Words[0])
+		}
+	}
+	defer s.hold(a.Sock)()
+	var data []byte
+	switch {
+	case a.Has("line"):
+		data, err = a.Sock.RecvLine(ctx, timeout, max)
+	case a.Has("until"):
+		delim, derr := decodeEscapes(a.String("until"))
+		if derr != nil {
+			return usageError(a.cmd, "%v", derr)
+		}
+		if len(delim) == 0 {
+			return usageError(a.cmd, "--until needs a delimiter of at least one byte")
+		}
+		data, err = a.Sock.RecvUntil(ctx, delim, timeout, max)
+	case a.Has("all"):
+		data, err = a.Sock.RecvAll(ctx, timeout, max)
+		if err == nil {
+			err = io.EOF
+		}
+	default:
+		if max == 0 {
+			max = recvDefault
+		}
+		data, err = a.Sock.Recv(ctx, max, timeout)
+	}
+	if len(data) > 0 || err == nil {
+		s.showData(a.Sock.ID, "", data, a.Has("hex"))
+	}
+	if err == io.EOF {
+		s.Event(a.Sock.ID, "the peer closed its side (end of stream)")
+		return nil
+	}
+	return err
+}
+
+// showData prints received bytes: "[1] 5 bytes: "hello"", or with hex the
+// count and a hex dump. from, if not empty, names the sender.
+func (s *Session) showData(id int, from string, data []byte, hex bool) {
+	head := fmt.Sprintf("[%d] %s", id, plural(len(data), "byte", "bytes"))
+	if from != "" {
+		head += " from " + from
+	}
+	if hex {
+		s.Printf("%s:\n%s", head, hexDump(data))
+		return
+	}
+	s.Printf("%s: %s", head, quoteBytes(data))
+}
+
+// recvDefault is the most bytes a plain recv or recvfrom returns.
+const recvDefault = 4096

@@ -1,0 +1,131 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"strings"
+	"syscall"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// hinted is an error with advice for the person; see [withHint].
+type hinted struct {
+	err   error
+	hints []string
+}
+
+func (h *hinted) Error() string { return h.err.Error() }
+func (h *hinted) Unwrap() error { return h.err }
+
+// withHint attaches hint lines to err; the shell prints them as "hint: ...".
+func withHint(err error, hints ...string) error { return &hinted{err: err, hints: hints} }
+
+// usageError reports a command used wrongly, with its usage as the hint.
+func usageError(cmd *Command, format string, a ...any) error {
+	return withHint(fmt.Errorf(format, a...), "usage: "+cmd.Usage, "help "+cmd.Name+" explains it")
+}
+
+// unknownCommand reports a name that is not in the command table, with the
+// closest name as a suggestion.
+func unknownCommand(name string) error {
+	err := fmt.Errorf("unknown command %q", name)
+	if s := suggest(name); s != "" {
+		return withHint(err, fmt.Sprintf("did you mean %q? (help lists the commands)", s))
+	}
+	return withHint(err, "help lists the commands")
+}
+
+// formatError renders err as the shell prints it: "error: <what happened>"
+// (lower case, no trailing period), then "hint: ..." lines: the ones
+// attached with [withHint] and those the socket error itself suggests.
+func (s *Session) formatError(err error) string {
+	msg := strings.TrimSuffix(err.Error(), ".")
+	if msg != "" && !strings.HasPrefix(msg, "[") {
+		msg = strings.ToLower(msg[:1]) + msg[1:]
+	}
+	var hints []string
+	var h *hinted
+	if errors.As(err, &h) {
+		hints = h.hints
+	}
+	hints = append(hints, s.socketHints(err)...)
+	var sb strings.Builder
+	sb.WriteString("error: " + msg + "\n")
+	for _, h := range hints {
+		if h != "" {
+			sb.WriteString("hint: " + h + "\n")
+		}
+	}
+	return sb.String()
+}
+
+// socketHints says what to do about a socket error: who to start when a
+// connection is refused, who holds a port in use, which ids are open.
+func (s *Session) socketHints(err error) []string {
+	var oe *netops.OpError
+	if !errors.As(err, &oe) {
+		return nil
+	}
+	switch {
+	case errors.Is(err, netops.ErrNoSocket):
+		return []string{s.openIDs()}
+	case errors.Is(err, syscall.ECONNREFUSED) && oe.Op == "connect":
+		host, port, _ := net.SplitHostPort(oe.Addr)
+		proto := "tcp"
+		if strings.HasPrefix(oe.Net, "udp") {
+			proto = "udp"
+		}
+		return []string{fmt.Sprintf("nothing listens on %s — start a server with: listen %s :%s", net.JoinHostPort(host, port), proto, port)}
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return []string{"the peer's port is closed: its ICMP \"port unreachable\" came back (nothing listens there)"}
+	case errors.Is(err, syscall.EADDRINUSE):
+		return s.inUseHints(oe.Addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return []string{"that address is not one of this machine's; use 127.0.0.1, 0.0.0.0 or an address from: ip addr"}
+	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
+		return []string{"ports below 1024 need privileges; pick a port from 1024 up"}
+	case errors.Is(err, syscall.ECONNRESET):
+		return []string{"the peer reset the connection (RST): it closed with unread data, or its program ended"}
+	case errors.Is(err, syscall.EPIPE):
+		return []string{"the peer has closed the connection; close this socket"}
+	case errors.Is(err, netops.ErrTimeout) && oe.Op == "connect":
+		return []string{fmt.Sprintf("no answer from %s: the host may be down, or a firewall drops the packets", oe.Addr)}
+	case errors.Is(err, netops.ErrTimeout) && (oe.Op == "recv" || oe.Op == "recvfrom"):
+		return []string{"nothing arrived in time; wait longer with --timeout, or check that the peer sent something"}
+	case errors.Is(err, netops.ErrTooLong):
+		return []string{"the bytes stay buffered: read them with recv, or raise the limit with MAX"}
+	case errors.Is(err, netops.ErrNoPeer):
+		return []string{"an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT"}
+	}
+	return nil
+}
+
+// inUseHints says who holds addr's port: a socket of this shell, or another
+// program (SO_REUSEADDR is set, so TIME_WAIT is not the cause).
+func (s *Session) inUseHints(addr string) []string {
+	port := netops.Port(addr)
+	for _, sock := range s.table.List() {
+		if netops.Port(sock.LocalAddr()) == port && sock.Kind != netops.KindConn {
+			return []string{fmt.Sprintf("[%d] in this shell holds port %d; close it with: close %d", sock.ID, port, sock.ID)}
+		}
+	}
+	return []string{
+		fmt.Sprintf("another program holds port %d; see which with: ss -ltnup 'sport = :%d'", port, port),
+		"socklab sets SO_REUSEADDR, so connections left in TIME_WAIT do not block it: a live socket does",
+	}
+}
+
+// openIDs lists the open socket ids, for a hint.
+func (s *Session) openIDs() string {
+	l := s.table.List()
+	if len(l) == 0 {
+		return "no sockets are open; open one with listen or connect"
+	}
+	ids := make([]string, len(l))
+	for i, sock := range l {
+		ids[i] = fmt.Sprintf("[%d] %s", sock.ID, sock.Kind)
+	}
+	return "open sockets: " + strings.Join(ids, ", ") + " (sockets shows them)"
+}

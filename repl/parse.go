@@ -1,0 +1,100 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// token is one word of a command line.
+type token struct {
+	Text   string // the word with quotes removed; escapes such as \n stay for the command to decode
+	Quoted bool   // some part of it was quoted: it is text, never a socket id or an --option
+}
+
+// errUnterminated reports a quote left open at the end of the input.
+var errUnterminated = errors.New("unterminated quote")
+
+// tokenize splits text into statements (at unquoted `;` and newlines) and
+// each statement into words, as a shell does: whitespace separates words,
+// single and double quotes group them, a backslash makes the next character
+// part of the word. A backslash before a space, a quote or `;` is removed;
+// other backslash pairs (\n, \x41, \\) are kept for [decodeEscapes]. A line
+// whose first word starts with # is a comment. Empty statements are dropped.
+func tokenize(text string) ([][]token, error) {
+	var (
+		stmts [][]token
+		words []token
+		cur   strings.Builder
+		inWord, quoted bool
+		quote          rune // the open quote, or 0
+	)
+	endWord := func() {
+		if inWord {
+			words = append(words, token{Text: cur.String(), Quoted: quoted})
+		}
+		cur.Reset()
+		inWord, quoted = false, false
+	}
+	endStmt := func() {
+		endWord()
+		if len(words) > 0 {
+			stmts = append(stmts, words)
+		}
+		words = nil
+	}
+	rs := []rune(text)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == '\\' && (quote != '\'' || i+1 < len(rs) && (rs[i+1] == '\'' || rs[i+1] == '\\')):
+			inWord = true
+			if i+1 >= len(rs) {
+				cur.WriteRune(r)
+				continue
+			}
+			i++
+			switch n := rs[i]; n {
+			case ' ', '\t', '\'', '"', ';':
+				cur.WriteRune(n)
+			case '\n': // a line continuation
+			default:
+				cur.WriteRune(r)
+				cur.WriteRune(n)
+			}
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			} else {
+				cur.WriteRune(r)
+			}
+		case r == '\'' || r == '"':
+			quote, inWord, quoted = r, true, true
+		case r == ' ' || r == '\t' || r == '\r':
+			endWord()
+		case r == ';' || r == '\n':
+			endStmt()
+		case r == '#' && !inWord && len(words) == 0:
+			for i+1 < len(rs) && rs[i+1] != '\n' {
+				i++
+			}
+		default:
+			cur.WriteRune(r)
+			inWord = true
+		}
+	}
+	if quote != 0 {
+		return nil, fmt.Errorf("%w: a %c opened but never closed", errUnterminated, quote)
+	}
+	endStmt()
+	return stmts, nil
+}
+
+// texts returns the words' texts.
+func texts(ts []token) []string {
+	l := make([]string, len(ts))
+	for i, t := range ts {
+		l[i] = t.Text
+	}
+	return l
+}

@@ -1,0 +1,275 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"sync"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// Session is one shell: its socket table, its current socket, and the one
+// printer all its output goes through. Commands receive it in [Command.Run].
+// Its methods are safe for use by several goroutines, but commands run one
+// at a time through [Session.Exec].
+type Session struct {
+	table *netops.Table
+	out   *printer
+	cfg   config
+
+	execMu sync.Mutex // one command at a time
+
+	mu         sync.Mutex
+	current    int          // id of the current socket, 0 for none
+	busy       map[int]int  // sockets a command is reading or accepting on (no notices)
+	noteShown  map[string]bool
+	quit       chan struct{} // closed by quit/exit
+	quitOnce   sync.Once
+	bgCtx      context.Context
+	bgStop     context.CancelFunc
+	bg         sync.WaitGroup
+	closeOnce  sync.Once
+}
+
+// config sets up a [Session].
+type config struct {
+	out, errOut io.Writer // where the printer writes
+	color       bool      // colour the error:, hint: and note: labels
+	notices     bool      // print arrival notices (interactive use)
+	input       lineSource
+}
+
+// lineSource gives the lines a person types; interact reads from it.
+type lineSource interface {
+	// readLine returns the next line without its newline. It returns
+	// io.EOF at the end of input (Ctrl-D) and errInterrupt on Ctrl-C or
+	// Ctrl-].
+	readLine(prompt string) (string, error)
+}
+
+// errInterrupt is what a lineSource returns when the person presses Ctrl-C.
+var errInterrupt = errors.New("interrupted")
+
+// newSession returns a session writing as cfg says.
+func newSession(cfg config) *Session {
+	s := &Session{table: netops.NewTable(), cfg: cfg, busy: map[int]int{},
+		noteShown: map[string]bool{}, quit: make(chan struct{})}
+	s.out = newPrinter(cfg.out, cfg.errOut, cfg.color)
+	s.bgCtx, s.bgStop = context.WithCancel(context.Background())
+	return s
+}
+
+// Table returns the session's socket table.
+func (s *Session) Table() *netops.Table { return s.table }
+
+// Printf prints a formatted message through the session's printer, adding
+// a final newline if it lacks one. Everything a command shows goes through
+// Printf, [Session.Println] or [Session.Event].
+func (s *Session) Printf(format string, a ...any) { s.out.print(kindOut, fmt.Sprintf(format, a...)) }
+
+// Println prints its operands as fmt.Println does, through the printer.
+func (s *Session) Println(a ...any) { s.out.print(kindOut, fmt.Sprintln(a...)) }
+
+// Event prints one line about socket id: "[id] " and the formatted text.
+func (s *Session) Event(id int, format string, a ...any) {
+	s.out.print(kindOut, fmt.Sprintf("[%d] ", id)+fmt.Sprintf(format, a...))
+}
+
+// Note prints "note: text" the first time key is noted in this session.
+func (s *Session) Note(key, text string) {
+	s.mu.Lock()
+	shown := s.noteShown[key]
+	s.noteShown[key] = true
+	s.mu.Unlock()
+	if !shown {
+		s.out.print(kindNote, "note: "+text)
+	}
+}
+
+// PrintError prints err as the shell's loop does: "error: ..." and hints.
+func (s *Session) PrintError(err error) { s.out.print(kindError, s.formatError(err)) }
+
+// Current returns the current socket, or nil when there is none (or it
+// has been closed).
+func (s *Session) Current() *netops.Socket {
+	s.mu.Lock()
+	id := s.current
+	s.mu.Unlock()
+	if sock, err := s.table.Get(id); err == nil {
+		return sock
+	}
+	return nil
+}
+
+// SetCurrent makes sock the current socket.
+func (s *Session) SetCurrent(sock *netops.Socket) {
+	s.mu.Lock()
+	s.current = sock.ID
+	s.mu.Unlock()
+}
+
+// Adopt files a socket the shell opened: it becomes the current one and,
+// interactively, arrival notices are printed for it (see [Socket.Watch]).
+func (s *Session) Adopt(sock *netops.Socket) {
+	s.SetCurrent(sock)
+	if s.cfg.notices {
+		go sock.Watch(func(a netops.Arrival) { s.notice(sock, a) })
+	}
+}
+
+// hold marks sock as being read (or accepted on) by a command, which
+// silences its arrival notices; call the returned func when done.
+func (s *Session) hold(sock *netops.Socket) func() {
+	s.mu.Lock()
+	s.busy[sock.ID]++
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if s.busy[sock.ID]--; s.busy[sock.ID] <= 0 {
+			delete(s.busy, sock.ID)
+		}
+		s.mu.Unlock()
+	}
+}
+
+// notice prints what waits on sock, unless a command is already taking it.
+func (s *Session) notice(sock *netops.Socket, a netops.Arrival) {
+	s.mu.Lock()
+	busy := s.busy[sock.ID] > 0
+	s.mu.Unlock()
+	if busy || sock.Closed() {
+		return
+	}
+	switch {
+	case a.Clients > 0:
+		s.Event(sock.ID, "%s in the accept queue (accept to take %s)", plural(a.Clients, "client waiting", "clients waiting"), map[bool]string{true: "it", false: "one"}[a.Clients == 1])
+	case a.EOF:
+		s.Event(sock.ID, "the peer finished sending (FIN): recv returns end of stream")
+	case a.Pending > 0:
+		more := ""
+		if a.Pending > len(a.Preview) {
+			more = "..."
+		}
+		s.Event(sock.ID, "%s waiting: %s%s (recv to read)", plural(a.Pending, "byte", "bytes"), quoteBytes(a.Preview), more)
+	}
+}
+
+// plural returns "1 byte" or "5 bytes".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// Go runs fn in the background, as `run SCRIPT &` does: its error, if any,
+// is printed as "error: name: ...", and fn's context ends when the session
+// closes, which waits for fn to return.
+func (s *Session) Go(name string, fn func(ctx context.Context) error) {
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		defer func() {
+			if r := recover(); r != nil {
+				s.PrintError(fmt.Errorf("internal error in %s: %v (please report)", name, r))
+			}
+		}()
+		if err := fn(s.bgCtx); err != nil && !errors.Is(err, context.Canceled) {
+			s.PrintError(fmt.Errorf("%s: %w", name, err))
+		}
+	}()
+}
+
+// Done returns a channel closed when the person has asked to quit.
+func (s *Session) Done() <-chan struct{} { return s.quit }
+
+// Close ends the session: it stops background work, closes every socket and
+// writes what remains to be printed.
+func (s *Session) Close() {
+	s.closeOnce.Do(func() {
+		s.bgStop()
+		s.table.CloseAll()
+		s.bg.Wait()
+		s.out.close()
+	})
+}
+
+// callKey is the context key of the command being run.
+type callKey struct{}
+
+// call is what [Session.Exec] knows of the command it runs.
+type call struct {
+	cmd  *Command
+	toks []token
+}
+
+// Exec runs one line of shell commands (several when separated by `;`), in
+// order, printing their output and errors as the interactive shell does,
+// and going on after a failed command. It returns the failures joined, or
+// nil when all went well. After `quit` it runs nothing more (see
+// [Session.Done]). -c, stdin and tests all come through here.
+func (s *Session) Exec(ctx context.Context, line string) error {
+	s.execMu.Lock()
+	defer s.execMu.Unlock()
+	defer s.out.flush()
+	stmts, err := tokenize(line)
+	if err != nil {
+		err = withHint(err, "close the quote, or escape it with a backslash: \\\" or \\'")
+		s.PrintError(err)
+		return err
+	}
+	var errs []error
+	for _, st := range stmts {
+		select {
+		case <-s.quit:
+			return errors.Join(errs...)
+		default:
+		}
+		if ctx.Err() != nil {
+			break
+		}
+		if err := s.run(ctx, st); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// run runs one command, recovering from its panic, and prints its error.
+func (s *Session) run(ctx context.Context, st []token) (err error) {
+	name := st[0].Text
+	cmd := lookup(name)
+	if cmd == nil || st[0].Quoted {
+		err = unknownCommand(name)
+		s.PrintError(err)
+		return err
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("internal error in %s: %v (please report)", cmd.Name, r)
+		}
+		if err != nil {
+			s.report(err)
+		}
+	}()
+	ctx = context.WithValue(ctx, callKey{}, &call{cmd: cmd, toks: st[1:]})
+	return cmd.Run(ctx, s, texts(st[1:]))
+}
+
+// report prints a command's error; a cancelled wait is an event, not an error.
+func (s *Session) report(err error) {
+	if errors.Is(err, context.Canceled) {
+		var oe *netops.OpError
+		if errors.As(err, &oe) && oe.ID > 0 {
+			s.Event(oe.ID, "%s canceled", oe.Op)
+		} else if errors.As(err, &oe) {
+			s.Printf("%s canceled", oe.Op)
+		} else {
+			s.Printf("canceled")
+		}
+		return
+	}
+	s.PrintError(err)
+}
