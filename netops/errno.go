@@ -37,7 +37,7 @@ func sysErr(call string, err error) error {
 }
 
 // errnos names the errnos a socket lab meets, with what each means in
-// general; [callMeanings] refines them for a particular call.
+// general; [errnoCallMeanings] refines them for a particular call.
 var errnos = []struct {
 	errno   syscall.Errno
 	name    string
@@ -65,8 +65,8 @@ var errnos = []struct {
 	{syscall.EDESTADDRREQ, "EDESTADDRREQ", "no destination: connect the socket or use sendto"},
 }
 
-// callMeanings refines an errno's meaning for one call, as "call errno".
-var callMeanings = map[string]string{
+// errnoCallMeanings refines an errno's meaning for one call, as "call errno".
+var errnoCallMeanings = map[string]string{
 	"bind EINVAL":       "the socket already has an address: bind works once, before listen or connect",
 	"listen EINVAL":     "only a socket that is not connected can listen",
 	"accept EINVAL":     "the socket is not listening: call listen first",
@@ -126,7 +126,7 @@ func Explain(err error) string {
 // errnoMeaning is what errno en means for call.
 func errnoMeaning(call string, en syscall.Errno) string {
 	name := errnoName(en)
-	if m, ok := callMeanings[call+" "+name]; ok && name != "" {
+	if m, ok := errnoCallMeanings[call+" "+name]; ok && name != "" {
 		return m
 	}
 	for _, x := range errnos {

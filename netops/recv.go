@@ -162,6 +162,9 @@ func (s *Socket) recvErr(op string, err error) error {
 // readable checks that s is a socket one can receive a stream from.
 func (s *Socket) readable(op string) error {
 	if s.conn == nil {
+		if err := s.misuse(op); err != nil {
+			return err
+		}
 		return opErr(op, s, "", fmt.Errorf("%w: [%d] is a %s; %s works on connections", ErrWrongKind, s.ID, s.Kind, op))
 	}
 	return nil

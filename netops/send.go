@@ -19,6 +19,9 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 		return s.sendTo(ctx, data, p, timeout)
 	}
 	if s.conn == nil {
+		if err := s.misuse("send"); err != nil {
+			return 0, err
+		}
 		return 0, opErr("send", s, "", fmt.Errorf("%w: [%d] is a %s; send works on connections", ErrWrongKind, s.ID, s.Kind))
 	}
 	s.wmu.Lock()
@@ -39,6 +42,9 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 func (s *Socket) Shutdown(how string) error {
 	tc, ok := s.conn.(*net.TCPConn)
 	if !ok {
+		if err := s.misuse("shutdown"); err != nil {
+			return err
+		}
 		return opErr("shutdown", s, "", fmt.Errorf("%w: shutdown works on TCP connections", ErrWrongKind))
 	}
 	var err error

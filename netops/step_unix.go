@@ -152,12 +152,15 @@ func (s *Socket) control(fn func(fd int)) error {
 	return nil
 }
 
-// sockFamily returns the socket's address family (SO_DOMAIN).
+// sockFamily returns the socket's address family, from getsockname.
 func (s *Socket) sockFamily() int {
 	fam := family(s.Proto, "")
 	s.control(func(fd int) {
-		if d, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_DOMAIN); err == nil {
-			fam = d
+		switch sa, _ := unix.Getsockname(fd); sa.(type) {
+		case *unix.SockaddrInet4:
+			fam = unix.AF_INET
+		case *unix.SockaddrInet6:
+			fam = unix.AF_INET6
 		}
 	})
 	return fam
@@ -328,4 +331,41 @@ func (s *Socket) waitConnected(ctx context.Context, timeout time.Duration) error
 		}
 		return cerr
 	})
+}
+
+// misuse makes the call op on a step socket that is not ready for it, so
+// that the person sees the kernel's own answer (ENOTCONN for recv before
+// connect, EINVAL for accept before listen, ...). It returns nil for other
+// sockets, or if the kernel unexpectedly has no complaint.
+func (s *Socket) misuse(op string) error {
+	if s.Kind != KindStep || s.keep == nil || s.moved.Load() != nil {
+		return nil
+	}
+	var err error
+	name := op
+	cerr := s.control(func(fd int) {
+		switch op {
+		case "accept":
+			var nfd int
+			if nfd, _, err = unix.Accept(fd); err == nil {
+				unix.Close(nfd)
+			}
+		case "send":
+			err = unix.Sendto(fd, nil, unix.MSG_DONTWAIT|msgNoSignal, nil)
+		case "recv":
+			if isUDP(s.Proto) {
+				return
+			}
+			_, _, err = unix.Recvfrom(fd, make([]byte, 1), unix.MSG_DONTWAIT|unix.MSG_PEEK)
+		case "shutdown":
+			err = unix.Shutdown(fd, unix.SHUT_WR)
+		}
+	})
+	if cerr != nil || err == nil || errors.Is(err, unix.EAGAIN) {
+		return nil
+	}
+	err = sysErr(name, err)
+	k := s.kernel()
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: name, Args: fdArg(k.FD), Err: err, State: k.State})
+	return opErr(op, s, "", err)
 }

@@ -40,6 +40,9 @@ func (t *Table) Listen(ctx context.Context, proto, addr string, o ListenOptions)
 // s's table. A timeout of 0 waits for ever (or until ctx ends).
 func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, error) {
 	if s.ln == nil {
+		if err := s.misuse("accept"); err != nil {
+			return nil, err
+		}
 		return nil, opErr("accept", s, "", fmt.Errorf("%w: accept needs a listening TCP socket, [%d] is %s", ErrWrongKind, s.ID, s.Kind))
 	}
 	var c net.Conn

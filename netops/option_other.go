@@ -1,0 +1,11 @@
+//go:build !unix
+
+package netops
+
+import "fmt"
+
+var errNoOption = fmt.Errorf("%w: socket options are set through the BSD socket API", ErrNotAvailable)
+
+func (s *Socket) getOption(name string) (int, bool, error) { return 0, false, errNoOption }
+
+func (s *Socket) setOption(name string, v int, on bool) error { return errNoOption }
