@@ -1,10 +1,41 @@
-// Package luanet binds netops to gopher-lua.
+// Package luanet binds netops to gopher-lua: the `net` table, sockets with
+// blocking-style methods, spawn, sleep, now, input, bytes.pack/unpack and
+// hex, for scripts that serve many connections with plain sequential Lua.
+//
+// # Concurrency
+//
+// A script runs in ONE Lua state. Its main chunk and every spawn are
+// coroutines driven by a scheduler (sched.go): a blocking call yields, its
+// I/O runs in a goroutine that sends plain Go values back, and only the
+// scheduler's goroutine touches the Lua state. pcall, xpcall and
+// coroutine.resume/wrap are replaced by versions that let a blocking call
+// inside them reach the scheduler. A blocking call where Lua 5.1 cannot
+// yield (a metamethod, a for-in iterator, a table.sort or string.gsub
+// callback) raises a clear error instead.
+//
+// # Errors
+//
+// Expected network failures return nil and a short reason ("timeout",
+// "closed", "refused", ...; see netops.Reason). Misuse raises an error that
+// names the script's file:line. An error in a spawned function is printed
+// to Options.Stderr and ends that function only; an error in the main chunk
+// ends the script and RunFile returns it.
 package luanet
 
 import (
 	"context"
+	_ "embed"
 	"errors"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
 )
@@ -12,15 +43,411 @@ import (
 // Options configure a script run.
 type Options struct {
 	Table     *netops.Table // sockets join this table; nil: a table of the script's own
-	Owner     string        // recorded as the sockets' owner
+	Owner     string        // recorded as the sockets' owner; "" picks "lua:NAME#N"
 	Stdin     io.Reader     // input() reads lines here, unless Input is set
 	Input     func(ctx context.Context, prompt string) (string, error)
 	Stdout    io.Writer // print() and the script's output
-	Stderr    io.Writer // reports of handler errors
+	Stderr    io.Writer // reports of handler errors and server limits
 	AllowExec bool      // os.execute and io.popen are available
+
+	// FlushTimeout bounds how long a script that ended waits for data it
+	// queued with send to go out before its sockets close; 0 means 5 s.
+	FlushTimeout time.Duration
 }
 
-// RunFile runs the Lua script at path with args in the global arg.
-func RunFile(ctx context.Context, path string, args []string, o Options) error {
-	return errors.New("Lua scripting is not built yet")
+// ScriptError is the error of a script's main chunk: the Lua message (which
+// starts with file:line) and the traceback where it was raised.
+type ScriptError struct {
+	Msg       string
+	Traceback string
 }
+
+func (e *ScriptError) Error() string { return e.Msg }
+
+// ExitError reports a script that called os.exit with a non-zero code.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("script called os.exit(%d)", e.Code) }
+
+// RunFile runs the Lua script at path with args in the global arg (arg[0]
+// is path) and as the main chunk's "...". It returns when the main chunk and
+// every spawned function have ended, when the main chunk fails (the error
+// names file:line), or soon after ctx ends (its error wraps ctx.Err()). Every
+// socket the script opened is closed by the time it returns.
+func RunFile(ctx context.Context, path string, args []string, o Options) error {
+	e := newEngine(ctx, filepath.Base(path), o)
+	defer e.close()
+	fn, err := e.L.LoadFile(path)
+	if err != nil {
+		return loadError(err)
+	}
+	argT := e.L.NewTable()
+	argT.RawSetInt(0, lua.LString(path))
+	vals := make([]lua.LValue, len(args))
+	for i, a := range args {
+		argT.RawSetInt(i+1, lua.LString(a))
+		vals[i] = lua.LString(a)
+	}
+	e.L.SetGlobal("arg", argT)
+	return e.run(fn, vals)
+}
+
+// RunString runs a chunk of Lua code under the name name (used in error
+// positions), like [RunFile]; the global arg is empty.
+func RunString(ctx context.Context, name, code string, o Options) error {
+	e := newEngine(ctx, name, o)
+	defer e.close()
+	fn, err := e.L.Load(strings.NewReader(code), name)
+	if err != nil {
+		return loadError(err)
+	}
+	argT := e.L.NewTable()
+	argT.RawSetInt(0, lua.LString(name))
+	e.L.SetGlobal("arg", argT)
+	return e.run(fn, nil)
+}
+
+func loadError(err error) error {
+	var ae *lua.ApiError
+	if errors.As(err, &ae) && ae.Object != nil {
+		return errors.New(strings.TrimSpace(ae.Object.String()))
+	}
+	return err
+}
+
+var runs atomic.Int64
+
+// engine is one script run: its Lua state, scheduler and sockets.
+type engine struct {
+	o      Options
+	name   string
+	owner  string
+	table  *netops.Table
+	ownTable bool // the table is the run's own
+	ctx    context.Context
+	cancel context.CancelFunc
+	stdout io.Writer
+	stderr io.Writer
+	L      *lua.LState
+	s      *sched
+
+	socks   map[*sock]struct{}
+	methods *lua.LTable
+	sockMT  *lua.LTable
+	writers sync.WaitGroup
+
+	inputOnce sync.Once
+	lines     chan string
+	readerWG  sync.WaitGroup
+}
+
+func newEngine(parent context.Context, name string, o Options) *engine {
+	ctx, cancel := context.WithCancel(parent)
+	e := &engine{o: o, name: name, ctx: ctx, cancel: cancel, socks: map[*sock]struct{}{}}
+	e.owner = o.Owner
+	if e.owner == "" {
+		e.owner = fmt.Sprintf("lua:%s#%d", name, runs.Add(1))
+	}
+	e.table = o.Table
+	if e.table == nil {
+		e.table, e.ownTable = netops.NewTable(), true
+	}
+	out, errw := o.Stdout, o.Stderr
+	if out == nil {
+		out = io.Discard
+	}
+	if errw == nil {
+		errw = io.Discard
+	}
+	mu := &sync.Mutex{}
+	e.stdout = &lockedWriter{w: out, mu: mu}
+	if errw == out {
+		e.stderr = &lockedWriter{w: errw, mu: mu}
+	} else {
+		e.stderr = &lockedWriter{w: errw, mu: &sync.Mutex{}}
+	}
+	e.L = lua.NewState(lua.Options{SkipOpenLibs: true, RegistrySize: 256,
+		RegistryMaxSize: 256 * 1024, MinimizeStackMemory: true})
+	e.s = newSched(e, e.L, ctx)
+	e.openLibs()
+	e.L.SetContext(ctx) // the only way to stop a CPU-bound script (pitfall 5)
+	return e
+}
+
+// run runs fn as the main task and waits for the script to end.
+func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
+	e.s.main = e.s.spawn("main chunk", fn, args...)
+	err := e.s.run()
+	if e.ctx.Err() == nil { // ended by itself: let queued sends go out first
+		ft := e.o.FlushTimeout
+		if ft <= 0 {
+			ft = 5 * time.Second
+		}
+		waitTimeout(&e.writers, ft)
+	}
+	e.cancel()
+	e.closeAll()
+	e.s.ops.Wait()
+	e.writers.Wait()
+	var ex *ExitError
+	if errors.As(err, &ex) && ex.Code == 0 {
+		return nil
+	}
+	if err != nil && errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%s: stopped: %w", e.name, err)
+	}
+	return err
+}
+
+func (e *engine) close() {
+	e.cancel()
+	e.L.Close()
+}
+
+// closeAll closes every socket of the run, including ones a late
+// operation made after the script let go of it.
+func (e *engine) closeAll() {
+	for sk := range e.socks {
+		sk.forceClose()
+	}
+	e.table.CloseOwned(e.owner)
+}
+
+func waitTimeout(wg *sync.WaitGroup, d time.Duration) {
+	done := make(chan struct{})
+	go func() { wg.Wait(); close(done) }()
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-done:
+	case <-t.C:
+	}
+}
+
+//go:embed prelude.lua
+var preludeSrc string
+
+const preludeName = "luanet prelude"
+
+// openLibs opens the standard libraries scripts may use (not channel),
+// defines the API and runs the prelude.
+func (e *engine) openLibs() {
+	L := e.L
+	for _, lib := range []struct {
+		name string
+		fn   lua.LGFunction
+	}{{lua.LoadLibName, lua.OpenPackage}, {lua.BaseLibName, lua.OpenBase},
+		{lua.TabLibName, lua.OpenTable}, {lua.IoLibName, lua.OpenIo},
+		{lua.OsLibName, lua.OpenOs}, {lua.StringLibName, lua.OpenString},
+		{lua.MathLibName, lua.OpenMath}, {lua.DebugLibName, lua.OpenDebug},
+		{lua.CoroutineLibName, lua.OpenCoroutine}} {
+		L.Push(L.NewFunction(lib.fn))
+		L.Push(lua.LString(lib.name))
+		L.Call(1, 0)
+	}
+	osT := L.GetGlobal("os").(*lua.LTable)
+	ioT := L.GetGlobal("io").(*lua.LTable)
+	if !e.o.AllowExec {
+		deny := func(name string) *lua.LFunction {
+			return L.NewFunction(func(L *lua.LState) int {
+				raise(L, name+" is off: run socklab with --allow-exec to let scripts run commands")
+				return 0
+			})
+		}
+		osT.RawSetString("execute", deny("os.execute"))
+		ioT.RawSetString("popen", deny("io.popen"))
+	}
+	block := func(name string) *lua.LFunction {
+		return L.NewFunction(func(L *lua.LState) int {
+			raise(L, name+" would block every connection of the script: use input() to read a line")
+			return 0
+		})
+	}
+	ioT.RawSetString("read", block("io.read"))
+	ioT.RawSetString("lines", block("io.lines"))
+	osT.RawSetString("exit", L.NewFunction(e.osExit))
+	L.SetGlobal("print", L.NewFunction(e.print))
+
+	netT := L.NewTable()
+	L.SetGlobal("net", netT)
+	netT.RawSetString("listen", L.NewFunction(e.listen))
+	netT.RawSetString("udp", L.NewFunction(e.udp))
+	L.SetGlobal("spawn", L.NewFunction(e.spawn))
+	L.SetGlobal("now", L.NewFunction(luaNow))
+	L.SetGlobal("hex", L.NewFunction(luaHex))
+	bytesT := L.NewTable()
+	bytesT.RawSetString("pack", L.NewFunction(luaPack))
+	bytesT.RawSetString("unpack", L.NewFunction(luaUnpack))
+	L.SetGlobal("bytes", bytesT)
+
+	e.methods = L.NewTable()
+	for name, fn := range map[string]lua.LGFunction{"close": e.mClose, "localaddr": e.mLocal,
+		"remoteaddr": e.mRemote, "state": e.mState} {
+		e.methods.RawSetString(name, L.NewFunction(fn))
+	}
+	e.sockMT = L.NewTable()
+	e.sockMT.RawSetString("__index", e.methods)
+	e.sockMT.RawSetString("__tostring", L.NewFunction(e.mString))
+	e.sockMT.RawSetString("__metatable", lua.LString("socket"))
+
+	P := L.NewTable()
+	for name, fn := range map[string]lua.LGFunction{"accept": e.accept, "send": e.send,
+		"sendline": e.sendline, "recv": e.recv, "recvline": e.recvline, "recvuntil": e.recvuntil,
+		"recvall": e.recvall, "sendto": e.sendto, "recvfrom": e.recvfrom, "shutdown": e.shutdown,
+		"connect": e.connect, "sleep": e.sleep, "input": e.input, "fwd": e.fwd, "arm": e.arm,
+		"isgo": isGo} {
+		P.RawSetString(name, L.NewFunction(fn))
+	}
+	pre, err := L.Load(strings.NewReader(preludeSrc), preludeName)
+	if err != nil {
+		panic("luanet: prelude: " + err.Error())
+	}
+	L.Push(pre)
+	L.Push(P)
+	L.Push(e.methods)
+	L.Push(netT)
+	L.Push(e.s.marker)
+	L.Call(4, 1)
+	e.s.tramp = L.Get(-1).(*lua.LFunction)
+	L.Pop(1)
+}
+
+// print writes its arguments, tostring'ed and tab-separated, as one line.
+func (e *engine) print(L *lua.LState) int {
+	var b strings.Builder
+	for i := 1; i <= L.GetTop(); i++ {
+		if i > 1 {
+			b.WriteByte('\t')
+		}
+		b.WriteString(L.ToStringMeta(L.Get(i)).String())
+	}
+	b.WriteByte('\n')
+	io.WriteString(e.stdout, b.String())
+	return 0
+}
+
+// osExit ends the script: os.exit() or os.exit(0) or os.exit(true)
+// succeeds, another code makes RunFile fail. It never ends the process.
+func (e *engine) osExit(L *lua.LState) int {
+	code := 0
+	switch v := L.Get(1).(type) {
+	case lua.LBool:
+		if !v {
+			code = 1
+		}
+	case lua.LNumber:
+		code = int(v)
+	}
+	ud := L.NewUserData()
+	ud.Value = &ExitError{Code: code}
+	L.Error(ud, 0)
+	return 0
+}
+
+func asExit(err error) (*ExitError, bool) {
+	var ae *lua.ApiError
+	if errors.As(err, &ae) {
+		if ud, ok := ae.Object.(*lua.LUserData); ok {
+			if ex, ok := ud.Value.(*ExitError); ok {
+				return ex, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// arm installs the traceback hook on the task's coroutine (Resume resets
+// Panic to one without a traceback; pitfall 6).
+func (e *engine) arm(L *lua.LState) int {
+	t := e.s.taskOf(L)
+	prev := L.Panic
+	L.Panic = func(L *lua.LState) {
+		if t != nil {
+			t.tb = traceback(L)
+		}
+		prev(L)
+	}
+	return 0
+}
+
+func traceback(L *lua.LState) string {
+	var b strings.Builder
+	b.WriteString("stack traceback:")
+	for level := 0; ; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sln", dbg, lua.LNil); err != nil {
+			break
+		}
+		if dbg.What == "G" || dbg.Source == preludeName {
+			continue
+		}
+		name := dbg.Name
+		if name == "" {
+			name = fmt.Sprintf("function <%s:%d>", dbg.Source, dbg.LineDefined)
+		} else {
+			name = "function '" + name + "'"
+		}
+		if dbg.What == "main" {
+			name = "main chunk"
+		}
+		fmt.Fprintf(&b, "\n\t%s:%d: in %s", dbg.Source, dbg.CurrentLine, name)
+	}
+	return b.String()
+}
+
+// isGo reports whether its argument is a Go function.
+func isGo(L *lua.LState) int {
+	f, ok := L.Get(1).(*lua.LFunction)
+	L.Push(lua.LBool(ok && f.IsG))
+	return 1
+}
+
+// fwd passes a scheduler yield from a script's coroutine (or a pcall) on
+// to the scheduler; the answer comes back as its two results.
+func (e *engine) fwd(L *lua.LState) int {
+	e.s.checkYield(L, "blocking call")
+	return L.Yield(e.s.marker)
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// where returns "file:line:" of the innermost frame of the script's own
+// code (not a Go function, not the prelude).
+func where(L *lua.LState) string {
+	for level := 0; level < 64; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sl", dbg, lua.LNil); err != nil {
+			break
+		}
+		if dbg.What == "G" || dbg.Source == preludeName || dbg.CurrentLine <= 0 {
+			continue
+		}
+		return fmt.Sprintf("%s:%d:", dbg.Source, dbg.CurrentLine)
+	}
+	return ""
+}
+
+// raise raises a Lua error that names the script's file:line.
+func raise(L *lua.LState, msg string) {
+	if w := where(L); w != "" {
+		msg = w + " " + msg
+	}
+	L.Error(lua.LString(msg), 0)
+}
+
+var _ = os.Stdin

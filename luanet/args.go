@@ -1,0 +1,118 @@
+package luanet
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// Argument checks. Each raises a misuse error at the script's file:line in
+// the style of luaL_argerror: "bad argument #2 to 'recv' (number expected,
+// got string)". For methods, #1 is the first argument after self.
+
+func argErr(L *lua.LState, n int, fname, msg string) {
+	raise(L, fmt.Sprintf("bad argument #%d to '%s' (%s)", n, fname, msg))
+}
+
+func typeErr(L *lua.LState, n int, fname, want string, v lua.LValue) {
+	argErr(L, n, fname, fmt.Sprintf("%s expected, got %s", want, typeName(v)))
+}
+
+func typeName(v lua.LValue) string {
+	if v == nil {
+		return "no value"
+	}
+	return v.Type().String()
+}
+
+// checkStr returns argument n as a string (numbers convert, as in Lua).
+func checkStr(L *lua.LState, n int, show int, fname string) string {
+	switch v := L.Get(n).(type) {
+	case lua.LString:
+		return string(v)
+	case lua.LNumber:
+		return v.String()
+	default:
+		typeErr(L, show, fname, "string", v)
+	}
+	return ""
+}
+
+// optTimeout returns argument n as a timeout in seconds: nil (or absent)
+// and 0 mean no timeout.
+func optTimeout(L *lua.LState, n int, show int, fname string) time.Duration {
+	v := L.Get(n)
+	if v == lua.LNil {
+		return 0
+	}
+	return toDuration(L, v, show, fname, "timeout")
+}
+
+func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.Duration {
+	num, ok := v.(lua.LNumber)
+	if !ok {
+		typeErr(L, show, fname, what+" in seconds (number)", v)
+	}
+	f := float64(num)
+	if math.IsNaN(f) || f < 0 {
+		argErr(L, show, fname, fmt.Sprintf("%s must be a number of seconds >= 0, got %v", what, num))
+	}
+	if f > 1e9 { // about 31 years: for ever
+		return 0
+	}
+	return time.Duration(f * float64(time.Second))
+}
+
+// optSize returns argument n as a byte count in 1..limit, def when absent.
+func optSize(L *lua.LState, n, show int, fname string, def, limit int) int {
+	v := L.Get(n)
+	if v == lua.LNil {
+		return def
+	}
+	num, ok := v.(lua.LNumber)
+	if !ok {
+		typeErr(L, show, fname, "number", v)
+	}
+	f := float64(num)
+	if math.IsNaN(f) || f < 1 || f > float64(limit) || f != math.Trunc(f) {
+		argErr(L, show, fname, fmt.Sprintf("size must be a whole number from 1 to %d, got %v", limit, num))
+	}
+	return int(f)
+}
+
+// optInt reads an integer field of an options table.
+func optInt(L *lua.LState, v lua.LValue, fname, key string, lo, hi int) int {
+	num, ok := v.(lua.LNumber)
+	f := float64(num)
+	if !ok || math.IsNaN(f) || f != math.Trunc(f) || f < float64(lo) || f > float64(hi) {
+		raise(L, fmt.Sprintf("bad option '%s' to '%s' (a whole number from %d to %d expected, got %s)",
+			key, fname, lo, hi, L.ToStringMeta(v).String()))
+	}
+	return int(f)
+}
+
+// options walks an options table (argument n, may be nil) and calls set
+// for each key; unknown keys are misuse.
+func options(L *lua.LState, n, show int, fname string, known []string, set func(key string, v lua.LValue)) {
+	v := L.Get(n)
+	if v == lua.LNil {
+		return
+	}
+	t, ok := v.(*lua.LTable)
+	if !ok {
+		typeErr(L, show, fname, "table of options", v)
+	}
+	t.ForEach(func(k, val lua.LValue) {
+		ks, ok := k.(lua.LString)
+		good := false
+		for _, name := range known {
+			good = good || (ok && string(ks) == name)
+		}
+		if !good {
+			raise(L, fmt.Sprintf("bad option %s to '%s' (known options: %v)", L.ToStringMeta(k).String(), fname, known))
+		}
+		set(string(ks), val)
+	})
+}

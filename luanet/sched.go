@@ -1,0 +1,304 @@
+package luanet
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// The scheduler runs every task of a script (the main chunk, each spawn) as
+// a coroutine of ONE Lua state, in the manner of grafana/k6's event loop and
+// OpenResty's cosockets. Only the goroutine running [sched.run] touches the
+// Lua state. A blocking primitive calls [sched.park]: the I/O runs in a
+// goroutine of its own and sends plain Go values back on a channel; the loop
+// then resumes the coroutine with exactly two values (see prelude.lua for
+// why the arity is fixed).
+
+// result is what a parked operation hands back: two Lua values built off
+// the Lua goroutine (strings, numbers, nil) and, when the operation made a
+// socket, the socket, wrapped into a Lua object on the scheduler goroutine.
+type result struct {
+	a, b lua.LValue
+	sock *sock
+}
+
+// task is one coroutine the scheduler drives.
+type task struct {
+	th      *lua.LState
+	cancel  context.CancelFunc
+	id      int
+	name    string // "main chunk" or "spawn at x.lua:7"
+	waiting bool   // an operation is parked on it
+	seq     uint64 // sequence number of the parked operation
+	socks   map[*sock]struct{}
+	tb      string // traceback captured by the trampoline's Panic hook
+	started bool
+}
+
+// completion resumes task t with vals. seq 0 means a start or a
+// non-parked resume.
+type completion struct {
+	t   *task
+	seq uint64
+	res result
+	// args start a task: the function and its arguments.
+	args []lua.LValue
+}
+
+type sched struct {
+	rt     *engine
+	L      *lua.LState // the root state; tasks are its threads
+	ctx    context.Context
+	tasks  map[*lua.LState]*task
+	ready  []completion
+	comp   chan completion
+	quit   chan struct{} // closed when run returns: late operations drop their result
+	ops    sync.WaitGroup
+	marker *lua.LUserData
+	tramp  *lua.LFunction
+	nextID int
+	main   *task
+	mainErr error
+}
+
+func newSched(rt *engine, L *lua.LState, ctx context.Context) *sched {
+	s := &sched{rt: rt, L: L, ctx: ctx, tasks: map[*lua.LState]*task{},
+		comp: make(chan completion, 256), quit: make(chan struct{})}
+	s.marker = L.NewUserData()
+	return s
+}
+
+// spawn makes a task that calls fn(args...) and queues its start.
+func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task {
+	th, cancel := s.L.NewThread() // always from the root (pitfall 4)
+	s.nextID++
+	t := &task{th: th, cancel: cancel, id: s.nextID, name: name}
+	s.tasks[th] = t
+	s.ready = append(s.ready, completion{t: t, args: append([]lua.LValue{fn}, args...)})
+	return t
+}
+
+// run resumes tasks until none is left, the main chunk fails, or ctx ends.
+func (s *sched) run() error {
+	defer close(s.quit)
+	for {
+		for len(s.ready) > 0 && s.mainErr == nil {
+			c := s.ready[0]
+			s.ready[0] = completion{}
+			s.ready = s.ready[1:]
+			s.resume(c)
+			if s.ctx.Err() != nil {
+				return s.ctx.Err()
+			}
+		}
+		if s.mainErr != nil {
+			return s.mainErr
+		}
+		if len(s.tasks) == 0 {
+			return nil
+		}
+		select {
+		case c := <-s.comp:
+			s.resume(c)
+		case <-s.ctx.Done():
+			return s.ctx.Err()
+		}
+		if s.ctx.Err() != nil {
+			return s.ctx.Err()
+		}
+	}
+}
+
+// taskOf returns the task whose coroutine L is, or runs inside (a script's
+// own coroutine, or one of the coroutine-based pcall).
+func (s *sched) taskOf(L *lua.LState) *task {
+	for th := L; th != nil; th = th.Parent {
+		if t, ok := s.tasks[th]; ok {
+			return t
+		}
+	}
+	return nil
+}
+
+// park suspends the calling task until op's result comes back. op runs in
+// a goroutine of its own with the script's context and must return once
+// that context ends. park must be the last thing a primitive does:
+// `return s.park(L, op)`.
+func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) result) int {
+	t := s.checkYield(L, what)
+	t.seq++
+	seq := t.seq
+	t.waiting = true
+	s.ops.Add(1)
+	go func() {
+		r := op(s.ctx)
+		s.deliver(completion{t: t, seq: seq, res: r})
+	}()
+	return L.Yield(s.marker)
+}
+
+// parkFunc is park for operations that arrange their own completion: start
+// must call done exactly once, from any goroutine.
+func (s *sched) parkFunc(L *lua.LState, what string, start func(done func(result))) int {
+	t := s.checkYield(L, what)
+	t.seq++
+	seq := t.seq
+	t.waiting = true
+	s.ops.Add(1)
+	var once sync.Once
+	start(func(r result) {
+		once.Do(func() { s.deliver(completion{t: t, seq: seq, res: r}) })
+	})
+	return L.Yield(s.marker)
+}
+
+// deliver sends a completion to the loop, or drops it when the loop ended.
+func (s *sched) deliver(c completion) {
+	defer s.ops.Done()
+	select {
+	case s.comp <- c:
+	case <-s.quit:
+		c.res.drop()
+	}
+}
+
+// drop closes a socket no task will ever see.
+func (r result) drop() {
+	if r.sock != nil {
+		r.sock.release()
+		r.sock.ns.Close()
+	}
+}
+
+// checkYield raises a clear error where Lua 5.1 cannot yield, and returns
+// the task to park.
+func (s *sched) checkYield(L *lua.LState, what string) *task {
+	t := s.taskOf(L)
+	if t == nil {
+		raise(L, what+": cannot block here: not inside the script's main chunk or a spawned function")
+	}
+	if !canYield(L) {
+		raise(L, what+": cannot block inside a metamethod / for-in iterator / sort or gsub callback "+
+			"(Lua 5.1 cannot yield there): call it from plain code, e.g. a while loop")
+	}
+	return t
+}
+
+// resume runs task c.t until it yields or ends.
+func (s *sched) resume(c completion) {
+	t := c.t
+	if _, live := s.tasks[t.th]; !live {
+		c.res.drop()
+		return
+	}
+	var args []lua.LValue
+	switch {
+	case c.args != nil:
+		args = c.args
+	case c.seq != 0:
+		if c.seq != t.seq || !t.waiting {
+			c.res.drop() // stale: the operation was abandoned
+			return
+		}
+		t.waiting = false
+		a, b := c.res.a, c.res.b
+		if c.res.sock != nil {
+			a = s.rt.adopt(c.res.sock, t)
+		}
+		if a == nil {
+			a = lua.LNil
+		}
+		if b == nil {
+			b = lua.LNil
+		}
+		args = []lua.LValue{a, b}
+	default:
+		args = []lua.LValue{lua.LNil, lua.LNil}
+	}
+	st, err, vals := s.safeResume(t, args)
+	switch st {
+	case lua.ResumeError:
+		s.fail(t, err)
+	case lua.ResumeOK:
+		s.finish(t)
+	case lua.ResumeYield:
+		if len(vals) == 0 || vals[0] != s.marker {
+			s.fail(t, fmt.Errorf("coroutine.yield outside a coroutine: the %s is not a coroutine of the script's own", t.name))
+			return
+		}
+		if !t.waiting { // a forwarded yield with nothing parked: resume at once
+			s.ready = append(s.ready, completion{t: t})
+		}
+	}
+}
+
+func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err error, vals []lua.LValue) {
+	defer func() {
+		if r := recover(); r != nil {
+			st, err = lua.ResumeError, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	t.started = true
+	return s.L.Resume(t.th, s.tramp, args...)
+}
+
+// fail reports t's error and ends t. An error of the main chunk ends the script.
+func (s *sched) fail(t *task, err error) {
+	msg := errText(err)
+	if s.ctx.Err() != nil {
+		s.finish(t)
+		return
+	}
+	if ex, ok := asExit(err); ok {
+		s.mainErr = ex
+		s.finish(t)
+		return
+	}
+	if t == s.main {
+		s.mainErr = &ScriptError{Msg: msg, Traceback: t.tb}
+		s.finish(t)
+		return
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "error: %s (task %d, %s): this handler ended, the others go on\n", msg, t.id, t.name)
+	if t.tb != "" {
+		b.WriteString(indent(t.tb))
+	}
+	s.rt.stderr.Write([]byte(b.String()))
+	s.rt.closeTaskSocks(t)
+	s.finish(t)
+}
+
+func (s *sched) finish(t *task) {
+	delete(s.tasks, t.th)
+	t.waiting = false
+	if t.cancel != nil {
+		t.cancel()
+	}
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}
+
+// errText returns a Lua error's message without gopher-lua's own traceback.
+func errText(err error) string {
+	if ae, ok := err.(*lua.ApiError); ok {
+		if ex, ok := ae.Object.(*lua.LUserData); ok {
+			if e, ok := ex.Value.(*ExitError); ok {
+				return e.Error()
+			}
+		}
+		if ae.Object != nil {
+			if str, ok := ae.Object.(lua.LString); ok {
+				return string(str)
+			}
+			return ae.Object.String()
+		}
+	}
+	return err.Error()
+}
