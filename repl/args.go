@@ -148,7 +148,7 @@ func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 		fits := rest >= need
 		tooMany := cmd.MaxArgs >= 0 && len(a.Words) > cmd.MaxArgs
 		if fits && (s.table.Has(id) || tooMany) {
-			sock, err := s.table.Get(id)
+			sock, err := s.getSocket(id)
 			if err != nil {
 				return err
 			}

@@ -73,6 +73,7 @@ from [1]. Ctrl-C stops the wait.`,
 		Socket: true, MaxArgs: 1,
 		Run: runRecv,
 	},
+	interactCmd,
 }
 
 // runSend is send and sendline (suffix "\n").

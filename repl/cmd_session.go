@@ -151,7 +151,7 @@ func runUse(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return usageError(a.cmd, "bad socket id %q: want a number such as 1", a.Words[0])
 	}
-	sock, err := s.table.Get(id)
+	sock, err := s.getSocket(id)
 	if err != nil {
 		return err
 	}

@@ -22,6 +22,24 @@ func (h *hinted) Unwrap() error { return h.err }
 // withHint attaches hint lines to err; the shell prints them as "hint: ...".
 func withHint(err error, hints ...string) error { return &hinted{err: err, hints: hints} }
 
+// noSocket reports an id that names no open socket: "no socket [7]".
+type noSocket struct {
+	id  int
+	err error // from netops.Table.Get
+}
+
+func (e *noSocket) Error() string { return fmt.Sprintf("no socket [%d]", e.id) }
+func (e *noSocket) Unwrap() error { return e.err }
+
+// getSocket returns the open socket id, or a [noSocket] error.
+func (s *Session) getSocket(id int) (*netops.Socket, error) {
+	sock, err := s.table.Get(id)
+	if err != nil {
+		return nil, &noSocket{id: id, err: err}
+	}
+	return sock, nil
+}
+
 // usageError reports a command used wrongly, with its usage as the hint.
 func usageError(cmd *Command, format string, a ...any) error {
 	return withHint(fmt.Errorf(format, a...), "usage: "+cmd.Usage, "help "+cmd.Name+" explains it")
@@ -96,6 +114,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{"nothing arrived in time; wait longer with --timeout, or check that the peer sent something"}
 	case errors.Is(err, netops.ErrTooLong):
 		return []string{"the bytes stay buffered: read them with recv, or raise the limit with MAX"}
+	case errors.Is(err, netops.ErrWrongKind) && oe.ID > 0 && s.kindOf(oe.ID) == netops.KindListener:
+		return []string{fmt.Sprintf("a listener only takes clients: accept %d gives a connection to send and recv on", oe.ID)}
 	case errors.Is(err, netops.ErrNoPeer):
 		return []string{"an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT"}
 	}
@@ -128,4 +148,12 @@ func (s *Session) openIDs() string {
 		ids[i] = fmt.Sprintf("[%d] %s", sock.ID, sock.Kind)
 	}
 	return "open sockets: " + strings.Join(ids, ", ") + " (sockets shows them)"
+}
+
+// kindOf returns the kind of open socket id, or 0.
+func (s *Session) kindOf(id int) netops.Kind {
+	if sock, err := s.table.Get(id); err == nil {
+		return sock.Kind
+	}
+	return 0
 }

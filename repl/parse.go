@@ -23,9 +23,9 @@ var errUnterminated = errors.New("unterminated quote")
 // whose first word starts with # is a comment. Empty statements are dropped.
 func tokenize(text string) ([][]token, error) {
 	var (
-		stmts [][]token
-		words []token
-		cur   strings.Builder
+		stmts          [][]token
+		words          []token
+		cur            strings.Builder
 		inWord, quoted bool
 		quote          rune // the open quote, or 0
 	)

@@ -1,10 +1,30 @@
 // Package repl is socklab's interactive shell.
+//
+// # Commands
+//
+// One table of [Command] values (see [Commands]) drives parsing, `help`,
+// tab completion and the "did you mean" on a typo. Each group of commands
+// lives in its own cmd_*.go file.
+//
+// # Output
+//
+// Everything the shell shows goes through one printer goroutine (see
+// printer.go), so that data arriving while the person types appears above
+// the prompt without breaking the line being typed. Only the shell's loop,
+// [Session.Exec], prints errors: "error: ..." and "hint: ..." lines.
 package repl
 
 import (
+	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/chzyer/readline"
 )
 
 // Options configure [Run].
@@ -17,8 +37,70 @@ type Options struct {
 	AllowExec   bool // scripts may use os.execute and io.popen
 }
 
-// Run runs the shell and returns the exit status.
+// Run runs the shell and returns the exit status. On a terminal it is the
+// interactive shell (status 0). With -c, or when stdin is not a terminal,
+// it runs the commands in order, printing what the interactive shell would
+// (without prompt or colour on stdout; errors go to stderr), goes on after a
+// failed command, and returns 1 if any command failed, 0 otherwise, and 2
+// when the -c text cannot be parsed (an unterminated quote).
 func Run(o Options) int {
-	fmt.Fprintln(o.Stderr, "error: the shell is not built yet")
-	return 1
+	if !o.HasCommands && o.Stdin != nil && readline.IsTerminal(int(o.Stdin.Fd())) {
+		return interactive(o)
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	var in *bufio.Reader
+	if o.Stdin != nil {
+		in = bufio.NewReader(o.Stdin)
+	}
+	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}})
+	defer s.Close()
+	if o.HasCommands {
+		if _, err := tokenize(o.Commands); err != nil {
+			s.PrintError(withHint(fmt.Errorf("-c: %w", err), "close the quote, or escape it with a backslash: \\\" or \\'"))
+			return 2
+		}
+		if s.Exec(ctx, o.Commands) != nil {
+			return 1
+		}
+		return 0
+	}
+	status := 0
+	for ctx.Err() == nil && !isDone(s) {
+		line, err := readerSource{in}.readLine("")
+		if err != nil && line == "" {
+			break
+		}
+		if s.Exec(ctx, line) != nil {
+			status = 1
+		}
+	}
+	if ctx.Err() != nil {
+		status = 1
+	}
+	return status
+}
+
+// readerSource reads lines from a non-terminal input; a line ending in a
+// backslash continues on the next one.
+type readerSource struct{ r *bufio.Reader }
+
+func (r readerSource) readLine(string) (string, error) {
+	if r.r == nil {
+		return "", io.EOF
+	}
+	var sb strings.Builder
+	for {
+		line, err := r.r.ReadString('\n')
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		if strings.HasSuffix(line, "\\") && !strings.HasSuffix(line, "\\\\") && err == nil {
+			sb.WriteString(line[:len(line)-1])
+			continue
+		}
+		sb.WriteString(line)
+		if err != nil && sb.Len() == 0 {
+			return "", err
+		}
+		return sb.String(), nil
+	}
 }

@@ -21,16 +21,16 @@ type Session struct {
 
 	execMu sync.Mutex // one command at a time
 
-	mu         sync.Mutex
-	current    int          // id of the current socket, 0 for none
-	busy       map[int]int  // sockets a command is reading or accepting on (no notices)
-	noteShown  map[string]bool
-	quit       chan struct{} // closed by quit/exit
-	quitOnce   sync.Once
-	bgCtx      context.Context
-	bgStop     context.CancelFunc
-	bg         sync.WaitGroup
-	closeOnce  sync.Once
+	mu        sync.Mutex
+	current   int         // id of the current socket, 0 for none
+	busy      map[int]int // sockets a command is reading or accepting on (no notices)
+	noteShown map[string]bool
+	quit      chan struct{} // closed by quit/exit
+	quitOnce  sync.Once
+	bgCtx     context.Context
+	bgStop    context.CancelFunc
+	bg        sync.WaitGroup
+	closeOnce sync.Once
 }
 
 // config sets up a [Session].

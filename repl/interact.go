@@ -1,0 +1,90 @@
+package repl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"sync"
+)
+
+// interactCmd is the live, nc-like mode.
+var interactCmd = &Command{
+	Name:    "interact",
+	Usage:   "interact [ID]",
+	Summary: "live mode: typed lines go out, data shows as it arrives",
+	Help: `Connects the keyboard to the socket, as nc or pwntools' interactive do:
+each typed line goes out with "\n" added (as typed: no escapes), and what
+the peer sends is printed as it arrives (unprintable bytes escaped).
+Ctrl-D or Ctrl-] (Ctrl-C too) leaves and returns to the shell's prompt;
+the socket stays open. It also ends when the peer closes its side.`,
+	Examples: []string{"interact", "interact 2"},
+	Calls:    "send and recv, as lines are typed and data arrives",
+	Socket:   true, MaxArgs: 0,
+	Run: runInteract,
+}
+
+// interrupter is a [lineSource] whose waiting read can be interrupted.
+type interrupter interface{ interrupt() }
+
+func runInteract(ctx context.Context, s *Session, args []string) error {
+	a, err := s.parseArgs(ctx, args)
+	if err != nil {
+		return err
+	}
+	if s.cfg.input == nil {
+		return errors.New("interact needs an input to read typed lines from")
+	}
+	sock := a.Sock
+	defer s.hold(sock)()
+	s.Event(sock.ID, `interact: typed lines go out with "\n"; Ctrl-D or Ctrl-] leaves`)
+	s.out.flush()
+
+	rctx, stop := context.WithCancel(ctx)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			b, err := sock.Recv(rctx, recvDefault, 0)
+			showLines(s, b)
+			if err != nil {
+				switch {
+				case err == io.EOF:
+					s.Event(sock.ID, "the peer closed its side (end of stream); leaving interact")
+				case rctx.Err() == nil:
+					s.PrintError(err)
+				}
+				if i, ok := s.cfg.input.(interrupter); ok && rctx.Err() == nil {
+					i.interrupt()
+				}
+				return
+			}
+		}
+	}()
+	defer func() {
+		stop()
+		wg.Wait()
+		s.Event(sock.ID, "left interact")
+	}()
+	for {
+		line, err := s.cfg.input.readLine("")
+		if err != nil || rctx.Err() != nil {
+			return nil // Ctrl-D, Ctrl-], Ctrl-C, end of input, or the peer closed
+		}
+		if _, err := sock.Send(ctx, []byte(line+"\n"), 0); err != nil {
+			return err
+		}
+	}
+}
+
+// showLines prints b line by line, unprintable bytes escaped; a "\r\n"
+// ending shows as a plain line end, and a last line without its end shows
+// at once.
+func showLines(s *Session, b []byte) {
+	for len(b) > 0 {
+		line, rest, _ := bytes.Cut(b, []byte("\n"))
+		s.Printf("%s", escapeBytes(bytes.TrimSuffix(line, []byte("\r")), 0))
+		b = rest
+	}
+}

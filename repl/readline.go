@@ -1,0 +1,195 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/chzyer/readline"
+)
+
+// ctrlBracket is Ctrl-], which leaves interact as it leaves telnet.
+const ctrlBracket = 0x1d
+
+// interactive runs the shell on a terminal: readline with history in
+// ~/.socklab_history, tab completion, the current socket in the prompt,
+// Ctrl-C cancelling a waiting command, Ctrl-D or quit leaving.
+func interactive(o Options) int {
+	rs := &rlSource{}
+	cfg := &readline.Config{
+		Prompt:            "socklab> ",
+		HistoryFile:       historyFile(),
+		HistorySearchFold: true,
+		InterruptPrompt:   "^C",
+		EOFPrompt:         "quit",
+		Stdin:             o.Stdin,
+		Stdout:            o.Stdout,
+		Stderr:            o.Stderr,
+		FuncFilterInputRune: func(r rune) (rune, bool) {
+			if r == ctrlBracket {
+				return readline.CharInterrupt, true
+			}
+			return r, true
+		},
+	}
+	rl, err := readline.NewEx(cfg)
+	if err != nil {
+		fmt.Fprintln(o.Stderr, "error: cannot start the line editor:", err)
+		return 1
+	}
+	rs.rl = rl
+	out := rl.Stdout()
+	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, input: rs})
+	cfg.AutoComplete = completer{s}
+	rl.SetConfig(cfg)
+
+	// SIGINT arrives while a command runs (readline is not in raw mode
+	// then); it cancels that command only.
+	var mu sync.Mutex
+	cancelCmd := func() {}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt)
+	defer signal.Stop(sig)
+	go func() {
+		for range sig {
+			mu.Lock()
+			cancelCmd()
+			mu.Unlock()
+		}
+	}()
+
+	s.Printf("socklab: type help for the commands, Ctrl-D to leave")
+	for {
+		rl.SetPrompt(s.prompt())
+		line, err := rl.Readline()
+		if errors.Is(err, readline.ErrInterrupt) {
+			continue
+		}
+		if err != nil { // io.EOF: Ctrl-D on an empty line
+			break
+		}
+		ctx, cancel := context.WithCancel(context.Background())
+		mu.Lock()
+		cancelCmd = cancel
+		mu.Unlock()
+		s.Exec(ctx, line)
+		mu.Lock()
+		cancelCmd = func() {}
+		mu.Unlock()
+		cancel()
+		if isDone(s) {
+			break
+		}
+	}
+	s.Close()
+	rl.Close()
+	return 0
+}
+
+// prompt shows the current socket: "socklab [2]> ".
+func (s *Session) prompt() string {
+	if c := s.Current(); c != nil {
+		return fmt.Sprintf("socklab [%d]> ", c.ID)
+	}
+	return "socklab> "
+}
+
+func isDone(s *Session) bool {
+	select {
+	case <-s.Done():
+		return true
+	default:
+		return false
+	}
+}
+
+// historyFile is ~/.socklab_history, or "" (no history) without a home.
+func historyFile() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(home, ".socklab_history")
+}
+
+// useColor reports whether output to w may be coloured: w is a terminal
+// and NO_COLOR is not set.
+func useColor(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && os.Getenv("NO_COLOR") == "" && readline.IsTerminal(int(f.Fd()))
+}
+
+// rlSource reads interact's lines through readline.
+type rlSource struct{ rl *readline.Instance }
+
+func (r *rlSource) readLine(prompt string) (string, error) {
+	r.rl.SetPrompt(prompt)
+	line, err := r.rl.Readline()
+	if errors.Is(err, readline.ErrInterrupt) {
+		return "", errInterrupt
+	}
+	return line, err
+}
+
+// interrupt wakes a waiting readLine as Ctrl-C would.
+func (r *rlSource) interrupt() { r.rl.WriteStdin([]byte{readline.CharInterrupt}) }
+
+// completer completes command names, then each command's socket ids,
+// options and words, all from the command table.
+type completer struct{ s *Session }
+
+// Do implements readline.AutoCompleter.
+func (c completer) Do(line []rune, pos int) ([][]rune, int) {
+	head := string(line[:pos])
+	if i := strings.LastIndexAny(head, ";"); i >= 0 {
+		head = head[i+1:]
+	}
+	words := strings.Fields(head)
+	word := ""
+	if len(words) > 0 && !strings.HasSuffix(head, " ") && !strings.HasSuffix(head, "\t") {
+		word, words = words[len(words)-1], words[:len(words)-1]
+	}
+	var cands []string
+	if len(words) == 0 {
+		cands = names()
+	} else if cmd := lookup(words[0]); cmd != nil {
+		cands = c.s.candidates(cmd, words[1:], word)
+	}
+	var out [][]rune
+	for _, cand := range cands {
+		if strings.HasPrefix(cand, word) {
+			out = append(out, []rune(cand[len(word):]+" "))
+		}
+	}
+	return out, len([]rune(word))
+}
+
+// candidates returns what may come next after before in a cmd line: the
+// command's own completions, its options, and socket ids where an id fits.
+func (s *Session) candidates(cmd *Command, before []string, word string) []string {
+	var l []string
+	if strings.HasPrefix(word, "-") {
+		for _, f := range cmd.Flags {
+			l = append(l, "--"+f.Name)
+		}
+		return l
+	}
+	if len(before) > 0 {
+		if f := findFlag(cmd, strings.TrimPrefix(before[len(before)-1], "--")); f != nil && f.Value != "" {
+			return nil // the word is an option's value
+		}
+	}
+	if cmd.Complete != nil {
+		l = append(l, cmd.Complete(s, before, word)...)
+	}
+	if cmd.Socket && len(before) == 0 {
+		l = append(l, s.idWords()...)
+	}
+	return l
+}
