@@ -1,0 +1,41 @@
+-- echo.lua: a TCP echo server (the course's 3a exercise, and the 61840 one).
+-- Every chunk a client sends comes back unchanged, in one write, until the
+-- client closes. Many clients are served at once: each gets its own
+-- spawned function, while the main loop goes back to accept.
+--
+--   socklab scripts/echo.lua [HOST:PORT] [--once] [--quiet]
+--   default 127.0.0.1:65432; --once serves one client and exits, like the
+--   original Server-TCP-simple.py; --quiet does not print the data.
+local addr, once, quiet = "127.0.0.1:65432", false, false
+for _, a in ipairs(arg) do
+  if a == "--once" then once = true
+  elseif a == "--quiet" then quiet = true
+  else addr = a end
+end
+
+local server = assert(net.listen("tcp", addr))   -- socket + bind + listen
+local ip, port = server:localaddr()
+print(("listening on %s:%d"):format(ip, port))
+
+local function serve(c)
+  local cip, cport = c:remoteaddr()               -- each client has its own port
+  print(("[%d] client %s:%d connected"):format(c.id, cip, cport))
+  while true do
+    local data = c:recv(1024)                     -- one chunk, as Python's recv(1024)
+    if not data then break end                    -- nil, "closed": the client closed
+    if not quiet then print(("[%d] received %q"):format(c.id, data)) end
+    c:send(data)                                  -- the same bytes back, one write
+  end
+  c:close()
+  print(("[%d] client %s:%d closed"):format(c.id, cip, cport))
+end
+
+repeat
+  local c, err = server:accept()
+  if c then
+    if once then serve(c) else spawn(serve, c) end
+  else
+    print("accept failed: " .. err)
+  end
+until once or not c
+server:close()
