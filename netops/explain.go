@@ -45,7 +45,12 @@ func (c Call) Meaning() string {
 		}
 		return "a TCP endpoint, not yet addressed"
 	case "setsockopt":
-		return optionMeanings[strings.TrimSpace(strings.Split(c.Args, ",")[0])]
+		for _, f := range strings.Split(c.Args, ", ") {
+			if m, ok := optionMeanings[f]; ok {
+				return m
+			}
+		}
+		return ""
 	case "recv":
 		if strings.Contains(c.Result, "end of stream") {
 			return "the peer sent FIN: it will send nothing more"

@@ -47,7 +47,8 @@ func checkOption(name string) (string, error) {
 func parseOption(name, value string) (v int, on bool, err error) {
 	switch name {
 	case "linger":
-		if b, ok := parseSwitch(value); ok && !b {
+		switch strings.ToLower(value) {
+		case "off", "no", "false":
 			return 0, false, nil
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(value, "s"))

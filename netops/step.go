@@ -75,21 +75,29 @@ func (s *Socket) Connect(ctx context.Context, addr string, timeout time.Duration
 	return s.connect(ctx, a, timeout)
 }
 
-// replace files n under old's id in old's table, in place of old, and
-// makes old forward to it.
-func (t *Table) replace(old, n *Socket) error {
+// convert makes the socket that takes over old's id, with mk (which makes
+// the Go listener or connection from old.keep), and files it in old's
+// place; old then forwards to it. It holds the table's lock throughout so
+// that a concurrent Close of old either comes first (and convert fails) or
+// finds the new socket.
+func (t *Table) convert(old *Socket, mk func() (*Socket, error)) (*Socket, error) {
 	t.mu.Lock()
 	if t.socks[old.ID] != old || old.ending {
 		t.mu.Unlock()
-		return errClosedStep
+		return nil, errClosedStep
+	}
+	n, err := mk()
+	if err != nil {
+		t.mu.Unlock()
+		return nil, err
 	}
 	n.ID, n.table = old.ID, t
 	n.Owner, n.Created, n.done, n.keep = old.Owner, old.Created, old.done, old.keep
 	t.socks[n.ID] = n
 	old.moved.Store(n)
+	t.notePorts(n)
 	t.mu.Unlock()
-	t.note(n)
-	return nil
+	return n, nil
 }
 
 var errClosedStep = errors.New("use of closed socket")

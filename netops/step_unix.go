@@ -209,14 +209,16 @@ func (s *Socket) bind(addr string) (*Socket, error) {
 	if s.Kind != KindStep || !isUDP(s.Proto) {
 		return s, nil
 	}
-	pc, err := net.FilePacketConn(s.keep)
+	n, err := s.table.convert(s, func() (*Socket, error) {
+		pc, err := net.FilePacketConn(s.keep)
+		if err != nil {
+			return nil, err
+		}
+		n := newSocket(s.Proto, KindPacket, s.Owner)
+		n.pc = pc.(*net.UDPConn)
+		return n, nil
+	})
 	if err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	n := newSocket(s.Proto, KindPacket, s.Owner)
-	n.pc = pc.(*net.UDPConn)
-	if err := s.table.replace(s, n); err != nil {
-		pc.Close()
 		return nil, opErr("bind", s, addr, err)
 	}
 	return n, nil
@@ -236,14 +238,16 @@ func (s *Socket) listen(backlog int) (*Socket, error) {
 	if s.Kind != KindStep {
 		return s, nil
 	}
-	ln, err := net.FileListener(s.keep)
+	n, err := s.table.convert(s, func() (*Socket, error) {
+		ln, err := net.FileListener(s.keep)
+		if err != nil {
+			return nil, err
+		}
+		n := newSocket(s.Proto, KindListener, s.Owner)
+		n.ln = ln.(*net.TCPListener)
+		return n, nil
+	})
 	if err != nil {
-		return nil, opErr("listen", s, "", err)
-	}
-	n := newSocket(s.Proto, KindListener, s.Owner)
-	n.ln = ln.(*net.TCPListener)
-	if err := s.table.replace(s, n); err != nil {
-		ln.Close()
 		return nil, opErr("listen", s, "", err)
 	}
 	return n, nil
@@ -260,11 +264,20 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	if err != nil {
 		return nil, opErr("connect", s, addr, err)
 	}
-	if cerr := s.control(func(fd int) { err = unix.Connect(fd, sa) }); cerr != nil {
+	if cerr := s.control(func(fd int) {
+		if s.conn != nil {
+			// A connection whose non-blocking connect Go completed: Linux
+			// answers the first connect after such a one with success
+			// (it only then marks the socket connected); settle that first
+			// so that this call gets the answer a person expects.
+			unix.Connect(fd, sa)
+		}
+		err = unix.Connect(fd, sa)
+	}); cerr != nil {
 		err = cerr
 	}
 	if errors.Is(err, unix.EINPROGRESS) || errors.Is(err, unix.EINTR) {
-		err = s.waitConnected(ctx, timeout)
+		err = s.waitConnected(ctx, sa, timeout)
 	}
 	k := s.kernel()
 	err = sysErr("connect", err)
@@ -280,18 +293,20 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	if s.Kind != KindStep {
 		return s, nil
 	}
-	c, err := net.FileConn(s.keep)
+	n, err := s.table.convert(s, func() (*Socket, error) {
+		c, err := net.FileConn(s.keep)
+		if err != nil {
+			return nil, err
+		}
+		kind := KindConn
+		if isUDP(s.Proto) {
+			kind = KindPacket
+		}
+		n := newSocket(s.Proto, kind, s.Owner)
+		n.conn = c
+		return n, nil
+	})
 	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	kind := KindConn
-	if isUDP(s.Proto) {
-		kind = KindPacket
-	}
-	n := newSocket(s.Proto, kind, s.Owner)
-	n.conn = c
-	if err := s.table.replace(s, n); err != nil {
-		c.Close()
 		return nil, opErr("connect", s, addr, err)
 	}
 	return n, nil
@@ -299,7 +314,7 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 
 // waitConnected waits for a non-blocking connect to finish, as the net
 // package does: until the socket is writable and SO_ERROR says how it went.
-func (s *Socket) waitConnected(ctx context.Context, timeout time.Duration) error {
+func (s *Socket) waitConnected(ctx context.Context, sa unix.Sockaddr, timeout time.Duration) error {
 	rc, err := s.keep.SyscallConn()
 	if err != nil {
 		return err
@@ -316,6 +331,10 @@ func (s *Socket) waitConnected(ctx context.Context, timeout time.Duration) error
 			switch e := syscall.Errno(n); e {
 			case 0:
 				if _, err := unix.Getpeername(fd); err == nil {
+					// Connect again, as C programs do, so the kernel marks
+					// the socket connected: a later connect then fails with
+					// EISCONN instead of succeeding once more.
+					unix.Connect(fd, sa)
 					return true
 				}
 				return false // not yet: wait until writable
