@@ -3,6 +3,7 @@ package luanet
 import (
 	"fmt"
 	"math"
+	"strings"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
@@ -111,7 +112,7 @@ func options(L *lua.LState, n, show int, fname string, known []string, set func(
 			good = good || (ok && string(ks) == name)
 		}
 		if !good {
-			raise(L, fmt.Sprintf("bad option %s to '%s' (known options: %v)", L.ToStringMeta(k).String(), fname, known))
+			raise(L, fmt.Sprintf("bad option '%s' to '%s' (known options: %s)", L.ToStringMeta(k).String(), fname, strings.Join(known, ", ")))
 		}
 		set(string(ks), val)
 	})

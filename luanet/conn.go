@@ -115,12 +115,19 @@ func toSock(L *lua.LState, n int) *sock {
 	return sk
 }
 
-// checkSock returns self for method fname, raising on misuse.
-func checkSock(L *lua.LState, fname string) *sock {
+// checkSock returns self for method fname, raising on misuse. The task
+// that calls a method on a socket becomes its owner: if that task fails,
+// the socket is closed (so a failed handler's client is not left hanging).
+func (e *engine) checkSock(L *lua.LState, fname string) *sock {
 	sk := toSock(L, 1)
 	if sk == nil {
 		raise(L, fmt.Sprintf("bad self to '%s' (socket expected, got %s): call it as sock:%s(...)",
 			fname, typeName(L.Get(1)), fname))
+	}
+	if !sk.closed {
+		if t := e.s.taskOf(L); t != nil && t != sk.owner {
+			e.own(sk, t)
+		}
 	}
 	return sk
 }
@@ -244,7 +251,7 @@ func (e *engine) connect(L *lua.LState) int {
 
 // l:accept([timeout])
 func (e *engine) accept(L *lua.LState) int {
-	sk := checkSock(L, "accept")
+	sk := e.checkSock(L, "accept")
 	timeout := optTimeout(L, 2, 1, "accept")
 	checkKind(L, sk, "accept", netops.KindListener)
 	if sk.closed {
@@ -344,14 +351,14 @@ func temporary(err error) bool {
 
 // c:send(data) -> n: all bytes, one write; queued (see writer.go) on TCP.
 func (e *engine) send(L *lua.LState) int {
-	sk := checkSock(L, "send")
+	sk := e.checkSock(L, "send")
 	data := checkStr(L, 2, 1, "send")
 	return e.doSend(L, sk, data, "send")
 }
 
 // c:sendline(s) sends s.."\n".
 func (e *engine) sendline(L *lua.LState) int {
-	sk := checkSock(L, "sendline")
+	sk := e.checkSock(L, "sendline")
 	data := checkStr(L, 2, 1, "sendline")
 	return e.doSend(L, sk, data+"\n", "sendline")
 }
@@ -394,7 +401,7 @@ func (e *engine) doSend(L *lua.LState, sk *sock, data, fname string) int {
 
 // c:recv([max=4096 [, timeout]]): what is buffered, or one read.
 func (e *engine) recv(L *lua.LState) int {
-	sk := checkSock(L, "recv")
+	sk := e.checkSock(L, "recv")
 	max := optSize(L, 2, 1, "recv", 4096, maxRecv)
 	timeout := optTimeout(L, 3, 2, "recv")
 	checkKind(L, sk, "recv", netops.KindConn, netops.KindPacket)
@@ -412,7 +419,7 @@ func (e *engine) recv(L *lua.LState) int {
 
 // c:recvline([timeout]): a line without its "\n" (and a "\r" before it).
 func (e *engine) recvline(L *lua.LState) int {
-	sk := checkSock(L, "recvline")
+	sk := e.checkSock(L, "recvline")
 	timeout := optTimeout(L, 2, 1, "recvline")
 	return e.gather(L, sk, "recvline", func(ctx context.Context) ([]byte, error) {
 		b, err := sk.ns.RecvLine(ctx, timeout, 0)
@@ -428,7 +435,7 @@ func (e *engine) recvline(L *lua.LState) int {
 
 // c:recvuntil(delim [, timeout]): the bytes up to and including delim.
 func (e *engine) recvuntil(L *lua.LState) int {
-	sk := checkSock(L, "recvuntil")
+	sk := e.checkSock(L, "recvuntil")
 	delim := checkStr(L, 2, 1, "recvuntil")
 	if delim == "" {
 		argErr(L, 1, "recvuntil", "empty delimiter")
@@ -441,7 +448,7 @@ func (e *engine) recvuntil(L *lua.LState) int {
 
 // c:recvall([timeout]): everything until the peer closes (at most 1 MiB).
 func (e *engine) recvall(L *lua.LState) int {
-	sk := checkSock(L, "recvall")
+	sk := e.checkSock(L, "recvall")
 	timeout := optTimeout(L, 2, 1, "recvall")
 	return e.gather(L, sk, "recvall", func(ctx context.Context) ([]byte, error) {
 		return sk.ns.RecvAll(ctx, timeout, 0)
@@ -466,7 +473,7 @@ func (e *engine) gather(L *lua.LState, sk *sock, fname string, op func(context.C
 
 // p:sendto(data, addr) -> n
 func (e *engine) sendto(L *lua.LState) int {
-	sk := checkSock(L, "sendto")
+	sk := e.checkSock(L, "sendto")
 	data := checkStr(L, 2, 1, "sendto")
 	addr := checkStr(L, 3, 2, "sendto")
 	if _, err := netops.ParseAddr(addr); err != nil {
@@ -487,7 +494,7 @@ func (e *engine) sendto(L *lua.LState) int {
 
 // p:recvfrom([max [, timeout]]) -> data, "ip:port"
 func (e *engine) recvfrom(L *lua.LState) int {
-	sk := checkSock(L, "recvfrom")
+	sk := e.checkSock(L, "recvfrom")
 	max := optSize(L, 2, 1, "recvfrom", 65536, 65536)
 	timeout := optTimeout(L, 3, 2, "recvfrom")
 	checkKind(L, sk, "recvfrom", netops.KindPacket)
@@ -505,7 +512,7 @@ func (e *engine) recvfrom(L *lua.LState) int {
 
 // c:shutdown("write"|"read"|"both") -> true; queued data goes out first.
 func (e *engine) shutdown(L *lua.LState) int {
-	sk := checkSock(L, "shutdown")
+	sk := e.checkSock(L, "shutdown")
 	how := "both"
 	if L.Get(2) != lua.LNil {
 		how = checkStr(L, 2, 1, "shutdown")
@@ -537,7 +544,7 @@ func (e *engine) shutdown(L *lua.LState) int {
 
 // c:close() -> true. Never blocks; queued data still goes out.
 func (e *engine) mClose(L *lua.LState) int {
-	sk := checkSock(L, "close")
+	sk := e.checkSock(L, "close")
 	e.closeSock(sk)
 	L.Push(lua.LTrue)
 	return 1
@@ -545,13 +552,13 @@ func (e *engine) mClose(L *lua.LState) int {
 
 // c:localaddr() -> ip, port
 func (e *engine) mLocal(L *lua.LState) int {
-	sk := checkSock(L, "localaddr")
+	sk := e.checkSock(L, "localaddr")
 	return pushAddr(L, sk.ns.LocalAddr())
 }
 
 // c:remoteaddr() -> ip, port (nil when there is no peer)
 func (e *engine) mRemote(L *lua.LState) int {
-	sk := checkSock(L, "remoteaddr")
+	sk := e.checkSock(L, "remoteaddr")
 	return pushAddr(L, sk.ns.RemoteAddr())
 }
 
@@ -570,7 +577,7 @@ func pushAddr(L *lua.LState, a string) int {
 
 // c:state() -> the kernel's TCP state name, or nil where unknown.
 func (e *engine) mState(L *lua.LState) int {
-	sk := checkSock(L, "state")
+	sk := e.checkSock(L, "state")
 	if sk.closed {
 		L.Push(lua.LString("CLOSED"))
 		return 1

@@ -180,3 +180,5 @@ func startPython(t testing.TB, prog string, args ...string) (*exec.Cmd, *lineBuf
 	t.Cleanup(func() { cancel(); cmd.Wait() })
 	return cmd, out
 }
+
+func osWriteFile(p, s string) error { return os.WriteFile(p, []byte(s), 0o644) }

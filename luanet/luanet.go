@@ -385,6 +385,11 @@ func traceback(L *lua.LState) string {
 			continue
 		}
 		name := dbg.Name
+		if up, ok := L.GetStack(level + 1); ok {
+			if _, err := L.GetInfo("S", up, lua.LNil); err == nil && up.Source == preludeName {
+				name = "" // called by the task trampoline: the spawned function
+			}
+		}
 		if name == "" {
 			name = fmt.Sprintf("function <%s:%d>", dbg.Source, dbg.LineDefined)
 		} else {
