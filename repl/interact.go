@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"sync"
 )
 
 // interactCmd is the live, nc-like mode.
@@ -17,7 +16,9 @@ var interactCmd = &Command{
 each typed line goes out with "\n" added (as typed: no escapes), and what
 the peer sends is printed as it arrives (unprintable bytes escaped).
 Ctrl-D or Ctrl-] (Ctrl-C too) leaves and returns to the shell's prompt;
-the socket stays open. It also ends when the peer closes its side.`,
+the socket stays open. It also ends when the peer closes its side. With
+piped input (socklab < file), the end of the input does not leave at once:
+as with nc, what the peer still sends is shown until it closes.`,
 	Examples: []string{"interact", "interact 2"},
 	Calls:    "send and recv, as lines are typed and data arrives",
 	Socket:   true, MaxArgs: 0,
@@ -41,10 +42,9 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 	s.out.flush()
 
 	rctx, stop := context.WithCancel(ctx)
-	var wg sync.WaitGroup
-	wg.Add(1)
+	recvDone := make(chan struct{})
 	go func() {
-		defer wg.Done()
+		defer close(recvDone)
 		for {
 			b, err := sock.Recv(rctx, recvDefault, 0)
 			showLines(s, b)
@@ -64,11 +64,19 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 	}()
 	defer func() {
 		stop()
-		wg.Wait()
+		<-recvDone
 		s.Event(sock.ID, "left interact")
 	}()
 	for {
 		line, err := s.cfg.input.readLine("")
+		if _, live := s.cfg.input.(interrupter); err == io.EOF && !live {
+			// The end of a piped input: as nc does, show what the peer
+			// still sends, until it closes.
+			select {
+			case <-recvDone:
+			case <-ctx.Done():
+			}
+		}
 		if err != nil || rctx.Err() != nil {
 			return nil // Ctrl-D, Ctrl-], Ctrl-C, end of input, or the peer closed
 		}

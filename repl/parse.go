@@ -27,7 +27,7 @@ func tokenize(text string) ([][]token, error) {
 		words          []token
 		cur            strings.Builder
 		inWord, quoted bool
-		quote          rune // the open quote, or 0
+		quote          byte // the open quote, or 0
 	)
 	endWord := func() {
 		if inWord {
@@ -43,30 +43,30 @@ func tokenize(text string) ([][]token, error) {
 		}
 		words = nil
 	}
-	rs := []rune(text)
+	rs := text // bytes, not runes: invalid UTF-8 must pass through unchanged
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
 		case r == '\\' && (quote != '\'' || i+1 < len(rs) && (rs[i+1] == '\'' || rs[i+1] == '\\')):
 			inWord = true
 			if i+1 >= len(rs) {
-				cur.WriteRune(r)
+				cur.WriteByte(r)
 				continue
 			}
 			i++
 			switch n := rs[i]; n {
 			case ' ', '\t', '\'', '"', ';':
-				cur.WriteRune(n)
+				cur.WriteByte(n)
 			case '\n': // a line continuation
 			default:
-				cur.WriteRune(r)
-				cur.WriteRune(n)
+				cur.WriteByte(r)
+				cur.WriteByte(n)
 			}
 		case quote != 0:
 			if r == quote {
 				quote = 0
 			} else {
-				cur.WriteRune(r)
+				cur.WriteByte(r)
 			}
 		case r == '\'' || r == '"':
 			quote, inWord, quoted = r, true, true
@@ -79,7 +79,7 @@ func tokenize(text string) ([][]token, error) {
 				i++
 			}
 		default:
-			cur.WriteRune(r)
+			cur.WriteByte(r)
 			inWord = true
 		}
 	}
