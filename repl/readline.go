@@ -66,27 +66,25 @@ func interactive(o Options) int {
 
 	s.Printf("socklab: type help for the commands, Ctrl-D to leave")
 	for {
-		rl.SetPrompt(s.prompt())
-		line, err := rl.Readline()
-		if errors.Is(err, readline.ErrInterrupt) {
-			continue
-		}
-		if err != nil { // io.EOF: Ctrl-D on an empty line
-			break
-		}
+		// The command's context exists before the line is read, so that a
+		// Ctrl-C pressed just after Enter cancels the command it belongs to.
 		ctx, cancel := context.WithCancel(context.Background())
 		mu.Lock()
 		cancelCmd = cancel
 		mu.Unlock()
-		s.Exec(ctx, line)
-		mu.Lock()
-		cancelCmd = func() {}
-		mu.Unlock()
+		rl.SetPrompt(s.prompt())
+		line, err := rl.Readline()
+		if err == nil {
+			s.Exec(ctx, line)
+		}
 		cancel()
-		if isDone(s) {
-			break
+		if err != nil && !errors.Is(err, readline.ErrInterrupt) || isDone(s) {
+			break // io.EOF: Ctrl-D on an empty line; or quit
 		}
 	}
+	mu.Lock()
+	cancelCmd = func() {}
+	mu.Unlock()
 	s.Close()
 	rl.Close()
 	return 0

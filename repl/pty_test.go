@@ -1,0 +1,119 @@
+//go:build unix
+
+package repl
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// TestTerminal drives the interactive shell through a real pseudo-terminal:
+// data arriving while a line is typed shows above the prompt and leaves the
+// line intact, tab completes a command, Ctrl-C cancels a waiting recv and
+// returns to the prompt, and quit leaves with status 0.
+func TestTerminal(t *testing.T) {
+	bin, err := exec.LookPath("socklab") // the test binary as socklab (see TestMain)
+	if err != nil {
+		t.Skip("socklab not in PATH:", err)
+	}
+	ln, addr := peerListener(t)
+	cmd := exec.Command(bin)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1", "TERM=xterm")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	defer tty.Close()
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	defer cmd.Process.Kill()
+	screen := &syncBuffer{}
+	go io.Copy(screen, tty)
+	typed := func(s string) {
+		t.Helper()
+		if _, err := tty.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// after waits for want to appear after the mark'th byte of output.
+	mark := 0
+	after := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			all := screen.everything()
+			if i := strings.Index(all[mark:], want); i >= 0 {
+				mark += i + len(want)
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("no %q on the terminal after byte %d:\n%q", want, mark, screen.everything()[mark:])
+	}
+
+	after("socklab> ")
+	typed("connect " + addr + "\r")
+	after("[1] tcp conn ")
+	after("socklab [1]> ")
+	peer := acceptOne(t, ln)
+
+	// Data arrives while a line is half typed.
+	typed("send par")
+	after("send par")
+	peer.Write([]byte("async hello\n"))
+	after(`[1] 12 bytes waiting: "async hello\n" (recv to read)`)
+	after("socklab [1]> send par") // the prompt and the typed text, redrawn below
+	typed("tial\r")
+	after("[1] sent 7 bytes")
+	b := make([]byte, 16)
+	n, _ := io.ReadAtLeast(peer, b, 7)
+	if got := string(b[:n]); got != "partial" {
+		t.Errorf("peer got %q, want the typed line intact: \"partial\"", got)
+	}
+
+	// Tab completes a command name.
+	typed("socke\t")
+	after("sockets ")
+	typed("\r")
+	after("ESTABLISHED")
+	typed("recv\r")
+	after(`[1] 12 bytes: "async hello\n"`)
+
+	// Ctrl-C cancels a waiting recv and returns to the prompt.
+	typed("recv\r")
+	after("socklab [1]> recv")
+	// A ^C that lands before the terminal leaves raw mode is only a key
+	// press; press again until the recv is cancelled.
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(screen.everything()[mark:], "[1] recv canceled"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("Ctrl-C did not cancel the recv:\n%q", screen.everything()[mark:])
+		}
+		typed("\x03")
+		time.Sleep(20 * time.Millisecond)
+	}
+	after("[1] recv canceled")
+	after("socklab [1]> ")
+
+	// A typo gets a suggestion; quit leaves.
+	typed("sokcets\r")
+	after(`did you mean "sockets"?`)
+	typed("quit\r")
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("socklab exited with %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("socklab did not quit")
+	}
+	// quit closed the connection: the peer reads end of stream.
+	if n, err := peer.Read(b); err != io.EOF {
+		t.Errorf("peer read %d bytes, %v after quit; want EOF", n, err)
+	}
+}
