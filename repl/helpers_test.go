@@ -49,8 +49,8 @@ func testSession(t *testing.T, notices bool) (*Session, *syncBuffer) {
 	return s, out
 }
 
-// execLine runs line with a bounded context and returns its output and error.
-func execLine(t *testing.T, s *Session, out *syncBuffer, line string) (string, error) {
+// exec runs line with a bounded context and returns its output and error.
+func exec(t *testing.T, s *Session, out *syncBuffer, line string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
@@ -61,7 +61,7 @@ func execLine(t *testing.T, s *Session, out *syncBuffer, line string) (string, e
 // mustExec is exec that fails the test when the line fails.
 func mustExec(t *testing.T, s *Session, out *syncBuffer, line string) string {
 	t.Helper()
-	got, err := execLine(t, s, out, line)
+	got, err := exec(t, s, out, line)
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", line, err, got)
 	}

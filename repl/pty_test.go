@@ -5,7 +5,7 @@ package repl
 import (
 	"io"
 	"os"
-	"os/exec"
+	osexec "os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -18,12 +18,12 @@ import (
 // line intact, tab completes a command, Ctrl-C cancels a waiting recv and
 // returns to the prompt, and quit leaves with status 0.
 func TestTerminal(t *testing.T) {
-	bin, err := exec.LookPath("socklab") // the test binary as socklab (see TestMain)
+	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
 	if err != nil {
 		t.Skip("socklab not in PATH:", err)
 	}
 	ln, addr := peerListener(t)
-	cmd := exec.Command(bin)
+	cmd := osexec.Command(bin)
 	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1", "TERM=xterm")
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {

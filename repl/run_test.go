@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
-	"os/exec"
+	osexec "os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -67,7 +67,7 @@ func TestExitStatus(t *testing.T) {
 // TestPythonClient has a python3 client, as in the course's exercises, talk
 // to a socklab listener.
 func TestPythonClient(t *testing.T) {
-	py, err := exec.LookPath("python3")
+	py, err := osexec.LookPath("python3")
 	if err != nil {
 		t.Skip("no python3")
 	}
@@ -76,7 +76,7 @@ func TestPythonClient(t *testing.T) {
 	port := s.Current().LocalAddr()[len("127.0.0.1:"):]
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	client := exec.CommandContext(ctx, py, "-c", `
+	client := osexec.CommandContext(ctx, py, "-c", `
 import socket, sys
 s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=10)
 s.sendall("Testando conexão".encode())

@@ -64,7 +64,7 @@ func TestErrorsAndHints(t *testing.T) {
 		{"connect 127.0.0.1:1 --timeout 2", "error: --timeout 2 has no unit: write 2s or 2ms\n"},
 		{`send "open`, "error: unterminated quote: a \" opened but never closed\n"},
 	} {
-		got, err := execLine(t, s, out, tc.line)
+		got, err := exec(t, s, out, tc.line)
 		if err == nil {
 			t.Errorf("%s: no error", tc.line)
 		}
@@ -78,16 +78,16 @@ func TestErrorsAndHints(t *testing.T) {
 		}
 	}
 	mustExec(t, s, out, "listen 127.0.0.1:0")
-	got, _ := execLine(t, s, out, "close 7")
+	got, _ := exec(t, s, out, "close 7")
 	if got != "error: no socket [7]\nhint: open sockets: [1] listener (sockets shows them)\n" {
 		t.Errorf("close 7: %q", got)
 	}
 	// The same port again: who holds it.
-	got, _ = execLine(t, s, out, "listen "+s.Current().LocalAddr())
+	got, _ = exec(t, s, out, "listen "+s.Current().LocalAddr())
 	if !strings.Contains(got, "address already in use") || !strings.Contains(got, "\nhint: [1] in this shell holds port") {
 		t.Errorf("listen twice: %q", got)
 	}
-	got, _ = execLine(t, s, out, "recv --timeout 1ms")
+	got, _ = exec(t, s, out, "recv --timeout 1ms")
 	if !strings.HasPrefix(got, "error: [1] recv") {
 		t.Errorf("recv on a listener: %q", got)
 	}
@@ -97,7 +97,7 @@ func TestRecvTimeoutIsError(t *testing.T) {
 	s, out := testSession(t, false)
 	_, addr := peerListener(t)
 	mustExec(t, s, out, "connect "+addr)
-	got, err := execLine(t, s, out, "recv --timeout 20ms")
+	got, err := exec(t, s, out, "recv --timeout 20ms")
 	if err == nil || !strings.HasPrefix(got, "error: [1] recv tcp "+addr+": timed out\nhint: nothing arrived in time") {
 		t.Errorf("got %q, %v", got, err)
 	}
@@ -154,7 +154,7 @@ func TestPanicIsRecovered(t *testing.T) {
 	boom := &Command{Name: "boom", Usage: "boom", Run: func(context.Context, *Session, []string) error { panic("kaboom") }}
 	commandTable = append(commandTable, boom)
 	t.Cleanup(func() { commandTable = commandTable[:len(commandTable)-1] })
-	got, err := execLine(t, s, out, "boom; help quit")
+	got, err := exec(t, s, out, "boom; help quit")
 	if err == nil || !strings.HasPrefix(got, "error: internal error in boom: kaboom (please report)\nusage: quit") {
 		t.Errorf("got %q, %v", got, err)
 	}
