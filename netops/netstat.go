@@ -4,6 +4,7 @@ import (
 	"net/netip"
 	"slices"
 	"strconv"
+	"time"
 )
 
 // NetEntry is one socket in the kernel's own table, as [Table.Netstat]
@@ -14,7 +15,7 @@ type NetEntry struct {
 	Local  string // HOST:PORT
 	Remote string // HOST:PORT; "*:*" for a listener or unconnected UDP socket
 	State  string // the kernel's name: LISTEN, ESTABLISHED, TIME_WAIT, ...; UNCONN for unconnected UDP
-	SendQ  int    // bytes not yet acknowledged; for a listener its backlog
+	SendQ  int    // bytes not yet acknowledged; for a listener of this table its backlog
 	RecvQ  int    // bytes not yet read; for a listener its accept queue
 	Inode  uint64 // the socket's inode, 0 when no descriptor holds it
 	ID     int    // its id in the table, 0 when none
@@ -69,11 +70,13 @@ func (t *Table) owners(es []NetEntry) {
 	fds := socketFDs()
 	ids := map[uint64]int{}
 	listeners := map[int]int{} // port -> listener id
+	backlogs := map[int]int{}  // listener id -> backlog
 	for _, s := range t.List() {
 		k := s.kernel()
 		if ino, ok := fdInode(k.FD); ok {
 			ids[ino] = s.ID
 		}
+		backlogs[s.ID] = k.Backlog
 		if s.ln != nil {
 			listeners[Port(s.LocalAddr())] = s.ID
 		}
@@ -88,6 +91,9 @@ func (t *Table) owners(es []NetEntry) {
 		case ok && e.Inode != 0:
 			e.ID = id
 			e.Owner = "socklab [" + strconv.Itoa(id) + "]"
+			if e.State == "LISTEN" && backlogs[id] >= 0 {
+				e.SendQ = backlogs[id] // /proc/net/tcp has no backlog; TCP_INFO does
+			}
 		case e.FD >= 0:
 			e.Owner = "socklab fd " + strconv.Itoa(e.FD)
 		case e.Inode == 0 && (e.State == "ESTABLISHED" || e.State == "SYN_RECV") && listeners[Port(e.Local)] != 0:
@@ -114,6 +120,22 @@ func stateAfterClose(before string, tuple [2]string) string {
 	if err1 != nil || err2 != nil {
 		return ""
 	}
+	// Another descriptor of the socket (a watcher's dup) may keep it open
+	// for a moment after close: look again while the state is unchanged.
+	for range 25 {
+		st := lookupState(l, r)
+		if st != before {
+			return st
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	return before
+}
+
+// lookupState returns the state of the TCP connection l -> r in the
+// kernel's table, "CLOSED" when it is not there, "" when the table cannot
+// be read.
+func lookupState(l, r netip.AddrPort) string {
 	all, err := kernelSockets()
 	if err != nil {
 		return ""

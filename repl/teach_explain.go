@@ -1,0 +1,77 @@
+package repl
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// teachState is a session's teaching-layer state. It lives beside the
+// Session (in teachStates) so that the teaching layer needs no field there.
+type teachState struct {
+	explain atomic.Bool
+	mu      sync.Mutex
+	rec     *recorder // the open record, nil when not recording
+	tee     bool      // the printer's writers have been wrapped (see teeInstall)
+}
+
+var teachStates sync.Map // *Session -> *teachState
+
+// teach returns s's teaching-layer state.
+func (s *Session) teach() *teachState {
+	v, _ := teachStates.LoadOrStore(s, &teachState{})
+	return v.(*teachState)
+}
+
+// setExplain turns the narration of socket calls on or off: on, the
+// table's trace prints each call through the session's printer.
+func (s *Session) setExplain(on bool) {
+	s.teach().explain.Store(on)
+	if !on {
+		s.table.SetTrace(nil)
+		return
+	}
+	s.table.SetTrace(&netops.Trace{Call: func(c netops.Call) { s.Printf("%s", formatCall(c)) }})
+}
+
+// formatCall renders one call as explain shows it: the call as C writes
+// it, what it means, and the kernel's state after it, e.g.
+//
+//	bind(fd 5, 0.0.0.0:8888)                  the port is now ours
+//	listen(fd 5, backlog 128)                 the kernel will now complete handshakes  [LISTEN]
+func formatCall(c netops.Call) string {
+	m := c.Meaning()
+	quiet := c.State == "CLOSE" && c.Err == nil && (c.Name == "socket" || c.Name == "bind" || c.Name == "setsockopt")
+	if c.State != "" && !quiet && !strings.Contains(m, c.State) {
+		m = strings.TrimSpace(m + "  [" + c.State + "]")
+	}
+	return strings.TrimRight(fmt.Sprintf("  %-44s %s", c.String(), m), " ")
+}
+
+// eofText is what recv says when the peer has finished sending: that it
+// sent FIN, and that this socket now waits in CLOSE_WAIT until it closes.
+func eofText(sock *netops.Socket) string {
+	st := sock.State()
+	switch st {
+	case "CLOSE_WAIT":
+		return fmt.Sprintf("the peer finished sending (FIN): end of stream; [%d] is now in CLOSE_WAIT until you close it", sock.ID)
+	case "":
+		return "the peer finished sending (FIN): end of stream"
+	}
+	return fmt.Sprintf("the peer finished sending (FIN): end of stream; state %s", st)
+}
+
+// resetText is what a command says when the connection was reset.
+func resetText(sock *netops.Socket) string {
+	return fmt.Sprintf("connection reset by the peer (RST): [%d] is dead; it closed with data unread, or with linger 0", sock.ID)
+}
+
+// acceptText is what accept says of a new client: its address, whose port
+// the client's kernel chose for this one connection.
+func acceptText(c *netops.Socket, from int) string {
+	return fmt.Sprintf("client %s connected to listener [%d]; its port %d is ephemeral, one per connection",
+		c.RemoteAddr(), from, netops.Port(c.RemoteAddr()))
+}
