@@ -104,6 +104,9 @@ func protoAndAddr(cmd *Command, words []string) (proto, addr string, err error) 
 }
 
 func runListen(ctx context.Context, s *Session, args []string) error {
+	if ok, err := s.stepListen(ctx, args); ok { // listen ID [BACKLOG] (teaching layer)
+		return err
+	}
 	a, err := s.parseArgs(ctx, args)
 	if err != nil {
 		return err
@@ -178,6 +181,9 @@ func runAccept(ctx context.Context, s *Session, args []string) error {
 }
 
 func runConnect(ctx context.Context, s *Session, args []string) error {
+	if ok, err := s.stepConnect(ctx, args); ok { // connect ID HOST:PORT (teaching layer)
+		return err
+	}
 	a, err := s.parseArgs(ctx, args)
 	if err != nil {
 		return err
