@@ -39,6 +39,10 @@ func (c Call) Meaning() string {
 		return m
 	}
 	switch c.Name {
+	case "connect":
+		if c.State == "" {
+			return "UDP connect only records the peer: no packet is sent"
+		}
 	case "socket":
 		if strings.Contains(c.Args, "SOCK_DGRAM") {
 			return "a UDP endpoint, not yet addressed"
@@ -74,7 +78,7 @@ var callMeanings = map[string]string{
 	"listen":     "the kernel will now complete handshakes",
 	"accept":     "took a finished handshake from the queue: a new socket for this client",
 	"connect":    "three-way handshake done (SYN, SYN-ACK, ACK)",
-	"send":       "copied into the kernel's send buffer; TCP delivers it",
+	"send":       "copied into the kernel's send buffer; the kernel sends it",
 	"sendto":     "one datagram sent; UDP does not know if it arrives",
 	"recv":       "copied out of the kernel's receive buffer",
 	"recvfrom":   "one datagram, with the address it came from",

@@ -164,15 +164,17 @@ func (s *Session) teachError(err error) error {
 	return err
 }
 
-// stepSocket returns the open step socket named by an unquoted integer
-// first word, or nil.
+// stepSocket returns the open socket named by an unquoted integer first
+// word, or nil: `listen 1` on an open [1] is the step call listen(2) on it
+// (on a UDP or connected socket the kernel's error), while `listen 8888`
+// with no [8888] open is the one-step listen on port 8888.
 func (s *Session) stepSocket(a *Args) *netops.Socket {
 	if len(a.Words) == 0 || a.Quoted(0) || !isUint(a.Words[0]) {
 		return nil
 	}
 	id, _ := strconv.Atoi(a.Words[0])
 	sock, err := s.table.Get(id)
-	if err != nil || sock.Kind != netops.KindStep {
+	if err != nil {
 		return nil
 	}
 	return sock
