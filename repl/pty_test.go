@@ -77,11 +77,13 @@ func TestTerminal(t *testing.T) {
 		t.Errorf("peer got %q, want the typed line intact: \"partial\"", got)
 	}
 
-	// Tab completes a command name.
-	typed("socke\t")
-	after("sockets ")
+	// Tab completes a command name, then its argument.
+	typed("hel\t")
+	after("help ")
+	typed("sendl\t")
+	after("help sendline ")
 	typed("\r")
-	after("ESTABLISHED")
+	after("usage: sendline [ID] TEXT")
 	typed("recv\r")
 	after(`[1] 12 bytes: "async hello\n"`)
 

@@ -45,7 +45,7 @@ func interactive(o Options) int {
 	}
 	rs.rl = rl
 	out := rl.Stdout()
-	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, input: rs})
+	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs})
 	cfg.AutoComplete = completer{s}
 	rl.SetConfig(cfg)
 
@@ -65,6 +65,7 @@ func interactive(o Options) int {
 	}()
 
 	s.Printf("socklab: type help for the commands, Ctrl-D to leave")
+	s.out.flush()
 	for {
 		// The command's context exists before the line is read, so that a
 		// Ctrl-C pressed just after Enter cancels the command it belongs to.

@@ -38,6 +38,7 @@ type config struct {
 	out, errOut io.Writer // where the printer writes
 	color       bool      // colour the error:, hint: and note: labels
 	notices     bool      // print arrival notices (interactive use)
+	terminal    bool      // the person types at a terminal, which echoes ^C
 	input       lineSource
 }
 
@@ -261,14 +262,18 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 // report prints a command's error; a cancelled wait is an event, not an error.
 func (s *Session) report(err error) {
 	if errors.Is(err, context.Canceled) {
+		text := "canceled"
 		var oe *netops.OpError
-		if errors.As(err, &oe) && oe.ID > 0 {
-			s.Event(oe.ID, "%s canceled", oe.Op)
-		} else if errors.As(err, &oe) {
-			s.Printf("%s canceled", oe.Op)
-		} else {
-			s.Printf("canceled")
+		if errors.As(err, &oe) {
+			text = oe.Op + " canceled"
+			if oe.ID > 0 {
+				text = fmt.Sprintf("[%d] %s", oe.ID, text)
+			}
 		}
+		if s.cfg.terminal {
+			text = "\r" + text // over the ^C the terminal echoed
+		}
+		s.Printf("%s", text)
 		return
 	}
 	s.PrintError(err)

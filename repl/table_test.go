@@ -70,7 +70,7 @@ func TestComplete(t *testing.T) {
 		line string
 		want []string
 	}{
-		{"rec", []string{"v ", "vfrom "}},
+		{"recv", []string{" ", "from "}},
 		{"recv --ti", []string{"meout "}},
 		{"close ", []string{"1 "}},
 		{"help sendl", []string{"ine "}},
