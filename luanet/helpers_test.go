@@ -167,8 +167,14 @@ func lines(s string) []string {
 
 // startPython starts a long-running Python peer; its stdout goes to a lineBuf.
 func startPython(t testing.TB, prog string, args ...string) (*exec.Cmd, *lineBuf) {
-	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	t.Cleanup(cancel)
+	return startPythonCtx(t, ctx, prog, args...)
+}
+
+func startPythonCtx(t testing.TB, ctx context.Context, prog string, args ...string) (*exec.Cmd, *lineBuf) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(ctx)
 	cmd := exec.CommandContext(ctx, "python3", append([]string{"-c", prog}, args...)...)
 	out := newLineBuf()
 	cmd.Stdout = out
