@@ -1,6 +1,144 @@
 package repl
 
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/socklab/socklab/luanet"
+)
+
 // scriptCommands are the shell's Lua commands, `run SCRIPT.lua [ARGS] [&]`
-// and `lua CODE`. Issue 3 (the Lua engineer, package luanet) fills this
-// group; the command table picks it up unchanged.
-var scriptCommands []*Command
+// and `lua CODE`. Scripts share the session's socket table, so one shell can
+// play server (in the background) and client; their output goes through the
+// session's printer, one line at a time.
+var scriptCommands = []*Command{
+	{
+		Name:    "run",
+		Usage:   "run SCRIPT.lua [ARGS] [&]",
+		Summary: "run a Lua script inside the shell",
+		Help: `Runs a Lua script (see the scripts/ folder) with ARGS in its global arg.
+Its sockets join this shell's table: they show in ` + "`sockets`" + ` and other
+commands may use them. Ctrl-C stops a script running in the foreground and
+closes its sockets. With a final & the script runs in the background and
+the prompt comes back at once: start a server that way, then play the
+client from the shell or with another script. A background script's
+input() sees end of input.`,
+		Examples: []string{"run scripts/echo.lua 127.0.0.1:9000 &", "run scripts/echo_client.lua 127.0.0.1:9000"},
+		Calls:    "whatever the script calls: listen, accept, connect, send, recv, close",
+		MinArgs:  1, MaxArgs: -1,
+		Run: runScript,
+	},
+	{
+		Name:    "lua",
+		Usage:   "lua CODE",
+		Summary: "run a chunk of Lua with the script API",
+		Help: `Runs CODE as a Lua chunk with the same API as scripts (net, spawn, sleep,
+bytes, hex, ...), sharing this shell's socket table. Quote the code when it
+holds ; or quotes.`,
+		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`},
+		Calls:    "whatever the code calls",
+		MinArgs:  1, MaxArgs: -1,
+		Run: runLuaChunk,
+	},
+}
+
+// scriptOptions returns the luanet options of a script run in session s:
+// the session's table, output through its printer, input from the person
+// (foreground only).
+func (s *Session) scriptOptions(owner string, foreground bool) (luanet.Options, *lineWriter) {
+	w := &lineWriter{s: s}
+	o := luanet.Options{Table: s.table, Owner: owner, Stdout: w, Stderr: w}
+	if foreground && s.cfg.input != nil {
+		src := s.cfg.input
+		o.Input = func(ctx context.Context, prompt string) (string, error) {
+			type res struct {
+				line string
+				err  error
+			}
+			ch := make(chan res, 1)
+			go func() { l, err := src.readLine(prompt); ch <- res{l, err} }()
+			select {
+			case r := <-ch:
+				if errors.Is(r.err, errInterrupt) {
+					return "", io.EOF
+				}
+				return r.line, r.err
+			case <-ctx.Done():
+				return "", ctx.Err()
+			}
+		}
+	} else {
+		o.Input = func(context.Context, string) (string, error) { return "", io.EOF }
+	}
+	return o, w
+}
+
+func runScript(ctx context.Context, s *Session, args []string) error {
+	bg := false
+	if n := len(args); n > 0 && args[n-1] == "&" {
+		bg, args = true, args[:n-1]
+	} else if n > 0 && strings.HasSuffix(args[n-1], "&") && len(args[n-1]) > 1 {
+		bg, args[n-1] = true, strings.TrimSuffix(args[n-1], "&")
+	}
+	if len(args) == 0 {
+		return fmt.Errorf("run needs a script: run SCRIPT.lua [ARGS] [&]")
+	}
+	path, rest := args[0], args[1:]
+	name := filepath.Base(path)
+	if !bg {
+		o, w := s.scriptOptions("", true)
+		defer w.Flush()
+		return luanet.RunFile(ctx, path, rest, o)
+	}
+	o, w := s.scriptOptions("", false)
+	s.Go("run "+name, func(ctx context.Context) error {
+		defer w.Flush()
+		return luanet.RunFile(ctx, path, rest, o)
+	})
+	s.Printf("%s running in the background; its sockets show in `sockets`", name)
+	return nil
+}
+
+func runLuaChunk(ctx context.Context, s *Session, args []string) error {
+	o, w := s.scriptOptions("", true)
+	defer w.Flush()
+	return luanet.RunString(ctx, "lua", strings.Join(args, " "), o)
+}
+
+// lineWriter prints complete lines through the session's printer.
+type lineWriter struct {
+	s   *Session
+	mu  sync.Mutex
+	buf []byte
+}
+
+func (w *lineWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.buf = append(w.buf, p...)
+	for {
+		i := bytes.IndexByte(w.buf, '\n')
+		if i < 0 {
+			break
+		}
+		w.s.Printf("%s", w.buf[:i])
+		w.buf = w.buf[i+1:]
+	}
+	return len(p), nil
+}
+
+// Flush prints what is left of an unfinished line.
+func (w *lineWriter) Flush() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if len(w.buf) > 0 {
+		w.s.Printf("%s", w.buf)
+		w.buf = nil
+	}
+}
