@@ -40,11 +40,12 @@ current socket. Quoted text is never an id: send '2' hello sends "2 hello".`,
 		Usage:   "sendline [ID] TEXT",
 		Summary: `send TEXT and "\n"`,
 		Help: `Sends TEXT followed by "\n", as a line-based protocol expects. TEXT is read
-as send reads it (escapes, quoting, the id rule: see help send).`,
+as send reads it (escapes, quoting, the id rule: see help send), so
+sendline 2 sends "2\n"; sendline "" sends an empty line.`,
 		Examples: []string{"sendline hello", "sendline 2 'USER anonymous'"},
 		Calls:    "send",
 		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"}},
-		Socket:   true, MinArgs: 0, MaxArgs: -1,
+		Socket:   true, MinArgs: 1, MaxArgs: -1,
 		Run: func(ctx context.Context, s *Session, args []string) error { return runSend(ctx, s, args, "\n") },
 	},
 	{

@@ -208,9 +208,9 @@ func runConnect(ctx context.Context, s *Session, args []string) error {
 	if o.Retry > 0 {
 		o.Attempt = func(n int, err error, next time.Duration) {
 			if next > 0 {
-				s.Printf("attempt %d: %s; again in %v", n, netops.Reason(err), next)
+				s.Printf("attempt %d to connect to %s: %s; again in %v", n, addr, netops.Reason(err), next)
 			} else {
-				s.Printf("attempt %d: %s", n, netops.Reason(err))
+				s.Printf("attempt %d to connect to %s: %s", n, addr, netops.Reason(err))
 			}
 		}
 	}
