@@ -7,6 +7,7 @@ import (
 	"os"
 	osexec "os/exec"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -102,6 +103,21 @@ func TestTerminal(t *testing.T) {
 	after("[1] recv canceled")
 	after("socklab [1]> ")
 
+	// interact: a typed line goes out with "\n", data shows as it
+	// arrives, Ctrl-] leaves.
+	typed("interact\r")
+	after("Ctrl-D or Ctrl-] leaves")
+	typed("to peer\r")
+	n, _ = io.ReadAtLeast(peer, b, 8)
+	if got := string(b[:n]); got != "to peer\n" {
+		t.Errorf("interact: peer got %q", got)
+	}
+	peer.Write([]byte("from peer\x1b]0;pwned\x07\n"))
+	after(`from peer\x1b]0;pwned\x07`)
+	typed("\x1d")
+	after("[1] left interact")
+	after("socklab [1]> ")
+
 	// A typo gets a suggestion; quit leaves.
 	typed("sokcets\r")
 	after(`did you mean "sockets"?`)
@@ -112,7 +128,9 @@ func TestTerminal(t *testing.T) {
 			t.Errorf("socklab exited with %v", err)
 		}
 	case <-time.After(10 * time.Second):
-		t.Fatal("socklab did not quit")
+		cmd.Process.Signal(syscall.SIGQUIT) // its goroutines' stacks, to see where it hangs
+		<-exited
+		t.Fatalf("socklab did not quit:\n%s", screen.everything()[mark:])
 	}
 	// quit closed the connection: the peer reads end of stream.
 	if n, err := peer.Read(b); err != io.EOF {

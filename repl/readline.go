@@ -22,13 +22,17 @@ const ctrlBracket = 0x1d
 // Ctrl-C cancelling a waiting command, Ctrl-D or quit leaving.
 func interactive(o Options) int {
 	rs := &rlSource{}
+	// readline reads the terminal in a goroutine; Instance.Close does not
+	// end a pending read (it closes only its own buffer), so keep the
+	// cancelable reader to close it first.
+	stdin := readline.NewCancelableStdin(o.Stdin)
 	cfg := &readline.Config{
 		Prompt:            "socklab> ",
 		HistoryFile:       historyFile(),
 		HistorySearchFold: true,
 		InterruptPrompt:   "^C",
 		EOFPrompt:         "quit",
-		Stdin:             o.Stdin,
+		Stdin:             stdin,
 		Stdout:            o.Stdout,
 		Stderr:            o.Stderr,
 		FuncFilterInputRune: func(r rune) (rune, bool) {
@@ -87,6 +91,7 @@ func interactive(o Options) int {
 	cancelCmd = func() {}
 	mu.Unlock()
 	s.Close()
+	stdin.Close()
 	rl.Close()
 	return 0
 }
@@ -128,6 +133,8 @@ func useColor(w io.Writer) bool {
 type rlSource struct{ rl *readline.Instance }
 
 func (r *rlSource) readLine(prompt string) (string, error) {
+	r.rl.HistoryDisable() // data typed in interact is not a command to recall
+	defer r.rl.HistoryEnable()
 	r.rl.SetPrompt(prompt)
 	line, err := r.rl.Readline()
 	if errors.Is(err, readline.ErrInterrupt) {
