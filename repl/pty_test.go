@@ -17,7 +17,8 @@ import (
 // TestTerminal drives the interactive shell through a real pseudo-terminal:
 // data arriving while a line is typed shows above the prompt and leaves the
 // line intact, tab completes a command, Ctrl-C cancels a waiting recv and
-// returns to the prompt, and quit leaves with status 0.
+// returns to the prompt, interact sends typed lines and Ctrl-] leaves it,
+// history keeps commands only, and quit leaves with status 0.
 func TestTerminal(t *testing.T) {
 	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
 	if err != nil {
@@ -25,7 +26,8 @@ func TestTerminal(t *testing.T) {
 	}
 	ln, addr := peerListener(t)
 	cmd := osexec.Command(bin)
-	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1", "TERM=xterm")
+	home := t.TempDir()
+	cmd.Env = append(os.Environ(), "HOME="+home, "NO_COLOR=1", "TERM=xterm")
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
 	if err != nil {
 		t.Skip("no pseudo-terminal:", err)
@@ -125,12 +127,17 @@ func TestTerminal(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("socklab exited with %v", err)
+			t.Errorf("socklab exited with %v:\n%s", err, screen.everything()[mark:])
 		}
 	case <-time.After(10 * time.Second):
 		cmd.Process.Signal(syscall.SIGQUIT) // its goroutines' stacks, to see where it hangs
 		<-exited
 		t.Fatalf("socklab did not quit:\n%s", screen.everything()[mark:])
+	}
+	// History keeps the commands, not the data typed in interact.
+	hist, _ := os.ReadFile(home + "/.socklab_history")
+	if !strings.Contains(string(hist), "connect "+addr) || strings.Contains(string(hist), "to peer") {
+		t.Errorf("~/.socklab_history:\n%s", hist)
 	}
 	// quit closed the connection: the peer reads end of stream.
 	if n, err := peer.Read(b); err != io.EOF {

@@ -30,11 +30,14 @@ func interactive(o Options) int {
 		Prompt:            "socklab> ",
 		HistoryFile:       historyFile(),
 		HistorySearchFold: true,
-		InterruptPrompt:   "^C",
-		EOFPrompt:         "quit",
-		Stdin:             stdin,
-		Stdout:            o.Stdout,
-		Stderr:            o.Stderr,
+		// Only command lines are saved (below): data typed in interact is
+		// not a command to recall.
+		DisableAutoSaveHistory: true,
+		InterruptPrompt:        "^C",
+		EOFPrompt:              "quit",
+		Stdin:                  stdin,
+		Stdout:                 o.Stdout,
+		Stderr:                 o.Stderr,
 		FuncFilterInputRune: func(r rune) (rune, bool) {
 			if r == ctrlBracket {
 				return readline.CharInterrupt, true
@@ -80,6 +83,9 @@ func interactive(o Options) int {
 		rl.SetPrompt(s.prompt())
 		line, err := rl.Readline()
 		if err == nil {
+			if strings.TrimSpace(line) != "" {
+				rl.SaveHistory(line)
+			}
 			s.Exec(ctx, line)
 		}
 		cancel()
@@ -133,8 +139,6 @@ func useColor(w io.Writer) bool {
 type rlSource struct{ rl *readline.Instance }
 
 func (r *rlSource) readLine(prompt string) (string, error) {
-	r.rl.HistoryDisable() // data typed in interact is not a command to recall
-	defer r.rl.HistoryEnable()
 	r.rl.SetPrompt(prompt)
 	line, err := r.rl.Readline()
 	if errors.Is(err, readline.ErrInterrupt) {
