@@ -181,7 +181,7 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 		s.showData(a.Sock.ID, "", data, a.Has("hex"))
 	}
 	if err == io.EOF {
-		s.Event(a.Sock.ID, "the peer closed its side (end of stream)")
+		s.Event(a.Sock.ID, "%s", eofText(a.Sock))
 		return nil
 	}
 	return err

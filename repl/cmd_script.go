@@ -53,7 +53,7 @@ holds ; or quotes.`,
 // (foreground only).
 func (s *Session) scriptOptions(owner string, foreground bool) (luanet.Options, *lineWriter) {
 	w := &lineWriter{s: s}
-	o := luanet.Options{Table: s.table, Owner: owner, Stdout: w, Stderr: w}
+	o := luanet.Options{Table: s.table, Owner: owner, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec}
 	if foreground && s.cfg.input != nil {
 		src := s.cfg.input
 		o.Input = func(ctx context.Context, prompt string) (string, error) {

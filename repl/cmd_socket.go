@@ -14,13 +14,16 @@ import (
 var socketCommands = []*Command{
 	{
 		Name:    "listen",
-		Usage:   "listen [tcp|udp] [HOST]:PORT [--backlog N]",
+		Usage:   "listen [tcp|udp] [HOST]:PORT [--backlog N] | listen ID [BACKLOG]",
 		Summary: "open a server socket on a port",
 		Help: `Opens a socket bound to HOST:PORT. For TCP it listens: clients can connect,
 and accept takes them one by one. For UDP it receives datagrams sent to the
 port (recvfrom reads them, sendto answers). An empty HOST (":8888" or "8888")
 means all interfaces, as nc does; use 127.0.0.1:PORT to stay local. Port 0
-lets the kernel pick a free port. The new socket becomes the current one.`,
+lets the kernel pick a free port. The new socket becomes the current one.
+
+The step form "listen ID [BACKLOG]" makes only the listen(2) call, on a
+socket made with socket and bound with bind (see help socket).`,
 		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431"},
 		Calls:    "socket, setsockopt(SO_REUSEADDR), bind, listen (UDP: socket, bind)",
 		Flags:    []Flag{{Name: "backlog", Value: "N", Help: "how many finished handshakes the kernel queues for accept"}},
@@ -42,13 +45,16 @@ listener stays open for more clients. Ctrl-C stops the wait.`,
 	},
 	{
 		Name:    "connect",
-		Usage:   "connect [tcp|udp] HOST:PORT [--retry D] [--tries N] [--timeout D]",
+		Usage:   "connect [tcp|udp] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect ID HOST:PORT",
 		Summary: "connect to a server",
 		Help: `Connects to HOST:PORT; the connection becomes the current socket. With
 --retry it tries again every D until it succeeds (each failure is shown),
 --tries attempts at most, each with a fresh socket, as a client that waits
 for its server does. A UDP "connection" only fixes the peer: no packet is
-sent. Ctrl-C stops it.`,
+sent. Ctrl-C stops it.
+
+The step form "connect ID HOST:PORT" makes only the connect(2) call, on a
+socket made with socket (and maybe bound with bind).`,
 		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431"},
 		Calls:    "socket, connect (TCP: the three-way handshake)",
 		Flags: []Flag{

@@ -99,7 +99,7 @@ func (s *Session) socketHints(err error) []string {
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return []string{"the peer's port is closed: its ICMP \"port unreachable\" came back (nothing listens there)"}
 	case errors.Is(err, syscall.EADDRINUSE):
-		return s.inUseHints(oe.Addr)
+		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
 		return []string{"that address is not one of this machine's; use 127.0.0.1, 0.0.0.0 or an address from: ip addr"}
 	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
@@ -119,16 +119,26 @@ func (s *Session) socketHints(err error) []string {
 	case errors.Is(err, netops.ErrNoPeer):
 		return []string{"an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT"}
 	}
+	if m := netops.Explain(err); m != "" {
+		return []string{m}
+	}
 	return nil
 }
 
 // inUseHints says who holds addr's port: a socket of this shell, or another
-// program (SO_REUSEADDR is set, so TIME_WAIT is not the cause).
-func (s *Session) inUseHints(addr string) []string {
+// program. The one-step listen sets SO_REUSEADDR, so TIME_WAIT is not the
+// cause there; a step socket (socket, bind) has it only if option set it.
+func (s *Session) inUseHints(addr string, step bool) []string {
 	port := netops.Port(addr)
 	for _, sock := range s.table.List() {
 		if netops.Port(sock.LocalAddr()) == port && sock.Kind != netops.KindConn {
 			return []string{fmt.Sprintf("[%d] in this shell holds port %d; close it with: close %d", sock.ID, port, sock.ID)}
+		}
+	}
+	if step {
+		return []string{
+			fmt.Sprintf("another socket holds port %d, or a connection in TIME_WAIT does (netstat %d shows it)", port, port),
+			"option ID reuseaddr 1 before bind lets it share the port with TIME_WAIT connections that had it too",
 		}
 	}
 	return []string{

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // This file is the only one that writes to the terminal. chzyer/readline has
@@ -40,6 +41,8 @@ type printer struct {
 	errOut io.Writer // errors (the same writer as out under readline)
 	color  bool
 
+	tee atomic.Pointer[func(string)] // if set, also sees every line written (record)
+
 	mu     sync.Mutex
 	closed bool
 }
@@ -57,6 +60,9 @@ func (p *printer) loop() {
 		if m.flush != nil {
 			close(m.flush)
 			continue
+		}
+		if t := p.tee.Load(); t != nil {
+			(*t)(m.text)
 		}
 		w := p.out
 		if m.kind == kindError {
@@ -120,6 +126,16 @@ func (p *printer) send(m msg) bool {
 	}
 	p.ch <- m
 	return true
+}
+
+// setTee makes f see every message's text as it is written (nil: none).
+// f runs on the printer goroutine and must not print.
+func (p *printer) setTee(f func(string)) {
+	if f == nil {
+		p.tee.Store(nil)
+		return
+	}
+	p.tee.Store(&f)
 }
 
 // flush waits until everything queued so far has been written.

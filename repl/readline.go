@@ -52,7 +52,7 @@ func interactive(o Options) int {
 	}
 	rs.rl = rl
 	out := rl.Stdout()
-	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs})
+	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec})
 	cfg.AutoComplete = completer{s}
 	rl.SetConfig(cfg)
 

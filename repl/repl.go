@@ -53,7 +53,7 @@ func Run(o Options) int {
 	if o.Stdin != nil {
 		in = bufio.NewReader(o.Stdin)
 	}
-	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}})
+	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}, allowExec: o.AllowExec})
 	defer s.Close()
 	if o.HasCommands {
 		if _, err := tokenize(o.Commands); err != nil {

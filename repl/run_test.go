@@ -95,7 +95,7 @@ s.close()
 	want := regexp.MustCompile(`^\[2\] tcp conn 127\.0\.0\.1:\d+ <- 127\.0\.0\.1:\d+  state ESTABLISHED \(from listener \[1\]\)
 \[2\] 17 bytes: "Testando conexão"
 \[2\] sent 22 bytes
-\[2\] the peer closed its side \(end of stream\)
+\[2\] the peer finished sending \(FIN\): end of stream; \[2\] is now in CLOSE_WAIT until you close it
 $`)
 	if !want.MatchString(got) {
 		t.Errorf("socklab printed:\n%s", got)

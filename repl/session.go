@@ -31,6 +31,7 @@ type Session struct {
 	bgStop    context.CancelFunc
 	bg        sync.WaitGroup
 	closeOnce sync.Once
+	teaching  teachState // explain and record (teach_*.go)
 }
 
 // config sets up a [Session].
@@ -40,6 +41,7 @@ type config struct {
 	notices     bool      // print arrival notices (interactive use)
 	terminal    bool      // the person types at a terminal, which echoes ^C
 	input       lineSource
+	allowExec   bool // scripts run here may use os.execute and io.popen
 }
 
 // lineSource gives the lines a person types; interact reads from it.
@@ -193,6 +195,7 @@ func (s *Session) Close() {
 		s.bgStop()
 		s.table.CloseAll()
 		s.bg.Wait()
+		s.stopRecord()
 		s.out.close()
 	})
 }
@@ -256,6 +259,7 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 		}
 	}()
 	ctx = context.WithValue(ctx, callKey{}, &call{cmd: cmd, toks: st[1:]})
+	s.recordCommand(cmd.Name, st[1:])
 	return cmd.Run(ctx, s, texts(st[1:]))
 }
 

@@ -41,12 +41,12 @@ func TestSendRecvWithPeer(t *testing.T) {
 	}
 	peer.(interface{ CloseWrite() error }).CloseWrite()
 	got = mustExec(t, s, out, "recv --all")
-	want := "[1] 9 bytes: \"\\n\\x1b[2Jtail\"\n[1] the peer closed its side (end of stream)\n"
+	want := "[1] 9 bytes: \"\\n\\x1b[2Jtail\"\n[1] the peer finished sending (FIN): end of stream; [1] is now in CLOSE_WAIT until you close it\n"
 	if got != want {
 		t.Errorf("recv --all printed %q, want %q", got, want)
 	}
 	// At end of stream a recv is an event, not an error.
-	if got := mustExec(t, s, out, "recv"); got != "[1] the peer closed its side (end of stream)\n" {
+	if got := mustExec(t, s, out, "recv"); got != "[1] the peer finished sending (FIN): end of stream; [1] is now in CLOSE_WAIT until you close it\n" {
 		t.Errorf("recv at EOF printed %q", got)
 	}
 }
@@ -59,7 +59,7 @@ func TestErrorsAndHints(t *testing.T) {
 		{"recb", "error: unknown command \"recb\"\nhint: did you mean \"recv\"? (help lists the commands)\n"},
 		{"recv", "error: recv: no current socket\nhint: no sockets are open; open one with listen or connect\n"},
 		{"connect " + addr, "error: connect tcp " + addr + ": connection refused\nhint: nothing listens on " + addr + " — start a server with: listen tcp :" + fmt.Sprint(netops.Port(addr)) + "\n"},
-		{"listen 127.0.0.1:99999", "error: bad port \"99999\": want a number from 0 to 65535\nhint: usage: listen [tcp|udp] [HOST]:PORT [--backlog N]\nhint: help listen explains it\n"},
+		{"listen 127.0.0.1:99999", "error: bad port \"99999\": want a number from 0 to 65535\nhint: usage: listen [tcp|udp] [HOST]:PORT [--backlog N] | listen ID [BACKLOG]\nhint: help listen explains it\n"},
 		{"accept --bogus", "error: unknown option --bogus for accept (it takes --timeout)\n"},
 		{"connect 127.0.0.1:1 --timeout 2", "error: --timeout 2 has no unit: write 2s or 2ms\n"},
 		{`send "open`, "error: unterminated quote: a \" opened but never closed\n"},

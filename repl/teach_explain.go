@@ -10,20 +10,16 @@ import (
 )
 
 // teachState is a session's teaching-layer state. It lives beside the
-// Session (in teachStates) so that the teaching layer needs no field there.
+// Session.
 type teachState struct {
 	explain atomic.Bool
 	mu      sync.Mutex
 	rec     *recorder // the open record, nil when not recording
-	tee     bool      // the printer's writers have been wrapped (see teeInstall)
 }
-
-var teachStates sync.Map // *Session -> *teachState
 
 // teach returns s's teaching-layer state.
 func (s *Session) teach() *teachState {
-	v, _ := teachStates.LoadOrStore(s, &teachState{})
-	return v.(*teachState)
+	return &s.teaching
 }
 
 // setExplain turns the narration of socket calls on or off: on, the
@@ -58,20 +54,10 @@ func eofText(sock *netops.Socket) string {
 	switch st {
 	case "CLOSE_WAIT":
 		return fmt.Sprintf("the peer finished sending (FIN): end of stream; [%d] is now in CLOSE_WAIT until you close it", sock.ID)
+	case "CLOSE":
+		return fmt.Sprintf("the peer finished sending (FIN): end of stream; both sides are done, so [%d] is CLOSE (netstat shows the TIME_WAIT the kernel keeps)", sock.ID)
 	case "":
 		return "the peer finished sending (FIN): end of stream"
 	}
 	return fmt.Sprintf("the peer finished sending (FIN): end of stream; state %s", st)
-}
-
-// resetText is what a command says when the connection was reset.
-func resetText(sock *netops.Socket) string {
-	return fmt.Sprintf("connection reset by the peer (RST): [%d] is dead; it closed with data unread, or with linger 0", sock.ID)
-}
-
-// acceptText is what accept says of a new client: its address, whose port
-// the client's kernel chose for this one connection.
-func acceptText(c *netops.Socket, from int) string {
-	return fmt.Sprintf("client %s connected to listener [%d]; its port %d is ephemeral, one per connection",
-		c.RemoteAddr(), from, netops.Port(c.RemoteAddr()))
 }

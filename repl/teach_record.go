@@ -5,17 +5,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
 )
 
-// This file implements `record FILE.md`. The shell has no tee hook yet, so
-// it wraps the printer's writers once per session (teeInstall) and each
-// command's Run (init below) to see the command lines. Both would be a few
-// lines in printer.go and session.go: see the teaching issue's note.
+// This file implements `record FILE.md`: the printer's tee hook gives it
+// every line of output, and Session.run calls recordCommand before each
+// command.
 
 // recorder writes a session as a Markdown lab report: one section per
 // command, with the command and its output in a code block.
@@ -51,14 +49,14 @@ func (r *recorder) command(line string) {
 }
 
 // output adds printed lines to the current section.
-func (r *recorder) output(p []byte) {
+func (r *recorder) output(text string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if !r.open {
 		r.w.WriteString("\n```text\n")
 		r.open = true
 	}
-	r.w.Write(p)
+	r.w.WriteString(text)
 	r.w.Flush()
 }
 
@@ -79,56 +77,14 @@ func (r *recorder) close() error {
 	return errors.Join(err, r.f.Close())
 }
 
-// teeWriter copies what the printer writes to the session's record.
-type teeWriter struct {
-	w  io.Writer
-	st *teachState
-}
-
-func (t *teeWriter) Write(p []byte) (int, error) {
-	t.st.mu.Lock()
-	r := t.st.rec
-	t.st.mu.Unlock()
-	if r != nil {
-		r.output(p)
-	}
-	return t.w.Write(p)
-}
-
-// teeInstall wraps the printer's writers in teeWriters, once. It holds the
-// printer's lock, so no message can be queued meanwhile, and waits until
-// the printer has written everything already queued, so that the printer
-// goroutine is idle while its writers change.
-func (s *Session) teeInstall(st *teachState) error {
-	p := s.out
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.closed {
-		return errors.New("the session is closing")
-	}
-	f := make(chan struct{})
-	p.ch <- msg{flush: f}
-	<-f
-	p.out = &teeWriter{w: p.out, st: st}
-	p.errOut = &teeWriter{w: p.errOut, st: st}
-	return nil
-}
-
 func runRecord(ctx context.Context, s *Session, args []string) error {
 	a, err := s.parseArgs(ctx, args)
 	if err != nil {
 		return err
 	}
-	st := s.teach()
-	s.out.flush()
-	st.mu.Lock()
-	old := st.rec
-	st.rec = nil
-	st.mu.Unlock()
-	if old != nil {
-		if err := old.close(); err != nil {
-			return fmt.Errorf("record: %w", err)
-		}
+	old, err := s.stopRecord()
+	if err != nil {
+		return fmt.Errorf("record: %w", err)
 	}
 	if a.Words[0] == "off" {
 		if old == nil {
@@ -142,66 +98,49 @@ func runRecord(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
-	st.mu.Lock()
-	install := !st.tee
-	st.tee = true
-	st.mu.Unlock()
-	if install {
-		if err := s.teeInstall(st); err != nil {
-			r.close()
-			return err
-		}
-	}
 	s.Printf("recording to %s (record off to finish)", a.Words[0])
 	s.out.flush() // that line is not part of the report
+	st := s.teach()
 	st.mu.Lock()
 	st.rec = r
 	st.mu.Unlock()
+	s.out.setTee(r.output)
 	return nil
+}
+
+// stopRecord finishes the open record, if any, and returns it.
+func (s *Session) stopRecord() (*recorder, error) {
+	s.out.flush()
+	s.out.setTee(nil)
+	st := s.teach()
+	st.mu.Lock()
+	r := st.rec
+	st.rec = nil
+	st.mu.Unlock()
+	if r == nil {
+		return nil, nil
+	}
+	return r, r.close()
 }
 
 // recordCommand starts a command's section in the record, if one is open,
 // after the output of the commands before it.
-func (s *Session) recordCommand(ctx context.Context, name string, args []string) {
-	st, ok := teachStates.Load(s)
-	if !ok || name == "record" {
-		return
-	}
-	ts := st.(*teachState)
-	ts.mu.Lock()
-	r := ts.rec
-	ts.mu.Unlock()
-	if r == nil {
+func (s *Session) recordCommand(name string, toks []token) {
+	st := s.teach()
+	st.mu.Lock()
+	r := st.rec
+	st.mu.Unlock()
+	if r == nil || name == "record" {
 		return
 	}
 	s.out.flush()
 	line := name
-	if c, _ := ctx.Value(callKey{}).(*call); c != nil && len(c.toks) == len(args) {
-		for _, t := range c.toks {
-			if t.Quoted {
-				line += " " + fmt.Sprintf("%q", t.Text)
-			} else {
-				line += " " + t.Text
-			}
+	for _, t := range toks {
+		if t.Quoted {
+			line += " " + fmt.Sprintf("%q", t.Text)
+		} else {
+			line += " " + t.Text
 		}
-	} else if len(args) > 0 {
-		line += " " + strings.Join(args, " ")
 	}
 	r.command(line)
-}
-
-// init wraps every command's Run so that an open record sees the command
-// lines. It runs after table.go's init, which builds commandTable (init
-// functions run in file-name order).
-func init() {
-	for _, c := range commandTable {
-		run, name := c.Run, c.Name
-		if run == nil {
-			continue
-		}
-		c.Run = func(ctx context.Context, s *Session, args []string) error {
-			s.recordCommand(ctx, name, args)
-			return run(ctx, s, args)
-		}
-	}
 }
