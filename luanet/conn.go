@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"syscall"
 	"time"
+	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -79,7 +80,7 @@ func (e *engine) closeSock(sk *sock) {
 		delete(sk.owner.socks, sk)
 	}
 	sk.release()
-	if !sk.closeAfterFlush() {
+	if !sk.closeAfterFlush(e) {
 		sk.ns.Close()
 	}
 }
@@ -408,13 +409,26 @@ func (e *engine) recv(L *lua.LState) int {
 	if sk.closed {
 		return fail(L, "closed")
 	}
+	flush := sk.claim(e)
 	return e.s.park(L, "recv", func(ctx context.Context) result {
+		if flush != nil {
+			sk.flushFirst(e, flush)
+		}
 		b, err := sk.ns.Recv(ctx, max, timeout)
 		if err != nil {
 			return failErr(err)
 		}
-		return result{a: lua.LString(b)}
+		return result{a: ownedString(b)}
 	})
+}
+
+// ownedString makes a Lua string of b without copying it: netops hands
+// every receive a fresh slice that nothing else holds or changes.
+func ownedString(b []byte) lua.LString {
+	if len(b) == 0 {
+		return ""
+	}
+	return lua.LString(unsafe.String(&b[0], len(b)))
 }
 
 // c:recvline([timeout]): a line without its "\n" (and a "\r" before it).
@@ -462,12 +476,16 @@ func (e *engine) gather(L *lua.LState, sk *sock, fname string, op func(context.C
 	if sk.closed {
 		return fail(L, "closed")
 	}
+	flush := sk.claim(e)
 	return e.s.park(L, fname, func(ctx context.Context) result {
+		if flush != nil {
+			sk.flushFirst(e, flush)
+		}
 		b, err := op(ctx)
 		if err != nil && (err != io.EOF || b == nil) {
 			return failErr(err)
 		}
-		return result{a: lua.LString(b)}
+		return result{a: ownedString(b)}
 	})
 }
 
@@ -524,7 +542,7 @@ func (e *engine) shutdown(L *lua.LState) int {
 	if sk.closed {
 		return fail(L, "closed")
 	}
-	wait := sk.drained()
+	wait := sk.drained(e)
 	if wait == nil {
 		if err := sk.ns.Shutdown(how); err != nil {
 			return fail(L, netops.Reason(err))

@@ -49,19 +49,21 @@ type completion struct {
 }
 
 type sched struct {
-	rt     *engine
-	L      *lua.LState // the root state; tasks are its threads
-	ctx    context.Context
-	tasks  map[*lua.LState]*task
-	ready  []completion
-	comp   chan completion
-	quit   chan struct{} // closed when run returns: late operations drop their result
-	ops    sync.WaitGroup
-	marker *lua.LUserData
-	tramp  *lua.LFunction
-	nextID int
-	main   *task
+	rt      *engine
+	L       *lua.LState // the root state; tasks are its threads
+	ctx     context.Context
+	tasks   map[*lua.LState]*task
+	ready   []completion
+	comp    chan completion
+	quit    chan struct{} // closed when run returns: late operations drop their result
+	ops     sync.WaitGroup
+	marker  *lua.LUserData
+	tramp   *lua.LFunction
+	nextID  int
+	main    *task
 	mainErr error
+	dirty   []*sock       // sockets with queued data to kick after a resume (writer.go)
+	args2   [2]lua.LValue // the two values of a parked operation's resume
 }
 
 func newSched(rt *engine, L *lua.LState, ctx context.Context) *sched {
@@ -214,11 +216,15 @@ func (s *sched) resume(c completion) {
 		if b == nil {
 			b = lua.LNil
 		}
-		args = []lua.LValue{a, b}
+		s.args2 = [2]lua.LValue{a, b}
+		args = s.args2[:]
 	default:
-		args = []lua.LValue{lua.LNil, lua.LNil}
+		s.args2 = [2]lua.LValue{lua.LNil, lua.LNil}
+		args = s.args2[:]
 	}
 	st, err, vals := s.safeResume(t, args)
+	s.args2 = [2]lua.LValue{}
+	s.kickDirty()
 	switch st {
 	case lua.ResumeError:
 		s.fail(t, err)

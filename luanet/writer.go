@@ -7,12 +7,16 @@ import (
 )
 
 // Write-behind sends. c:send on a TCP connection queues the data and
-// returns at once; a short-lived writer goroutine drains the queue, so a
-// reply goes out while the script already waits for the next request (the
-// largest throughput gain measured in lua-scheduler.md). Above highWater
-// queued bytes, send waits until the queue drains. A write error is sticky:
-// the next send (or shutdown) returns it. close and the end of the script
-// let the queue drain first.
+// returns at once. When the task next yields, the queue goes out in one of
+// two ways: if the task parked on a receive on the same connection (the
+// request/reply pattern), that receive's goroutine writes the queue first,
+// without waiting (netops' TrySend), and then reads; otherwise, or for
+// what the kernel did not take at once, a short-lived writer goroutine
+// drains the queue. Either way the reply leaves while the script already
+// waits for the next request, and the common case costs no goroutine of
+// its own. Above highWater queued bytes, send waits until the queue
+// drains. A write error is sticky: the next send (or shutdown) returns it.
+// close and the end of the script let the queue drain first.
 
 // highWater is how many queued bytes make send wait.
 const highWater = 256 << 10
@@ -21,19 +25,23 @@ const highWater = 256 << 10
 // wait for the peer to take it.
 const closeLinger = 10 * time.Second
 
+// maxSpare is the largest drained buffer kept for reuse.
+const maxSpare = 64 << 10
+
 type wqueue struct {
 	mu      sync.Mutex
 	q       []byte
-	next    []byte // spare buffer, swapped with q by the writer
-	writing bool
+	next    []byte // spare buffer, swapped with q by the queue's owner
+	writing bool   // a goroutine owns the queue: a writer, or a receive flushing it
 	err     error
 	closing bool
-	idle    chan struct{} // closed when the writer goroutine exits
+	idle    chan struct{} // made by a waiter; closed when the owner is done
+	dirty   bool          // queued since the scheduler last kicked it (scheduler goroutine only)
 }
 
-// enqueue adds data to sk's queue, starting a writer when none runs. It
-// returns the sticky error, and the channel to wait on when the queue is
-// above highWater (nil when send need not wait).
+// enqueue adds data to sk's queue. It returns the sticky error, and the
+// channel to wait on when the queue is above highWater (nil when send need
+// not wait).
 func (sk *sock) enqueue(e *engine, data string) (wait chan struct{}, err error) {
 	w := &sk.w
 	w.mu.Lock()
@@ -42,57 +50,138 @@ func (sk *sock) enqueue(e *engine, data string) (wait chan struct{}, err error) 
 		return nil, w.err
 	}
 	w.q = append(w.q, data...)
-	if !w.writing {
-		w.writing = true
-		w.idle = make(chan struct{})
-		e.writers.Add(1)
-		go sk.writer(e)
-	}
 	if len(w.q) > highWater {
-		return w.idle, nil
+		sk.startLocked(e)
+		return w.waitLocked(), nil
+	}
+	if !w.writing && !w.dirty {
+		w.dirty = true
+		e.s.dirty = append(e.s.dirty, sk)
 	}
 	return nil, nil
 }
 
+// kick starts a writer for queued data that no goroutine owns yet.
+func (sk *sock) kick(e *engine) {
+	sk.w.mu.Lock()
+	sk.startLocked(e)
+	sk.w.mu.Unlock()
+}
+
+func (sk *sock) startLocked(e *engine) {
+	w := &sk.w
+	if w.writing || len(w.q) == 0 || w.err != nil {
+		return
+	}
+	w.writing = true
+	e.writers.Add(1)
+	go sk.writer(e)
+}
+
+// waitLocked returns the channel closed when the queue's owner is done.
+func (w *wqueue) waitLocked() chan struct{} {
+	if w.idle == nil {
+		w.idle = make(chan struct{})
+	}
+	return w.idle
+}
+
+// claim hands the queued bytes to a receive about to park on sk, whose
+// goroutine writes them (flushFirst) before it reads; nil when there is
+// nothing to write or a writer owns the queue.
+func (sk *sock) claim(e *engine) []byte {
+	w := &sk.w
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.writing || len(w.q) == 0 || w.err != nil {
+		return nil
+	}
+	w.writing = true
+	e.writers.Add(1)
+	buf := w.q
+	w.q, w.next = w.next[:0], nil
+	return buf
+}
+
+// flushFirst writes buf, which claim returned, as far as the kernel takes
+// it at once; the rest, and whatever was queued meanwhile, goes to a
+// writer goroutine.
+func (sk *sock) flushFirst(e *engine, buf []byte) {
+	n, err := sk.ns.TrySend(buf)
+	w := &sk.w
+	w.mu.Lock()
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+	if w.err == nil && n < len(buf) {
+		w.q = append(buf[n:], w.q...) // the rest goes before what was queued since
+		w.mu.Unlock()
+		go sk.writer(e) // takes over the queue and the writers count
+		return
+	}
+	w.recycle(buf)
+	if len(w.q) > 0 && w.err == nil {
+		w.mu.Unlock()
+		go sk.writer(e)
+		return
+	}
+	sk.doneLocked(e)
+}
+
+// doneLocked gives up ownership of the queue (unlocking it) and closes the
+// socket when a close waited for the queue to drain.
+func (sk *sock) doneLocked(e *engine) {
+	w := &sk.w
+	w.writing = false
+	if w.idle != nil {
+		close(w.idle)
+		w.idle = nil
+	}
+	closing := w.closing
+	w.mu.Unlock()
+	if closing {
+		sk.ns.Close()
+	}
+	e.writers.Done()
+}
+
+func (w *wqueue) recycle(buf []byte) {
+	if cap(buf) <= maxSpare && w.next == nil {
+		w.next = buf[:0]
+	}
+}
+
 // writer drains the queue, one write per batch.
 func (sk *sock) writer(e *engine) {
-	defer e.writers.Done()
 	w := &sk.w
 	for {
 		w.mu.Lock()
 		if len(w.q) == 0 || w.err != nil {
-			w.writing = false
-			close(w.idle)
-			closing := w.closing
-			w.mu.Unlock()
-			if closing {
-				sk.ns.Close()
-			}
+			sk.doneLocked(e)
 			return
 		}
 		buf := w.q
-		w.q = w.next[:0]
+		w.q, w.next = w.next[:0], nil
 		w.mu.Unlock()
 		_, err := sk.ns.Send(e.ctx, buf, 0)
 		w.mu.Lock()
 		if err != nil && w.err == nil {
 			w.err = err
 		}
-		if cap(buf) <= 64<<10 {
-			w.next = buf[:0]
-		} else {
-			w.next = nil
-		}
+		w.recycle(buf)
 		w.mu.Unlock()
 	}
 }
 
-// drained returns a channel closed when no writer runs (nil: none runs now).
-func (sk *sock) drained() chan struct{} {
-	sk.w.mu.Lock()
-	defer sk.w.mu.Unlock()
-	if sk.w.writing {
-		return sk.w.idle
+// drained starts a writer for queued data and returns a channel closed
+// when the queue has drained (nil: it is empty now).
+func (sk *sock) drained(e *engine) chan struct{} {
+	w := &sk.w
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	sk.startLocked(e)
+	if w.writing {
+		return w.waitLocked()
 	}
 	return nil
 }
@@ -100,19 +189,31 @@ func (sk *sock) drained() chan struct{} {
 // closeAfterFlush closes the socket once the queue drained, or after
 // closeLinger if the peer does not take the data. It reports whether the
 // close was deferred.
-func (sk *sock) closeAfterFlush() bool {
+func (sk *sock) closeAfterFlush(e *engine) bool {
 	w := &sk.w
 	w.mu.Lock()
+	sk.startLocked(e)
 	if !w.writing {
 		w.mu.Unlock()
 		return false
 	}
 	w.closing = true
-	idle := w.idle
+	idle := w.waitLocked()
 	w.mu.Unlock()
 	t := time.AfterFunc(closeLinger, func() { sk.ns.Close() })
 	go func() { <-idle; t.Stop() }()
 	return true
+}
+
+// kickDirty starts writers for the sockets a task queued data on and did
+// not then wait on with a receive.
+func (s *sched) kickDirty() {
+	for i, sk := range s.dirty {
+		sk.w.dirty = false
+		sk.kick(s.rt)
+		s.dirty[i] = nil
+	}
+	s.dirty = s.dirty[:0]
 }
 
 // waitIdle waits for ch (may be nil) or ctx.

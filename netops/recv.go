@@ -38,11 +38,10 @@ func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]by
 	if len(s.buf) > 0 {
 		return s.take(min(max, len(s.buf))), nil
 	}
-	b := make([]byte, max)
-	n, err := s.fill(ctx, deadline(timeout), b)
-	if n > 0 {
+	b, err := s.recvOnce(ctx, deadline(timeout), max)
+	if len(b) > 0 {
 		s.consumed()
-		return b[:n:n], nil
+		return b, nil
 	}
 	return nil, s.recvErr("recv", err)
 }
@@ -121,14 +120,21 @@ func (s *Socket) fill(ctx context.Context, dl time.Time, b []byte) (int, error) 
 		n, err = s.conn.Read(b)
 		return err
 	})
+	return n, s.noteRead(n, len(b), err)
+}
+
+// noteRead counts n bytes read by a read of size bytes and traces it. It
+// returns the error to report: none when data came (the error, if it
+// persists, comes back on the next read).
+func (s *Socket) noteRead(n, size int, err error) error {
 	s.in.Add(int64(n))
 	if tr := s.table.trace(); n > 0 && tr != nil { // no TCP_INFO syscalls when nobody traces
-		tr.emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fmt.Sprintf("fd %d, %d", s.kernel().FD, len(b)), Result: fmt.Sprintf("%d bytes", n)})
+		tr.emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fmt.Sprintf("fd %d, %d", s.kernel().FD, size), Result: fmt.Sprintf("%d bytes", n)})
 	}
 	if n > 0 && err != nil && err != io.EOF {
-		err = nil // report the data now; the error comes back on the next read
+		err = nil
 	}
-	return n, err
+	return err
 }
 
 // take removes and returns the first n buffered bytes.

@@ -1,0 +1,125 @@
+//go:build unix
+
+package netops
+
+import (
+	"context"
+	"io"
+	"net"
+	"os"
+	"sync"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// recvOnce makes one read of at most max bytes from the connection,
+// bounded by dl and ctx, and returns exactly the bytes read.
+//
+// On a TCP connection it waits for readability holding no buffer: Go's
+// poller parks the goroutine (honouring the read deadline) while a
+// non-blocking read(2) through [syscall.RawConn] says EAGAIN, and only a
+// read that finds data borrows a pooled buffer, copying out the n bytes it
+// got. An idle connection blocked in Recv so costs no receive buffer (see
+// the memory figures in luanet's README section). Other connections
+// (connected UDP) read through net.Conn.
+func (s *Socket) recvOnce(ctx context.Context, dl time.Time, max int) ([]byte, error) {
+	tc, ok := s.conn.(*net.TCPConn)
+	if !ok {
+		return s.recvCopy(ctx, dl, max)
+	}
+	rc, err := tc.SyscallConn()
+	if err != nil {
+		return s.recvCopy(ctx, dl, max)
+	}
+	r := rawReaders.Get().(*rawReader)
+	r.rc, r.max = rc, max
+	err = bounded(ctx, dl, s.conn.SetReadDeadline, r.op)
+	out := r.out
+	*r = rawReader{cb: r.cb, op: r.op}
+	rawReaders.Put(r)
+	return out, s.noteRead(len(out), max, err)
+}
+
+// recvCopy is recvOnce through net.Conn.Read.
+func (s *Socket) recvCopy(ctx context.Context, dl time.Time, max int) ([]byte, error) {
+	b := make([]byte, max)
+	n, err := s.fill(ctx, dl, b)
+	return b[:n:n], err
+}
+
+// poolBuf is the size of the pooled read buffers; a larger read has a
+// buffer of its own.
+const poolBuf = 64 << 10
+
+var readBufs = sync.Pool{New: func() any { b := make([]byte, poolBuf); return &b }}
+
+// rawReader is one Recv's state. Its callbacks are bound once, when the
+// pool makes it, so that a receive allocates no closures.
+type rawReader struct {
+	rc  syscall.RawConn
+	max int
+	out []byte // the bytes read
+	big []byte // the buffer of a read larger than poolBuf
+	err error  // the read's own error (io.EOF, ECONNRESET, ...)
+	cb  func(fd uintptr) bool
+	op  func() error
+}
+
+var rawReaders = sync.Pool{New: func() any {
+	r := &rawReader{}
+	r.cb, r.op = r.try, r.read
+	return r
+}}
+
+// read runs the non-blocking read until it finds data, end of stream, an
+// error, the deadline or a close.
+func (r *rawReader) read() error {
+	if err := r.rc.Read(r.cb); err != nil {
+		return err
+	}
+	return r.err
+}
+
+// try is one non-blocking read(2); false asks the poller to wait for
+// readability and call it again.
+func (r *rawReader) try(fd uintptr) bool {
+	var buf []byte
+	var bp *[]byte
+	if r.max <= poolBuf {
+		bp = readBufs.Get().(*[]byte)
+		buf = (*bp)[:r.max]
+	} else {
+		if r.big == nil {
+			r.big = make([]byte, r.max) // held while waiting: reads this large are rare
+		}
+		buf = r.big
+	}
+	n, err := readNoEINTR(int(fd), buf)
+	switch {
+	case err == unix.EAGAIN:
+	case err != nil:
+		r.err = os.NewSyscallError("read", err)
+	case n == 0:
+		r.err = io.EOF
+	case bp == nil:
+		r.out = buf[:n:n]
+	default:
+		r.out = make([]byte, n)
+		copy(r.out, buf)
+	}
+	if bp != nil {
+		readBufs.Put(bp)
+	}
+	return err != unix.EAGAIN
+}
+
+func readNoEINTR(fd int, b []byte) (int, error) {
+	for {
+		n, err := unix.Read(fd, b)
+		if err != unix.EINTR {
+			return n, err
+		}
+	}
+}
