@@ -45,9 +45,15 @@ func usageError(cmd *Command, format string, a ...any) error {
 	return withHint(fmt.Errorf(format, a...), "usage: "+cmd.Usage, "help "+cmd.Name+" explains it")
 }
 
+// maxShownName is the longest unknown command name an error shows whole.
+const maxShownName = 40
+
 // unknownCommand reports a name that is not in the command table, with the
 // closest name as a suggestion.
 func unknownCommand(name string) error {
+	if len(name) > maxShownName { // a pasted blob: no echo of it all, no suggestion
+		return withHint(fmt.Errorf("unknown command %q... (%d bytes)", name[:maxShownName], len(name)), "help lists the commands")
+	}
 	err := fmt.Errorf("unknown command %q", name)
 	if s := suggest(name); s != "" {
 		return withHint(err, fmt.Sprintf("did you mean %q? (help lists the commands)", s))
