@@ -156,8 +156,25 @@ func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 			return nil
 		}
 	}
-	if a.Sock = s.Current(); a.Sock == nil {
+	a.Sock = s.Current()
+	if cmd.Wants != 0 && (a.Sock == nil || a.Sock.Kind != cmd.Wants) {
+		if l := s.newest(cmd.Wants); l != nil {
+			a.Sock = l
+		}
+	}
+	if a.Sock == nil {
 		return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs(), "name one, as in: "+cmd.Name+" 1 ..., or pick one with: use 1")
+	}
+	return nil
+}
+
+// newest returns the most recently opened socket of kind k, or nil.
+func (s *Session) newest(k netops.Kind) *netops.Socket {
+	l := s.table.List()
+	for i := len(l) - 1; i >= 0; i-- {
+		if l[i].Kind == k {
+			return l[i]
+		}
 	}
 	return nil
 }

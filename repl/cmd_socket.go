@@ -36,11 +36,12 @@ socket made with socket and bound with bind (see help socket).`,
 		Summary: "take the next client from a listener",
 		Help: `Waits for a client on the listener (the current socket by default) and
 gives the new connection its own id; it becomes the current socket. The
-listener stays open for more clients. Ctrl-C stops the wait.`,
+listener stays open for more clients. Ctrl-C stops the wait. When the
+current socket is a connection, accept uses the newest listener.`,
 		Examples: []string{"accept", "accept 1 --timeout 10s"},
 		Calls:    "accept",
 		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up after D (500ms, 2s)"}},
-		Socket:   true, MaxArgs: 0,
+		Socket:   true, Wants: netops.KindListener, MaxArgs: 0,
 		Run: runAccept,
 	},
 	{

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // Command is one shell command. The one table of them, [Commands], drives
@@ -25,6 +27,10 @@ type Command struct {
 	// Socket says the command takes an optional socket id as its first
 	// argument, defaulting to the current socket (see `help send`).
 	Socket bool
+	// Wants, if set, is the kind of socket the command works on: when the
+	// id is left out and the current socket is of another kind, the newest
+	// open socket of this kind is used (accept after connect means the listener).
+	Wants netops.Kind
 	// MinArgs and MaxArgs bound the arguments after the socket id (MaxArgs
 	// -1: any number). [Session.parseArgs] checks them.
 	MinArgs, MaxArgs int
