@@ -216,7 +216,7 @@ func TestMulticlient20(t *testing.T) {
 			c.SetDeadline(time.Now().Add(10 * time.Second))
 			<-start
 			c.Write([]byte(fmt.Sprintf("  hello, world %d ção\r\n", i)))
-			got, err := io.ReadAll(c) // the server closes first
+			got, err := io.ReadAll(c)                     // the server closes first
 			want := fmt.Sprintf("HELLO, WORLD %d çãO", i) // ASCII-only upper, as bytes.upper()
 			if err != nil || string(got) != want {
 				t.Errorf("client %d: %q, %v; want %q", i, got, err, want)
@@ -406,8 +406,8 @@ func TestNumberServer(t *testing.T) {
 	s := startScript(t, "number_server.lua", nil, "127.0.0.1:0", "--explain")
 	addr := s.addr(t)
 	out := python(t, 20*time.Second, pyNumberClient, addr, "7", "1000", "1", "65535",
-		"hex:02dfdc1c35",             // 12345678901: 11 digits -> decimal
-		"hex:499602d2",               // 1234567890: exactly 10 -> nothing
+		"hex:02dfdc1c35",                // 12345678901: 11 digits -> decimal
+		"hex:499602d2",                  // 1234567890: exactly 10 -> nothing
 		"hex:"+strings.Repeat("ff", 20), // 49 digits, beyond 2^53
 		"hex:0000")
 	want := []string{
