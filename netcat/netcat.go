@@ -1,14 +1,83 @@
-// Package netcat is socklab's netcat mode.
 package netcat
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"net"
+	"os"
 )
 
-// Main runs netcat mode with nc's arguments and returns the exit status.
+// Exit statuses of [Main].
+const (
+	statusUsage       = 2
+	statusInterrupted = 130
+)
+
+// Main runs netcat mode with nc's arguments (without the leading "nc") and
+// returns the exit status: 0 when all went well, 1 when the connection
+// failed (refused, timed out, or a -z scan found no open port), 2 for bad
+// usage or a netcat flag socklab does not support, 130 when ctx was
+// cancelled (SIGINT). Verbose and error lines go to stderr; stdout carries
+// only the bytes received.
+//
+// The package documentation describes what happens at end of input.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "socklab nc: not built yet")
-	return 1
+	o, err := parseArgs(args)
+	if err != nil {
+		fmt.Fprintf(stderr, "socklab nc: %v\n", err)
+		var ue *usageError
+		if errors.As(err, &ue) {
+			fmt.Fprintln(stderr, usageLine)
+		}
+		return statusUsage
+	}
+	if o.help {
+		fmt.Fprint(stdout, helpText)
+		return 0
+	}
+	if o.scan {
+		if err := checkNumeric(o, o.host); err != nil {
+			return fail(stderr, err)
+		}
+		return scan(ctx, o, stderr)
+	}
+	in := newInput(stdin, o)
+	if o.listen {
+		return serve(ctx, o, in, stdout, stderr)
+	}
+	c, err := dial(ctx, o, o.ports[0])
+	if err != nil {
+		if ctx.Err() != nil {
+			return statusInterrupted
+		}
+		fmt.Fprintf(stderr, "socklab nc: connect to %s port %s (%s) failed: %v\n", o.host, o.ports[0], proto(o), cause(err))
+		return 1
+	}
+	if o.verbose {
+		fmt.Fprintf(stderr, "Connection to %s %s port [%s/*] succeeded!\n", o.host, o.ports[0], proto(o))
+	}
+	return relay(ctx, o, c, in, stdout, stderr)
+}
+
+// cause strips the *net.OpError and *os.SyscallError layers off err, so
+// "connection refused" reads as nc's message does.
+func cause(err error) error {
+	for {
+		var oe *net.OpError
+		var se *os.SyscallError
+		switch {
+		case errors.As(err, &oe) && oe.Err != nil && oe.Err != err:
+			err = oe.Err
+		case errors.As(err, &se) && se.Err != nil && se.Err != err:
+			err = se.Err
+		default:
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				return errors.New("timed out")
+			}
+			return err
+		}
+	}
 }

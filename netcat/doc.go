@@ -1,0 +1,42 @@
+// Package netcat implements `socklab nc`, a drop-in for netcat-openbsd's
+// everyday flags that moves bytes between stdin/stdout and one TCP or UDP
+// socket as fast as the kernel allows.
+//
+// # Flags
+//
+// The flags keep netcat-openbsd's letters and meaning: -l, -k, -u, -v, -n,
+// -w, -N, -q, -z, -s, -p, -4, -6, -C and -d, combined as getopt does
+// (-lvk, -lp 9000, -w3). Flags that socklab does not implement are refused
+// with exit status 2 instead of being ignored. See [Main] and the text of
+// `socklab nc -h`.
+//
+// # End of input
+//
+// What happens when one side ends is the most common surprise with netcat.
+// socklab follows netcat-openbsd 1.219 (Debian), checked by experiment:
+//
+//   - stdin reaches EOF, no -N and no -q: nothing is sent to the peer (no
+//     FIN); socklab keeps copying the socket to stdout until the peer closes.
+//   - stdin reaches EOF with -N: shutdown(SHUT_WR) sends a FIN, then socklab
+//     keeps receiving until the peer closes.
+//   - stdin reaches EOF with -q SECS: a FIN is sent as with -N, and socklab
+//     exits SECS seconds later even when the peer stays open (0: at once;
+//     negative: never). netcat-openbsd 1.219 was seen not to quit while the
+//     peer stays open; socklab does what its manual page says instead.
+//   - the peer closes (socklab reads EOF) when connecting: socklab stops
+//     reading the socket, keeps sending stdin until stdin's EOF, then exits.
+//   - the peer closes when listening (-l): socklab exits at once, as
+//     netcat-openbsd does; with -k it waits for the next client.
+//   - both directions closed: exit status 0.
+//   - -w SECS: no data in either direction for SECS ends the connection
+//     with status 0 (also a connect timeout, which fails with status 1).
+//
+// Everything the peer sent before it closed is written to stdout before
+// socklab exits: bytes are never dropped because one side closed first.
+//
+// # Speed
+//
+// On Linux the copy uses the kernel's zero-copy paths: sendfile(2) when
+// stdin is a regular file, splice(2) when stdin is a pipe and splice(2)
+// from the socket to stdout. Elsewhere it copies with 256 KiB buffers.
+package netcat

@@ -1,0 +1,157 @@
+package netcat
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"syscall"
+	"time"
+)
+
+// relay copies stdin to c and c to stdout until the rules of the package
+// documentation ("End of input") say the connection is over. It closes c
+// and returns the exit status.
+func relay(ctx context.Context, o *options, c io.ReadWriteCloser, in *input, stdout, stderr io.Writer) int {
+	var act *activity
+	var idle <-chan time.Time
+	if o.timeout > 0 {
+		act = newActivity()
+		t := time.NewTicker(o.timeout / 4)
+		defer t.Stop()
+		idle = t.C
+	}
+	recvDone := make(chan error, 1)
+	go func() { recvDone <- receive(o, c, stdout, act) }()
+
+	type sent struct {
+		eof bool
+		err error
+	}
+	sendDone := make(chan sent, 1)
+	stop := make(chan struct{})
+	waitSend := true
+	send := func() (bool, error) { return in.copyTo(c, stop, act) }
+	if nc, ok := c.(net.Conn); ok {
+		if f, tc, ok := in.fast(o, nc); ok {
+			waitSend = false // a blocked read of stdin cannot be interrupted
+			send = func() (bool, error) { return sendFast(f, tc) }
+		}
+	}
+	go func() {
+		eof, err := send()
+		if eof && (o.shutWR || o.quit >= 0) {
+			closeWrite(c)
+		}
+		sendDone <- sent{eof, err}
+	}()
+
+	status, sending, receiving := 0, true, true
+	var quit <-chan time.Time
+loop:
+	for sending || receiving {
+		select {
+		case <-ctx.Done():
+			status = statusInterrupted
+			break loop
+		case err := <-recvDone:
+			receiving = false
+			if err != nil {
+				status = fail(stderr, err)
+				break loop
+			}
+			if o.listen || !sending {
+				break loop
+			}
+		case s := <-sendDone:
+			sending = false
+			if s.err != nil {
+				if !isPeerGone(s.err) {
+					status = fail(stderr, s.err)
+				}
+				break loop
+			}
+			switch {
+			case o.quit == 0:
+				break loop
+			case o.quit > 0:
+				quit = time.After(o.quit)
+			}
+		case <-quit:
+			break loop
+		case <-idle:
+			if act.idle() >= o.timeout {
+				break loop
+			}
+		}
+	}
+	close(stop)
+	c.Close()
+	if receiving {
+		<-recvDone
+	}
+	if sending && waitSend {
+		<-sendDone
+	}
+	return status
+}
+
+// receive copies c to stdout until EOF. A nil error means the peer closed
+// its side; the error of a closed connection counts as nil.
+func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
+	if f, ok := stdout.(*os.File); ok && act == nil {
+		if tc, ok := c.(*net.TCPConn); ok {
+			_, err := io.Copy(f, tc) // splice(2) on Linux
+			return quiet(err)
+		}
+	}
+	size := bufSize
+	if o.udp {
+		size = 64 << 10
+	}
+	buf := make([]byte, size)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			act.touch()
+			if _, werr := stdout.Write(buf[:n]); werr != nil {
+				return werr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return quiet(err)
+		}
+	}
+}
+
+// quiet drops the error a read gets when relay itself closed the connection.
+func quiet(err error) error {
+	if errors.Is(err, net.ErrClosed) {
+		return nil
+	}
+	return err
+}
+
+// closeWrite sends FIN (shutdown(SHUT_WR)) where the connection has one.
+func closeWrite(c io.ReadWriteCloser) {
+	if cw, ok := c.(interface{ CloseWrite() error }); ok {
+		cw.CloseWrite()
+	}
+}
+
+// isPeerGone reports a write that failed because the peer closed or reset
+// the connection, which ends the relay without an error, as in nc.
+func isPeerGone(err error) bool {
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, net.ErrClosed)
+}
+
+// fail prints err as one `socklab nc:` line and returns status 1.
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "socklab nc: %v\n", err)
+	return 1
+}

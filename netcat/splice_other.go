@@ -1,0 +1,14 @@
+//go:build !linux
+
+package netcat
+
+import (
+	"net"
+	"os"
+)
+
+// spliceStdin is Linux only; elsewhere it declines and the copy falls back
+// to io.Copy.
+func spliceStdin(dst *net.TCPConn, src *os.File) (int64, bool, error) {
+	return 0, false, nil
+}
