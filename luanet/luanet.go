@@ -36,6 +36,7 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+	"github.com/yuin/gopher-lua/parse"
 
 	"github.com/socklab/socklab/netops"
 )
@@ -237,6 +238,21 @@ var preludeSrc string
 
 const preludeName = "luanet prelude"
 
+// preludeProto is the prelude compiled once per process: compiling it was
+// most of the cost of starting a script (gopher-lua's byte code is
+// immutable and may be shared between states).
+var preludeProto = sync.OnceValue(func() *lua.FunctionProto {
+	chunk, err := parse.Parse(strings.NewReader(preludeSrc), preludeName)
+	if err != nil {
+		panic("luanet: prelude: " + err.Error())
+	}
+	proto, err := lua.Compile(chunk, preludeName)
+	if err != nil {
+		panic("luanet: prelude: " + err.Error())
+	}
+	return proto
+})
+
 // openLibs opens the standard libraries scripts may use (not channel),
 // defines the API and runs the prelude.
 func (e *engine) openLibs() {
@@ -306,11 +322,7 @@ func (e *engine) openLibs() {
 		"isgo": isGo} {
 		P.RawSetString(name, L.NewFunction(fn))
 	}
-	pre, err := L.Load(strings.NewReader(preludeSrc), preludeName)
-	if err != nil {
-		panic("luanet: prelude: " + err.Error())
-	}
-	L.Push(pre)
+	L.Push(L.NewFunctionFromProto(preludeProto()))
 	L.Push(P)
 	L.Push(e.methods)
 	L.Push(netT)
