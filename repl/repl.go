@@ -67,7 +67,7 @@ func Run(o Options) int {
 	}
 	status := 0
 	for ctx.Err() == nil && !isDone(s) {
-		line, err := readerSource{in}.readLine("")
+		line, err := readCtx(ctx, readerSource{in})
 		if err != nil && line == "" {
 			break
 		}
@@ -79,6 +79,28 @@ func Run(o Options) int {
 		status = 1
 	}
 	return status
+}
+
+// readCtx reads a line from src unless ctx ends first (SIGTERM or Ctrl-C
+// while stdin, a pipe, has nothing to say): then the read is left to the
+// process's exit and ctx's error is returned. One line at a time, so that
+// a command such as interact can read the following lines itself.
+func readCtx(ctx context.Context, src readerSource) (string, error) {
+	type result struct {
+		line string
+		err  error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		line, err := src.readLine("")
+		ch <- result{line, err}
+	}()
+	select {
+	case r := <-ch:
+		return r.line, r.err
+	case <-ctx.Done():
+		return "", ctx.Err()
+	}
 }
 
 // readerSource reads lines from a non-terminal input; a line ending in a
