@@ -94,14 +94,16 @@ func (s *Socket) gather(ctx context.Context, op string, timeout time.Duration, l
 	defer s.rmu.Unlock()
 	scanned := 0
 	for {
-		if i := end(s.buf[scanned:]); i >= 0 {
+		if i := end(s.buf[scanned:]); i >= 0 && scanned+i <= limit {
 			return s.take(scanned + i), nil
 		}
 		scanned = max(0, len(s.buf)-chunk) // a delimiter may straddle reads; rescan the tail
-		if len(s.buf) >= limit {
+		if len(s.buf) > limit {
 			return nil, opErr(op, s, "", fmt.Errorf("%w (%d bytes)", ErrTooLong, limit))
 		}
-		b := make([]byte, min(chunk, limit-len(s.buf)))
+		// Read one byte past the limit: exactly limit bytes and then the
+		// end of stream (or the delimiter) is within the limit.
+		b := make([]byte, min(chunk, limit+1-len(s.buf)))
 		n, err := s.fill(ctx, dl, b)
 		s.buf = append(s.buf, b[:n]...)
 		if err != nil {
