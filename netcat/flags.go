@@ -69,9 +69,6 @@ var unsupported = map[byte]string{
 	'Z': "DCCP is not offered",
 }
 
-// unsupportedWithArg lists the refused letters that take a value in nc.
-const unsupportedWithArg = "ceIiMmOPTVWXx"
-
 // parseArgs parses nc's arguments like getopt(3) on Linux: short flags may
 // be combined (-lvk), a value may be attached (-w3) or follow (-w 3),
 // options and operands may be mixed, and "--" ends the options.
