@@ -108,6 +108,8 @@ func escapeBytes(b []byte, quote rune) string {
 			sb.WriteString(`\t`)
 		case r < 0x80 && (r < 0x20 || r == 0x7f):
 			fmt.Fprintf(&sb, `\x%02x`, r)
+		case r > 0xffff && !printable(r):
+			fmt.Fprintf(&sb, `\U%08x`, r) // \u10ffff would read as \u10ff then "ff"
 		case r >= 0x80 && !printable(r):
 			fmt.Fprintf(&sb, `\u%04x`, r)
 		default:
