@@ -141,7 +141,8 @@ func checkKind(L *lua.LState, sk *sock, fname string, kinds ...netops.Kind) {
 		}
 	}
 	what := map[netops.Kind]string{netops.KindListener: "a listener (accept)",
-		netops.KindConn: "a TCP connection", netops.KindPacket: "a UDP socket"}
+		netops.KindConn: "a TCP connection", netops.KindPacket: "a UDP socket",
+		netops.KindStep: "a socket not yet listening or connected (call listen or connect first)"}
 	raise(L, fmt.Sprintf("'%s' does not work on [%d], which is %s", fname, sk.ns.ID, what[sk.ns.Kind]))
 }
 

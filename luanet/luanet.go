@@ -322,6 +322,7 @@ func (e *engine) openLibs() {
 		"isgo": isGo} {
 		P.RawSetString(name, L.NewFunction(fn))
 	}
+	e.registerStep(P, netT)
 	L.Push(L.NewFunctionFromProto(preludeProto()))
 	L.Push(P)
 	L.Push(e.methods)

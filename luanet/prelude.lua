@@ -18,6 +18,7 @@ function M.recvall(self, t) local a, b = P.recvall(self, t) if b == nil then ret
 function M.sendto(self, d, addr) local a, b = P.sendto(self, d, addr) if b == nil then return a end return a, b end
 function M.recvfrom(self, n, t) local a, b = P.recvfrom(self, n, t) if b == nil then return a end return a, b end
 function M.shutdown(self, how) local a, b = P.shutdown(self, how) if b == nil then return a end return a, b end
+function M.connect(self, addr, t) local a, b = P.sconnect(self, addr, t) if b == nil then return a end return a, b end
 function NET.connect(addr, o) local a, b = P.connect(addr, o) if b == nil then return a end return a, b end
 function sleep(s) local a, b = P.sleep(s) end
 function input(prompt) local a, b = P.input(prompt) if b == nil then return a end return a, b end

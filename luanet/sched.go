@@ -19,10 +19,14 @@ import (
 
 // result is what a parked operation hands back: two Lua values built off
 // the Lua goroutine (strings, numbers, nil) and, when the operation made a
-// socket, the socket, wrapped into a Lua object on the scheduler goroutine.
+// socket, the socket, wrapped into a Lua object on the scheduler goroutine
+// (or a step that changed one, see then).
 type result struct {
 	a, b lua.LValue
 	sock *sock
+	// then, when set, runs on the scheduler goroutine before the task
+	// resumes, and its value becomes the first result.
+	then func() lua.LValue
 }
 
 // task is one coroutine the scheduler drives.
@@ -209,6 +213,9 @@ func (s *sched) resume(c completion) {
 		a, b := c.res.a, c.res.b
 		if c.res.sock != nil {
 			a = s.rt.adopt(c.res.sock, t)
+		}
+		if c.res.then != nil {
+			a = c.res.then()
 		}
 		if a == nil {
 			a = lua.LNil
