@@ -48,6 +48,7 @@ func tokenize(text string) ([][]token, error) {
 		r := rs[i]
 		switch {
 		case r == '\\' && (quote != '\'' || i+1 < len(rs) && (rs[i+1] == '\'' || rs[i+1] == '\\')):
+			wasIn := inWord
 			inWord = true
 			if i+1 >= len(rs) {
 				cur.WriteByte(r)
@@ -57,7 +58,8 @@ func tokenize(text string) ([][]token, error) {
 			switch n := rs[i]; n {
 			case ' ', '\t', '\'', '"', ';':
 				cur.WriteByte(n)
-			case '\n': // a line continuation
+			case '\n': // a line continuation: it adds nothing, not even an empty word
+				inWord = wasIn
 			default:
 				cur.WriteByte(r)
 				cur.WriteByte(n)
