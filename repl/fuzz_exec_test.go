@@ -97,7 +97,7 @@ func FuzzExec(f *testing.F) {
 		}
 		out := &syncBuffer{}
 		s := newSession(config{out: out, errOut: out})
-		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 		defer cancel()
 		done := make(chan error, 1)
 		start := time.Now()
