@@ -34,11 +34,11 @@ type task struct {
 	th      *lua.LState
 	cancel  context.CancelFunc
 	id      int
-	name    string // "main chunk" or "spawn at x.lua:7"
-	waiting bool   // an operation is parked on it
-	seq     uint64 // sequence number of the parked operation
-	socks   map[*sock]struct{}
-	tb      string // traceback captured by the trampoline's Panic hook
+	name    string  // "main chunk" or "spawn at x.lua:7"
+	waiting bool    // an operation is parked on it
+	seq     uint64  // sequence number of the parked operation
+	socks   []*sock // the sockets its failure closes (see own)
+	tb      string  // traceback captured by the trampoline's Panic hook
 	started bool
 }
 

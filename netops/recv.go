@@ -130,13 +130,24 @@ func (s *Socket) fill(ctx context.Context, dl time.Time, b []byte) (int, error) 
 // persists, comes back on the next read).
 func (s *Socket) noteRead(n, size int, err error) error {
 	s.in.Add(int64(n))
-	if tr := s.table.trace(); n > 0 && tr != nil { // no TCP_INFO syscalls when nobody traces
-		tr.emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fmt.Sprintf("fd %d, %d", s.kernel().FD, size), Result: fmt.Sprintf("%d bytes", n)})
+	if n > 0 {
+		s.traceRecv(size, n)
 	}
 	if n > 0 && err != nil && err != io.EOF {
 		err = nil
 	}
 	return err
+}
+
+// traceRecv reports a read of n bytes to the trace, if anyone traces; out
+// of line, like traceSend.
+//
+//go:noinline
+func (s *Socket) traceRecv(size, n int) {
+	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscalls when nobody traces
+		fd := s.kernel().FD
+		tr.emit(Call{ID: s.ID, FD: fd, Name: "recv", Args: fmt.Sprintf("fd %d, %d", fd, size), Result: fmt.Sprintf("%d bytes", n)})
+	}
 }
 
 // take removes and returns the first n buffered bytes.

@@ -32,10 +32,7 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 		return err
 	})
 	s.out.Add(int64(n))
-	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscall when nobody traces
-		fd := s.kernel().FD
-		tr.emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %d bytes", fd, len(data)), Result: fmt.Sprintf("%d", n), Err: err})
-	}
+	s.traceSend(len(data), n, err)
 	return n, opErr("send", s, "", err)
 }
 
