@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# bench/run.sh: socklab against netcat-openbsd, socat, Go and Python on
+# 127.0.0.1. See bench/README.md. Knobs (environment):
+#   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=3   runs per cell (median)
+#   BENCH_SECONDS=3    seconds per echo run         BENCH_HOLD=10000 held connections
+#   BENCH_PARTS="pipe echo hold start"              which parts to run
+set -u
+cd "$(dirname "$0")/.."
+GIB=${BENCH_GIB:-1}
+SECS=${BENCH_SECONDS:-3}
+RUNS=${BENCH_RUNS:-3}
+HOLD=${BENCH_HOLD:-10000}
+PARTS=${BENCH_PARTS:-"pipe echo hold start"}
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+	wait 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+go build -o "$tmp/socklab" . && go build -o "$tmp/echoload" ./bench/echoload &&
+	go build -o "$tmp/goecho" ./bench/goecho || exit 1
+S=$tmp/socklab
+
+have() { command -v "$1" >/dev/null 2>&1; }
+missing() { echo "  skip $1: not installed (apt-get install netcat-openbsd socat iperf3 hyperfine)"; }
+freeport() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
+# waitport PORT: wait (at most 5 s) until something listens on 127.0.0.1:PORT.
+waitport() {
+	for _ in $(seq 100); do
+		ss -Hltn "sport = :$1" | grep -q . && return 0
+		sleep 0.05
+	done
+	echo "  nothing listens on port $1" >&2
+	return 1
+}
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "nan"; else if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+now() { date +%s.%N; }
+cpu() { awk '{print $2+$3}' "$1"; } # /usr/bin/time -f "%e %U %S"
+
+# ---------------------------------------------------------------- 1. pipe
+# recv_cmd TOOL PORT / send_cmd TOOL PORT: the receiving and sending ends.
+recv_cmd() {
+	case $1 in
+	socklab) echo "$S nc -l 127.0.0.1 $2" ;;
+	nc) echo "nc -l 127.0.0.1 $2" ;;
+	socat) echo "socat -u TCP-LISTEN:$2,bind=127.0.0.1,reuseaddr STDOUT" ;;
+	iperf3) echo "iperf3 -s -1 -B 127.0.0.1 -p $2" ;;
+	esac
+}
+send_cmd() {
+	case $1 in
+	socklab) echo "$S nc -N 127.0.0.1 $2" ;;
+	nc) echo "nc -N 127.0.0.1 $2" ;;
+	socat) echo "socat -u STDIN TCP:127.0.0.1:$2" ;;
+	iperf3) echo "iperf3 -c 127.0.0.1 -p $2 -n ${GIB}G" ;;
+	esac
+}
+
+# transfer TOOL SOURCE: one timed transfer; appends "gibps sendcpu recvcpu"
+# (CPU seconds per GiB) to $tmp/pipe.TOOL.SOURCE.
+transfer() {
+	local tool=$1 src=$2 port rpid t0 t1
+	port=$(freeport)
+	(exec /usr/bin/time -f "%e %U %S" -o "$tmp/recv.time" $(recv_cmd "$tool" "$port") >/dev/null 2>"$tmp/recv.err") &
+	rpid=$!
+	pids+=("$rpid")
+	waitport "$port" || return
+	t0=$(now)
+	if [ "$tool" = iperf3 ]; then
+		/usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(send_cmd "$tool" "$port") >/dev/null
+	elif [ "$src" = file ]; then
+		/usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(send_cmd "$tool" "$port") <"$tmp/data"
+	else
+		head -c "${GIB}G" /dev/zero | /usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(send_cmd "$tool" "$port")
+	fi
+	wait "$rpid"
+	t1=$(now)
+	echo "$t0 $t1 $GIB $(cpu "$tmp/send.time") $(cpu "$tmp/recv.time")" |
+		awk '{d=$2-$1; printf "%.3f %.3f %.3f\n", $3/d, $4/$3, $5/$3}' >>"$tmp/pipe.$tool.$src"
+}
+
+bench_pipe() {
+	echo "== 1. ${GIB} GiB through one TCP connection on 127.0.0.1 (median of $RUNS; sender and receiver are the same tool)"
+	local tools=(socklab)
+	for t in nc socat; do if have "$t"; then tools+=("$t"); else missing "$t"; fi; done
+	have iperf3 || missing iperf3
+	head -c "${GIB}G" /dev/zero >"$tmp/data"
+	for _ in $(seq "$RUNS"); do
+		for src in file pipe; do
+			for t in "${tools[@]}"; do transfer "$t" "$src"; done
+		done
+		have iperf3 && transfer iperf3 mem
+	done
+	printf "  %-8s %-5s %8s %14s %14s %10s\n" tool from GiB/s "send CPU s/GiB" "recv CPU s/GiB" "vs nc"
+	for src in file pipe mem; do
+		local ncbw=""
+		[ -f "$tmp/pipe.nc.$src" ] && ncbw=$(cut -d' ' -f1 "$tmp/pipe.nc.$src" | median)
+		for t in "${tools[@]}" iperf3; do
+			local f=$tmp/pipe.$t.$src
+			[ -f "$f" ] || continue
+			local bw sc rc ratio="-"
+			bw=$(cut -d' ' -f1 "$f" | median)
+			sc=$(cut -d' ' -f2 "$f" | median)
+			rc=$(cut -d' ' -f3 "$f" | median)
+			[ -n "$ncbw" ] && [ "$t" != iperf3 ] && ratio=$(awk -v a="$bw" -v b="$ncbw" 'BEGIN{printf "%.2fx", a/b}')
+			printf "  %-8s %-5s %8s %14s %14s %10s\n" "$t" "$src" "$bw" "$sc" "$rc" "$ratio"
+		done
+	done
+}
+
+# ---------------------------------------------------------------- servers
+have_lua_echo() { [ -f scripts/echo.lua ] && [ -f main.go ]; }
+
+# start_server NAME PORT: start an echo server, set $spid.
+start_server() {
+	case $1 in
+	socklab) "$S" scripts/echo.lua "127.0.0.1:$2" >/dev/null 2>"$tmp/$1.err" & ;;
+	go) "$tmp/goecho" -addr "127.0.0.1:$2" 2>"$tmp/$1.err" & ;;
+	python) python3 bench/pyecho.py "127.0.0.1:$2" 2>"$tmp/$1.err" & ;;
+	esac
+	spid=$!
+	pids+=("$spid")
+	waitport "$2"
+}
+
+bench_echo() {
+	echo "== 2. echo round trips/s, 64-byte messages, ${SECS}s per run (median of $RUNS)"
+	local servers=() ports=()
+	if have_lua_echo; then servers+=(socklab); else echo "  skip socklab: scripts/echo.lua or main.go missing"; fi
+	servers+=(go)
+	if have python3; then servers+=(python); else missing python3; fi
+	declare -A port spids
+	for s in "${servers[@]}"; do
+		port[$s]=$(freeport)
+		start_server "$s" "${port[$s]}" || return
+		spids[$s]=$spid
+	done
+	for _ in $(seq "$RUNS"); do
+		for c in 1 50 500; do
+			for s in "${servers[@]}"; do
+				"$tmp/echoload" -addr "127.0.0.1:${port[$s]}" -c "$c" -d "${SECS}s" |
+					sed -n 's/.*round_trips_per_s=\([0-9]*\) failures=\([0-9]*\).*/\1 \2/p' >>"$tmp/echo.$s.$c"
+			done
+		done
+	done
+	printf "  %-8s %12s %12s %12s %12s %12s\n" clients socklab go python socklab/go socklab/py
+	for c in 1 50 500; do
+		declare -A v=()
+		for s in socklab go python; do
+			v[$s]=-
+			[ -f "$tmp/echo.$s.$c" ] && v[$s]=$(cut -d' ' -f1 "$tmp/echo.$s.$c" | median)
+		done
+		printf "  %-8s %12s %12s %12s %12s %12s\n" "$c" "${v[socklab]}" "${v[go]}" "${v[python]}" \
+			"$(awk -v a="${v[socklab]}" -v b="${v[go]}" 'BEGIN{if (a+0>0 && b+0>0) printf "%.2f", a/b; else print "-"}')" \
+			"$(awk -v a="${v[socklab]}" -v b="${v[python]}" 'BEGIN{if (a+0>0 && b+0>0) printf "%.2f", a/b; else print "-"}')"
+	done
+	cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {if (f) print "  some runs had failures"}'
+	for s in "${servers[@]}"; do kill "${spids[$s]}" 2>/dev/null; done
+}
+
+bench_hold() {
+	echo "== 3. peak RSS holding $HOLD idle connections (each verified by one round trip)"
+	ulimit -n $((HOLD * 2 + 1024)) 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+	local servers=(go)
+	if have_lua_echo; then servers=(socklab go); else echo "  skip socklab: scripts/echo.lua or main.go missing"; fi
+	for s in "${servers[@]}"; do
+		local p
+		p=$(freeport)
+		start_server "$s" "$p" || continue
+		printf "  %-8s %s\n" "$s" "$("$tmp/echoload" -addr "127.0.0.1:$p" -mode hold -c "$HOLD" -d 1s -pid "$spid" 2>&1 | tr '\n' ' ')"
+		kill "$spid"
+	done
+}
+
+bench_start() {
+	echo "== 4. start-up: socklab running a script that prints one line"
+	if ! [ -f main.go ]; then echo "  skip: main.go missing"; return; fi
+	echo 'print("hello")' >"$tmp/hello.lua"
+	if have hyperfine; then
+		hyperfine -N -w 3 -r 30 --export-json "$tmp/h.json" "$S $tmp/hello.lua" >/dev/null 2>&1
+		awk -F: '/"median"/ {gsub(/[ ,]/, "", $2); printf "  median %.2f ms (hyperfine, 30 runs)\n", $2*1000; exit}' "$tmp/h.json"
+	else
+		missing hyperfine
+		for _ in $(seq 30); do
+			local t0 t1
+			t0=$(now); "$S" "$tmp/hello.lua" >/dev/null; t1=$(now)
+			echo "$t0 $t1" | awk '{print ($2-$1)*1000}'
+		done | median | awk '{printf "  median %.2f ms (bash loop, 30 runs)\n", $1}'
+	fi
+}
+
+for part in $PARTS; do "bench_$part"; done
