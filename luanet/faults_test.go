@@ -301,3 +301,93 @@ func TestScriptLeavesNoDescriptors(t *testing.T) {
 	}
 	waitFDs(t, before)
 }
+
+// TestLuaHostilePeers: a script's receives report what a hostile peer did
+// (a flood without newline, a reset, a half-close) as nil plus a short
+// reason, and the script goes on with its other connections.
+func TestLuaHostilePeers(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		for i := 0; ; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func(i int, c net.Conn) {
+				defer c.Close()
+				c.SetDeadline(time.Now().Add(10 * time.Second))
+				switch i {
+				case 0: // healthy: echo lines
+					io.Copy(c, c)
+				case 1: // flood, never a newline
+					junk := make([]byte, 64<<10)
+					for j := range junk {
+						junk[j] = 'A'
+					}
+					for {
+						select {
+						case <-stop:
+							return
+						default:
+						}
+						c.SetWriteDeadline(time.Now().Add(50 * time.Millisecond))
+						c.Write(junk)
+					}
+				case 2: // reset mid-transfer
+					c.Write([]byte("partial"))
+					c.Read(make([]byte, 5))
+					c.(*net.TCPConn).SetLinger(0)
+				case 3: // half-close, then read what the script sends
+					c.Write([]byte("last words"))
+					c.(*net.TCPConn).CloseWrite()
+					b := make([]byte, 5)
+					io.ReadFull(c, b)
+					c.Write(b) // fails: we closed our side; the script must not care
+				}
+			}(i, c)
+		}
+	}()
+	out, _, err := runLua(t, fmt.Sprintf(`
+		local addr = %q
+		local good = assert(net.connect(addr))
+		local function check(tag)
+			good:send(tag .. "\n")
+			print(tag, good:recvline(5))
+		end
+		local flood = assert(net.connect(addr))
+		print("flood", flood:recvline(5))
+		print("flood rest", #flood:recv(10))
+		check("after flood")
+		local rst = assert(net.connect(addr))
+		rst:send("hello")
+		while true do
+			local d, err = rst:recv(1024, 5)
+			if not d then print("rst", err) break end
+		end
+		check("after reset")
+		local hc = assert(net.connect(addr))
+		print("half", hc:recvall(5))
+		print("half again", hc:recv(10, 5))
+		print("half send", hc:send("12345"))
+		check("after half-close")`, ln.Addr().String()), Options{})
+	want := []string{
+		"flood\tnil\ttoo long",
+		"flood rest\t10",
+		"after flood\tafter flood",
+		"rst\treset",
+		"after reset\tafter reset",
+		"half\tlast words",
+		"half again\tnil\tclosed",
+		"half send\t5",
+		"after half-close\tafter half-close",
+	}
+	if err != nil || strings.Join(lines(out), "\n") != strings.Join(want, "\n") {
+		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, strings.Join(want, "\n"))
+	}
+}
