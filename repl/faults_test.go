@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"go.uber.org/goleak"
 )
 
 // badLines are command lines a person may type wrongly. Each must print
@@ -391,4 +393,51 @@ func TestFaultVanish(t *testing.T) {
 		t.Errorf("send to a vanished peer: %v %q", err, got)
 	}
 	healthy(t, s, out, 2, good)
+}
+
+// TestShellLeavesNothing: a session that opened every kind of socket, with
+// notices on (a watcher goroutine per socket), a reset peer and a
+// background script, leaves no goroutine and no descriptor once closed.
+func TestShellLeavesNothing(t *testing.T) {
+	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
+	fds := func() int {
+		ents, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skip("no /proc/self/fd")
+		}
+		return len(ents)
+	}
+	before := fds()
+	out := &syncBuffer{}
+	s := newSession(config{out: out, errOut: out, notices: true})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	run := func(line string) {
+		t.Helper()
+		if err := s.Exec(ctx, line); err != nil {
+			t.Fatalf("%s: %v\n%s", line, err, out.everything())
+		}
+	}
+	run("listen 127.0.0.1:0")
+	addr := s.Current().LocalAddr()
+	run("connect " + addr + "; accept 1; send 2 hi; recv 3 2")
+	run("listen udp 127.0.0.1:0; socket tcp; socket udp; bind 6 127.0.0.1:0")
+	run("run ../scripts/echo.lua 127.0.0.1:0 --quiet &")
+	waitFor(t, out, "listening on")
+	peer, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run("accept 1")
+	peer.(*net.TCPConn).SetLinger(0)
+	peer.Close() // the shell's side of it now holds a reset
+	s.Exec(ctx, "recv --timeout 2s")
+	s.Close()
+	deadline := time.Now().Add(5 * time.Second)
+	for fds() > before && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond) // no event says a descriptor closed
+	}
+	if n := fds(); n > before {
+		t.Fatalf("%d descriptors open after Close, %d before", n, before)
+	}
 }
