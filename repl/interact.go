@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // interactCmd is the live, nc-like mode.
@@ -37,6 +40,10 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 		return errors.New("interact needs an input to read typed lines from")
 	}
 	sock := a.Sock
+	if sock.Kind == netops.KindListener { // before the banner, not after it
+		return &netops.OpError{Op: "interact", ID: sock.ID, Net: sock.Proto, Addr: sock.LocalAddr(),
+			Err: fmt.Errorf("%w: [%d] is a listener; interact works on connections", netops.ErrWrongKind, sock.ID)}
+	}
 	defer s.hold(sock)()
 	s.Event(sock.ID, `interact: typed lines go out with "\n"; Ctrl-D or Ctrl-] leaves`)
 	s.out.flush()
