@@ -53,6 +53,7 @@ var badLines = []struct {
 	{"accept 2", `^error: \[2\] accept .*`},
 	{"sendto 2 127.0.0.1:9 hi", `^error: \[2\] sendto .*`},
 	{"recvfrom 2", `^error: \[2\] recvfrom .*`},
+	{"interact 1", `^error: \[1\] interact tcp \S+: wrong kind of socket`},
 	{"shutdown 1 write", `^error: \[1\] shutdown .*`},
 	{"shutdown 2 sideways", `^error: .*shutdown.*bad direction "sideways"`},
 	{"send 2 --file /nonexistent/file", `^error: send --file: no such file or directory$`},
