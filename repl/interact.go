@@ -36,14 +36,14 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return err
 	}
+	if a.Sock.Kind == netops.KindListener { // before the banner, not after it
+		return &netops.OpError{Op: "interact", ID: a.Sock.ID, Net: a.Sock.Proto, Addr: a.Sock.LocalAddr(),
+			Err: fmt.Errorf("%w: [%d] is a listener; interact works on connections", netops.ErrWrongKind, a.Sock.ID)}
+	}
 	if s.cfg.input == nil {
 		return errors.New("interact needs an input to read typed lines from")
 	}
 	sock := a.Sock
-	if sock.Kind == netops.KindListener { // before the banner, not after it
-		return &netops.OpError{Op: "interact", ID: sock.ID, Net: sock.Proto, Addr: sock.LocalAddr(),
-			Err: fmt.Errorf("%w: [%d] is a listener; interact works on connections", netops.ErrWrongKind, sock.ID)}
-	}
 	defer s.hold(sock)()
 	s.Event(sock.ID, `interact: typed lines go out with "\n"; Ctrl-D or Ctrl-] leaves`)
 	s.out.flush()
