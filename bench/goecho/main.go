@@ -7,6 +7,7 @@ import (
 	"io"
 	"log"
 	"net"
+	"time"
 )
 
 func main() {
@@ -19,7 +20,9 @@ func main() {
 	for {
 		c, err := ln.Accept()
 		if err != nil {
-			log.Fatal(err)
+			log.Print(err) // e.g. too many open files: back off, as net/http does
+			time.Sleep(10 * time.Millisecond)
+			continue
 		}
 		go func() {
 			defer c.Close()
