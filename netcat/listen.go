@@ -43,7 +43,10 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 			fmt.Fprintf(stderr, "Connection received on %s\n", hostPort(c.RemoteAddr()))
 		}
 		status := relay(ctx, o, c, in, stdout, stderr)
-		if !o.keep || ctx.Err() != nil {
+		if ctx.Err() != nil {
+			return statusInterrupted
+		}
+		if !o.keep {
 			return status
 		}
 	}
