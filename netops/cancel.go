@@ -10,17 +10,21 @@ import (
 // longAgo is a deadline in the past: setting it wakes a blocked call at once.
 var longAgo = time.Unix(1, 0)
 
-// bounded runs op with the deadline dl (the zero time: none) set through set. Cancelling ctx moves the deadline into the
-// past, which wakes op. The error is ctx's when ctx ended, [ErrTimeout] when
+// bounded runs op with the deadline dl (the zero time: none) set through
+// set. Cancelling ctx moves the deadline into the past, which wakes op; a
+// context that cannot end costs nothing. The error is ctx's when ctx ended, [ErrTimeout] when
 // the deadline passed, else op's own.
 func bounded(ctx context.Context, dl time.Time, set func(time.Time) error, op func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	set(dl)
-	stop := context.AfterFunc(ctx, func() { set(longAgo) })
+	var stop func() bool
+	if ctx.Done() != nil { // a context that can end: not Background, not WithoutCancel
+		stop = context.AfterFunc(ctx, func() { set(longAgo) })
+	}
 	err := op()
-	if !stop() && ctx.Err() != nil {
+	if stop != nil && !stop() && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {

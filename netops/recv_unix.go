@@ -49,11 +49,29 @@ func (s *Socket) recvCopy(ctx context.Context, dl time.Time, max int) ([]byte, e
 	return b[:n:n], err
 }
 
-// poolBuf is the size of the pooled read buffers; a larger read has a
-// buffer of its own.
-const poolBuf = 64 << 10
+// The pooled read buffers come in two sizes: smallBuf for the usual
+// receive (recv(1024), recv(4096)), poolBuf for larger ones; a read larger
+// still has a buffer of its own.
+const (
+	smallBuf = 4 << 10
+	poolBuf  = 64 << 10
+)
 
-var readBufs = sync.Pool{New: func() any { b := make([]byte, poolBuf); return &b }}
+var (
+	smallBufs = sync.Pool{New: func() any { b := make([]byte, smallBuf); return &b }}
+	readBufs  = sync.Pool{New: func() any { b := make([]byte, poolBuf); return &b }}
+)
+
+// bufPool returns the pool for reads of max bytes, nil when too large.
+func bufPool(max int) *sync.Pool {
+	switch {
+	case max <= smallBuf:
+		return &smallBufs
+	case max <= poolBuf:
+		return &readBufs
+	}
+	return nil
+}
 
 // rawReader is one Recv's state. Its callbacks are bound once, when the
 // pool makes it, so that a receive allocates no closures.
@@ -87,8 +105,9 @@ func (r *rawReader) read() error {
 func (r *rawReader) try(fd uintptr) bool {
 	var buf []byte
 	var bp *[]byte
-	if r.max <= poolBuf {
-		bp = readBufs.Get().(*[]byte)
+	pool := bufPool(r.max)
+	if pool != nil {
+		bp = pool.Get().(*[]byte)
 		buf = (*bp)[:r.max]
 	} else {
 		if r.big == nil {
@@ -110,7 +129,7 @@ func (r *rawReader) try(fd uintptr) bool {
 		copy(r.out, buf)
 	}
 	if bp != nil {
-		readBufs.Put(bp)
+		pool.Put(bp)
 	}
 	return err != unix.EAGAIN
 }
