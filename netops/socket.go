@@ -90,14 +90,16 @@ type Info struct {
 	FD       int // descriptor, -1 when unknown
 	Queue    int // listener: connections completed but not yet accepted (-1 unknown)
 	Backlog  int // listener: the backlog it was given (-1 unknown)
-	Buffered int // bytes received from the kernel but not yet returned by a recv
+	Buffered int // bytes received from the kernel but not yet returned by a recv (-1 while a receive waits)
 }
 
 // Info returns a snapshot of the socket.
 func (s *Socket) Info() Info {
-	s.rmu.Lock()
-	buffered := len(s.buf)
-	s.rmu.Unlock()
+	buffered := -1 // a receive waits and holds the buffer: never wait for it
+	if s.rmu.TryLock() {
+		buffered = len(s.buf)
+		s.rmu.Unlock()
+	}
 	inf := Info{ID: s.ID, Proto: s.Proto, Kind: s.Kind, Owner: s.Owner,
 		Local: s.LocalAddr(), Remote: s.RemoteAddr(), In: s.in.Load(), Out: s.out.Load(),
 		Age: time.Since(s.Created), FD: -1, Queue: -1, Backlog: -1, Buffered: buffered}
