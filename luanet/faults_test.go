@@ -391,3 +391,25 @@ func TestLuaHostilePeers(t *testing.T) {
 		t.Fatalf("err %v; output:\n%s\nwant:\n%s", err, out, strings.Join(want, "\n"))
 	}
 }
+
+// TestInfoWhileReceiving: tostring(c) and c:state() on a connection that
+// another task waits to receive on return at once; they used to wait for
+// the receive (netops' Info took the receive lock), freezing the script.
+func TestInfoWhileReceiving(t *testing.T) {
+	out, _, err := runLua(t, `
+		local l = assert(net.listen("tcp", "127.0.0.1:0"))
+		local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		local s = assert(l:accept())
+		spawn(function() print("got", c:recv()) end)
+		spawn(function() print("line", c:recvline()) end)
+		sleep(0.05)
+		local t0 = now()
+		local str, st = tostring(c), c:state()
+		print("info took under 1s", now() - t0 < 1, st)
+		s:send("bye\n")
+		sleep(0.05)
+		os.exit(0)`, Options{})
+	if err != nil || !strings.Contains(out, "info took under 1s\ttrue\tESTABLISHED") {
+		t.Fatalf("err %v; output:\n%s", err, out)
+	}
+}

@@ -442,3 +442,22 @@ func TestShellLeavesNothing(t *testing.T) {
 		t.Fatalf("%d descriptors open after Close, %d before", n, before)
 	}
 }
+
+// TestSocketsWhileScriptReceives: `sockets` lists a connection that a
+// background script waits to receive on, at once (it used to wait for the
+// receive to end).
+func TestSocketsWhileScriptReceives(t *testing.T) {
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen 127.0.0.1:0")
+	addr := s.Current().LocalAddr()
+	script := filepath.Join(t.TempDir(), "wait.lua")
+	os.WriteFile(script, []byte(`local c = assert(net.connect(arg[1])); print("waiting"); print(c:recv())`), 0o644)
+	mustExec(t, s, out, "run "+script+" "+addr+" &")
+	waitFor(t, out, "waiting")
+	mustExec(t, s, out, "accept 1")
+	start := time.Now()
+	got := mustExec(t, s, out, "sockets")
+	if d := time.Since(start); d > 2*time.Second || !strings.Contains(got, "ESTABLISHED") {
+		t.Fatalf("sockets took %v:\n%s", d, got)
+	}
+}
