@@ -36,6 +36,19 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 	return n, opErr("send", s, "", err)
 }
 
+// traceSend reports a send of size bytes that wrote n to the trace, if
+// anyone traces. It is kept out of line so that the sending goroutine's
+// frames stay small (an idle connection's goroutine then fits its first
+// 2 KiB stack).
+//
+//go:noinline
+func (s *Socket) traceSend(size, n int, err error) {
+	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscall when nobody traces
+		fd := s.kernel().FD
+		tr.emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %d bytes", fd, size), Result: fmt.Sprintf("%d", n), Err: err})
+	}
+}
+
 // Shutdown half-closes a TCP connection: "write" sends FIN (the peer reads
 // end of stream), "read" discards what arrives from now on, "both" does both.
 func (s *Socket) Shutdown(how string) error {

@@ -3,7 +3,6 @@
 package netops
 
 import (
-	"fmt"
 	"net"
 	"os"
 
@@ -52,17 +51,4 @@ func (s *Socket) TrySend(data []byte) (int, error) {
 		s.traceSend(len(data), n, err)
 	}
 	return n, opErr("send", s, "", err)
-}
-
-// traceSend reports a send of size bytes that wrote n to the trace, if
-// anyone traces. It is kept out of line so that the sending goroutine's
-// frames stay small (an idle connection's goroutine then fits its first
-// 2 KiB stack).
-//
-//go:noinline
-func (s *Socket) traceSend(size, n int, err error) {
-	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscall when nobody traces
-		fd := s.kernel().FD
-		tr.emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %d bytes", fd, size), Result: fmt.Sprintf("%d", n), Err: err})
-	}
 }
