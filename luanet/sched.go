@@ -140,10 +140,22 @@ func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) re
 	t.waiting = true
 	s.ops.Add(1)
 	go func() {
-		r := op(s.ctx)
+		r := safeOp(s.ctx, op)
 		s.deliver(completion{t: t, seq: seq, res: r})
 	}()
 	return L.Yield(s.marker)
+}
+
+// safeOp runs op, turning a panic (a bug in socklab) into the failure
+// nil, "internal error: ... (please report)", so that one operation cannot
+// crash the process and every parked operation still completes once.
+func safeOp(ctx context.Context, op func(context.Context) result) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{a: lua.LNil, b: lua.LString(fmt.Sprintf("internal error: %v (please report)", p))}
+		}
+	}()
+	return op(ctx)
 }
 
 // parkFunc is park for operations that arrange their own completion: start

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	lua "github.com/yuin/gopher-lua"
 )
 
 func TestThousandsOfCoroutines(t *testing.T) {
@@ -371,5 +372,14 @@ func TestStdinInput(t *testing.T) {
 		Options{Stdin: strings.NewReader("a\r\nb\n\nlast")})
 	if err != nil || out != "> [a]\n> [b]\n> []\n> [last]\n> " {
 		t.Fatalf("%q %v", out, err)
+	}
+}
+
+// TestParkedPanicBecomesFailure checks that a panic inside a parked
+// operation reaches the script as nil plus an internal error, not a crash.
+func TestParkedPanicBecomesFailure(t *testing.T) {
+	r := safeOp(context.Background(), func(context.Context) result { panic("boom") })
+	if r.a != lua.LNil || !strings.Contains(r.b.String(), "internal error: boom (please report)") {
+		t.Fatalf("result %v, %v", r.a, r.b)
 	}
 }

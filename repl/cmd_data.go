@@ -100,6 +100,28 @@ func runSend(ctx context.Context, s *Session, args []string, suffix string) erro
 	return nil
 }
 
+// maxSendFile is the most bytes send --file reads: it holds the file in
+// memory, so a device that never ends (/dev/zero) must not fill it.
+const maxSendFile = 256 << 20
+
+// readFileLimited reads path for send --file, failing beyond maxSendFile.
+func readFileLimited(cmd, path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s --file: %w", cmd, errors.Unwrap(err))
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxSendFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s --file: %w", cmd, err)
+	}
+	if len(b) > maxSendFile {
+		return nil, withHint(fmt.Errorf("%s --file %s: more than %d MiB", cmd, path, maxSendFile>>20),
+			"for large files and streams use: socklab nc HOST PORT < FILE")
+	}
+	return b, nil
+}
+
 // payload returns the bytes a send command was given: --hex, --file, or
 // the words with their escapes decoded.
 func payload(a *Args) ([]byte, error) {
@@ -115,11 +137,7 @@ func payload(a *Args) ([]byte, error) {
 		}
 		return b, nil
 	case a.Has("file"):
-		b, err := os.ReadFile(a.String("file"))
-		if err != nil {
-			return nil, fmt.Errorf("%s --file: %w", a.cmd.Name, errors.Unwrap(err))
-		}
-		return b, nil
+		return readFileLimited(a.cmd.Name, a.String("file"))
 	}
 	b, err := decodeEscapes(a.Text())
 	if err != nil {

@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bufio"
 	"errors"
 	"reflect"
 	"strings"
@@ -105,4 +106,24 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestReadBoundedSkipsHugeLines checks that a line over the limit is
+// dropped whole, and the lines after it still read.
+func TestReadBoundedSkipsHugeLines(t *testing.T) {
+	in := strings.Repeat("a", 100) + "\nok\n" + strings.Repeat("b", 5000)
+	src := readerSource{bufio.NewReaderSize(strings.NewReader(in), 16)}
+	r := bufio.NewReaderSize(strings.NewReader(in), 16)
+	if _, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) {
+		t.Fatalf("100-byte line with limit 50: %v", err)
+	}
+	if l, err := readBounded(r, 50); l != "ok\n" || err != nil {
+		t.Fatalf("next line %q, %v", l, err)
+	}
+	if _, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) {
+		t.Fatalf("unterminated long tail: %v", err)
+	}
+	if l, err := src.readLine(""); len(l) != 100 || err != nil {
+		t.Fatalf("readLine within maxLine: %d bytes, %v", len(l), err)
+	}
 }

@@ -17,6 +17,7 @@ package repl
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -68,6 +69,11 @@ func Run(o Options) int {
 	status := 0
 	for ctx.Err() == nil && !isDone(s) {
 		line, err := readCtx(ctx, readerSource{in})
+		if errors.Is(err, errLineTooLong) {
+			s.PrintError(err)
+			status = 1
+			continue
+		}
 		if err != nil && line == "" {
 			break
 		}
@@ -103,6 +109,37 @@ func readCtx(ctx context.Context, src readerSource) (string, error) {
 	}
 }
 
+// maxLine is the longest command line read from a non-terminal input: a
+// stream without newlines (socklab < /dev/zero) must not fill memory.
+const maxLine = 1 << 20
+
+// errLineTooLong reports an input line longer than maxLine; the line is
+// skipped up to its newline.
+var errLineTooLong = fmt.Errorf("input line longer than %d bytes: skipped", maxLine)
+
+// readBounded reads up to and including the next newline, at most max
+// bytes of it; a longer line is read to its end, dropped, and reported as
+// errLineTooLong.
+func readBounded(r *bufio.Reader, max int) (string, error) {
+	var b []byte
+	for {
+		chunk, err := r.ReadSlice('\n')
+		if len(b)+len(chunk) > max {
+			for err == bufio.ErrBufferFull {
+				_, err = r.ReadSlice('\n')
+			}
+			if err != nil && err != io.EOF {
+				return "", err
+			}
+			return "", errLineTooLong
+		}
+		b = append(b, chunk...)
+		if err != bufio.ErrBufferFull {
+			return string(b), err
+		}
+	}
+}
+
 // readerSource reads lines from a non-terminal input; a line ending in a
 // backslash continues on the next one.
 type readerSource struct{ r *bufio.Reader }
@@ -113,7 +150,7 @@ func (r readerSource) readLine(string) (string, error) {
 	}
 	var sb strings.Builder
 	for {
-		line, err := r.r.ReadString('\n')
+		line, err := readBounded(r.r, maxLine-sb.Len())
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
 		if strings.HasSuffix(line, "\\") && !strings.HasSuffix(line, "\\\\") && err == nil {
 			sb.WriteString(line[:len(line)-1])

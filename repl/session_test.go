@@ -177,7 +177,7 @@ func TestCancel(t *testing.T) {
 	s, out := testSession(t, false)
 	_, addr := peerListener(t)
 	mustExec(t, s, out, "listen 127.0.0.1:0; connect "+addr)
-	for _, line := range []string{"accept 1", "recv 2", "connect 127.0.0.1:1 --retry 1h"} {
+	for _, line := range []string{"accept 1", "recv 2", "connect " + closedPort(t) + " --retry 1h"} {
 		ctx, cancel := context.WithCancel(context.Background())
 		done := make(chan error)
 		go func() { done <- s.Exec(ctx, line) }()

@@ -79,7 +79,7 @@ func normaliseTeach(s string) string {
 	s = portNumRE.ReplaceAllString(s, "port N")
 	s = passiveRE.ReplaceAllString(s, "${1}LAST_ACK or CLOSED")
 	s = strings.ReplaceAll(s, "[FIN_WAIT_2]", "[FIN_WAIT_1]") // whether the ACK is back yet
-	return regexp.MustCompile(`  +`).ReplaceAllString(s, "  ")
+	return regexp.MustCompile(` +`).ReplaceAllString(s, " ")  // column padding depends on the width of ports and fds
 }
 
 // checkGolden compares got with testdata/teach/NAME.golden.

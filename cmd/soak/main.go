@@ -1,3 +1,5 @@
+//go:build linux
+
 // Command soak holds many connections on scripts/echo.lua for a while, with
 // clients connecting and leaving all along, and reports the server's
 // resident memory, threads and descriptors (from /proc/PID, Linux) at the
