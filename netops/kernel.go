@@ -38,6 +38,28 @@ func (s *Socket) userFD(goFD int) int {
 	return goFD
 }
 
+// kernel asks the kernel for the socket's descriptor and, for TCP, its
+// state (and a listener's queue and backlog where the OS reports them).
+func (s *Socket) kernel() kernelInfo {
+	k := kernelInfo{FD: -1, Queue: -1, Backlog: -1}
+	c := s.sysConn()
+	if c == nil {
+		return k
+	}
+	rc, err := c.SyscallConn()
+	if err != nil {
+		return k
+	}
+	rc.Control(func(u uintptr) {
+		k.FD = int(u)
+		if s.pc == nil && !isUDP(s.Proto) {
+			tcpInfo(k.FD, &k)
+		}
+	})
+	k.FD = s.userFD(k.FD)
+	return k
+}
+
 // fdOf returns the descriptor behind c, or -1.
 func fdOf(c syscall.Conn) int {
 	if c == nil {
