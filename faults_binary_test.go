@@ -207,7 +207,7 @@ func TestSignalStopsScript(t *testing.T) {
 			closedPromptly(t, c1)
 			closedPromptly(t, c2)
 			code := p.wait(t, 5*time.Second)
-			if code == -1 || strings.Contains(p.errw.String(), "panic") {
+			if code != 130 || strings.Contains(p.errw.String(), "panic") {
 				t.Errorf("exit %d; stderr:\n%s", code, p.errw)
 			}
 			if _, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
@@ -238,7 +238,9 @@ func TestSignalStopsShell(t *testing.T) {
 			if string(b) != "hi" || os.IsTimeout(err) {
 				t.Fatalf("client read %q, %v: not closed promptly after %s", b, err, sg.name)
 			}
-			p.wait(t, 5*time.Second)
+			if code := p.wait(t, 5*time.Second); code != 130 {
+				t.Errorf("exit %d after %s, want 130", code, sg.name)
+			}
 		})
 	}
 }

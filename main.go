@@ -13,6 +13,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -36,10 +37,15 @@ const usage = `usage:
 flags:
 `
 
+// exitInterrupted is the status after SIGINT or SIGTERM stopped a script
+// or the shell: 128+SIGINT, as shells and nc mode report it.
+const exitInterrupted = 130
+
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // run picks the mode from args and returns the exit status: 0 when all went
-// well, 1 when a command or the script failed, 2 for bad usage.
+// well, 1 when a command or the script failed, 2 for bad usage, 130 when a
+// signal stopped it.
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "nc" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -62,7 +68,11 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		defer stop()
 		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
 			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec})
-		if err != nil {
+		switch {
+		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
+			fmt.Fprintf(stderr, "%s stopped by a signal; its sockets are closed\n", fs.Arg(0))
+			return exitInterrupted
+		case err != nil:
 			fmt.Fprintln(stderr, "error:", err)
 			return 1
 		}

@@ -43,7 +43,8 @@ type Options struct {
 // it runs the commands in order, printing what the interactive shell would
 // (without prompt or colour on stdout; errors go to stderr), goes on after a
 // failed command, and returns 1 if any command failed, 0 otherwise, and 2
-// when the -c text cannot be parsed (an unterminated quote).
+// when the -c text cannot be parsed (an unterminated quote); 130 when
+// SIGINT or SIGTERM stopped it.
 func Run(o Options) int {
 	if !o.HasCommands && o.Stdin != nil && readline.IsTerminal(int(o.Stdin.Fd())) {
 		return interactive(o)
@@ -61,7 +62,11 @@ func Run(o Options) int {
 			s.PrintError(withHint(fmt.Errorf("-c: %w", err), "close the quote, or escape it with a backslash: \\\" or \\'"))
 			return 2
 		}
-		if s.Exec(ctx, o.Commands) != nil {
+		err := s.Exec(ctx, o.Commands)
+		switch {
+		case ctx.Err() != nil:
+			return 130
+		case err != nil:
 			return 1
 		}
 		return 0
@@ -82,7 +87,7 @@ func Run(o Options) int {
 		}
 	}
 	if ctx.Err() != nil {
-		status = 1
+		status = 130 // stopped by SIGINT or SIGTERM, as shells report it
 	}
 	return status
 }
