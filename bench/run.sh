@@ -119,7 +119,7 @@ have_lua_echo() { [ -f scripts/echo.lua ] && [ -f main.go ]; }
 # start_server NAME PORT: start an echo server, set $spid.
 start_server() {
 	case $1 in
-	socklab) "$S" scripts/echo.lua "127.0.0.1:$2" >/dev/null 2>"$tmp/$1.err" & ;;
+	socklab) "$S" scripts/echo.lua "127.0.0.1:$2" --quiet >/dev/null 2>"$tmp/$1.err" & ;;
 	go) "$tmp/goecho" -addr "127.0.0.1:$2" 2>"$tmp/$1.err" & ;;
 	python) python3 bench/pyecho.py "127.0.0.1:$2" 2>"$tmp/$1.err" & ;;
 	esac
