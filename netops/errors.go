@@ -14,8 +14,9 @@ import (
 var (
 	// ErrTimeout reports that an operation's timeout passed before it completed.
 	ErrTimeout = errors.New("timed out")
-	// ErrTooLong reports that a line or delimited read exceeded its size limit.
-	ErrTooLong = errors.New("too long: no delimiter within the limit")
+	// ErrTooLong reports that a delimited or whole-stream receive reached
+	// its size limit before the delimiter or the end of the stream.
+	ErrTooLong = errors.New("too long")
 	// ErrNoSocket reports an id that names no open socket.
 	ErrNoSocket = errors.New("no such socket")
 	// ErrWrongKind reports an operation made on the wrong kind of socket,

@@ -61,7 +61,7 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 	if len(delim) == 0 {
 		return nil, opErr("recv", s, "", fmt.Errorf("empty delimiter"))
 	}
-	return s.gather(ctx, "recv", timeout, limit, func(buf []byte) int {
+	return s.gather(ctx, "recv", "the delimiter", timeout, limit, func(buf []byte) int {
 		if i := bytes.Index(buf, delim); i >= 0 {
 			return i + len(delim)
 		}
@@ -74,15 +74,16 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 // a nil error at end of stream; on a timeout or limit, what arrived stays
 // buffered.
 func (s *Socket) RecvAll(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
-	b, err := s.gather(ctx, "recv", timeout, limit, func([]byte) int { return -1 })
+	b, err := s.gather(ctx, "recv", "the end of stream", timeout, limit, func([]byte) int { return -1 })
 	if err == io.EOF {
 		err = nil
 	}
 	return b, err
 }
 
-// gather reads into the buffer until end(buf) returns a cut point.
-func (s *Socket) gather(ctx context.Context, op string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
+// gather reads into the buffer until end(buf) returns a cut point; awaited
+// names what end looks for, for the error at the limit.
+func (s *Socket) gather(ctx context.Context, op, awaited string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
 	if err := s.readable(op); err != nil {
 		return nil, err
 	}
@@ -99,7 +100,7 @@ func (s *Socket) gather(ctx context.Context, op string, timeout time.Duration, l
 		}
 		scanned = max(0, len(s.buf)-chunk) // a delimiter may straddle reads; rescan the tail
 		if len(s.buf) > limit {
-			return nil, opErr(op, s, "", fmt.Errorf("%w (%d bytes)", ErrTooLong, limit))
+			return nil, opErr(op, s, "", fmt.Errorf("%w: more than %d bytes before %s", ErrTooLong, limit, awaited))
 		}
 		// Read one byte past the limit: exactly limit bytes and then the
 		// end of stream (or the delimiter) is within the limit.
