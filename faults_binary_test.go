@@ -252,7 +252,9 @@ func TestSignalCancelsBlockedShell(t *testing.T) {
 	p.expect(t, `\[1\] tcp listen`)
 	time.Sleep(50 * time.Millisecond) // let accept start waiting; earlier is fine too
 	p.cmd.Process.Signal(syscall.SIGTERM)
-	p.wait(t, 5*time.Second)
+	if code := p.wait(t, 5*time.Second); code != 130 {
+		t.Errorf("exit %d after SIGTERM, want 130; stderr:\n%s", code, p.errw)
+	}
 }
 
 // TestAllowExec: scripts cannot run programs unless --allow-exec is given.

@@ -16,6 +16,9 @@ func ParseAddr(s string) (string, error) {
 		return "", fmt.Errorf("empty address: want HOST:PORT, :PORT or PORT")
 	}
 	if !strings.Contains(s, ":") {
+		if _, err := ParsePort(s); err != nil {
+			return "", fmt.Errorf("bad address %q: want HOST:PORT, :PORT or PORT", s)
+		}
 		s = ":" + s
 	}
 	host, port, err := net.SplitHostPort(s)

@@ -185,7 +185,10 @@ func (s *Socket) readable(op string) error {
 		if err := s.misuse(op); err != nil {
 			return err
 		}
-		return opErr(op, s, "", fmt.Errorf("%w: [%d] is a %s; %s works on connections", ErrWrongKind, s.ID, s.Kind, op))
+		if s.pc != nil {
+			return opErr(op, s, "", fmt.Errorf("%w: [%d] is a UDP socket: it has datagrams, not a byte stream to read lines, delimiters or its end from", ErrWrongKind, s.ID))
+		}
+		return opErr(op, s, "", fmt.Errorf("%w: [%d] is %s; %s works on connections", ErrWrongKind, s.ID, s.Kind.phrase(), op))
 	}
 	return nil
 }

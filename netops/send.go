@@ -22,7 +22,7 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 		if err := s.misuse("send"); err != nil {
 			return 0, err
 		}
-		return 0, opErr("send", s, "", fmt.Errorf("%w: [%d] is a %s; send works on connections", ErrWrongKind, s.ID, s.Kind))
+		return 0, opErr("send", s, "", fmt.Errorf("%w: [%d] is %s; send works on connections", ErrWrongKind, s.ID, s.Kind.phrase()))
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()

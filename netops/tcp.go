@@ -43,7 +43,7 @@ func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, er
 		if err := s.misuse("accept"); err != nil {
 			return nil, err
 		}
-		return nil, opErr("accept", s, "", fmt.Errorf("%w: accept needs a listening TCP socket, [%d] is %s", ErrWrongKind, s.ID, s.Kind))
+		return nil, opErr("accept", s, "", fmt.Errorf("%w: accept needs a listening TCP socket, [%d] is %s", ErrWrongKind, s.ID, s.Kind.phrase()))
 	}
 	var c net.Conn
 	err := bounded(ctx, deadline(timeout), s.ln.SetDeadline, func() (err error) {

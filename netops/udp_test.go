@@ -2,6 +2,7 @@ package netops
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -16,6 +17,9 @@ func TestUDPSendToRecvFromAndReply(t *testing.T) {
 	}
 	if srv.Kind != KindPacket {
 		t.Fatalf("kind %v", srv.Kind)
+	}
+	if _, err := srv.RecvLine(ctx, 0, 0); !errors.Is(err, ErrWrongKind) || !strings.Contains(err.Error(), "is a UDP socket: it has datagrams") {
+		t.Fatalf("RecvLine on UDP: %v", err)
 	}
 	if _, err := srv.Send(ctx, []byte("x"), 0); !errors.Is(err, ErrNoPeer) {
 		t.Fatalf("send before any peer: %v", err)

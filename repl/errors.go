@@ -120,6 +120,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{"nothing arrived in time; wait longer with --timeout, or check that the peer sent something"}
 	case errors.Is(err, netops.ErrTooLong):
 		return []string{"the bytes stay buffered: read them with recv, or raise the limit with MAX"}
+	case errors.Is(err, netops.ErrWrongKind) && oe.ID > 0 && s.kindOf(oe.ID) == netops.KindPacket:
+		return []string{fmt.Sprintf("recv %d (no --line, --until or --all) or recvfrom %d takes one datagram", oe.ID, oe.ID)}
 	case errors.Is(err, netops.ErrWrongKind) && oe.ID > 0 && s.kindOf(oe.ID) == netops.KindListener:
 		return []string{fmt.Sprintf("a listener only takes clients: accept %d gives a connection to send and recv on", oe.ID)}
 	case errors.Is(err, netops.ErrNoPeer):

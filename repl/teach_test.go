@@ -101,17 +101,23 @@ func checkGolden(t *testing.T, name, got string) {
 	}
 }
 
+// logRun returns a function that runs one line (failing or not) and
+// appends "> line" and its output to log, for a golden transcript.
+func logRun(t *testing.T, s *Session, out *teachBuf, log *strings.Builder) func(string) {
+	return func(line string) {
+		t.Helper()
+		got, _ := teachExec(t, s, out, line)
+		log.WriteString("> " + line + "\n" + got)
+	}
+}
+
 // TestExplainStepServer builds a server and a client one call at a time with
 // explain on, through the shell, and compares the narration with a golden
 // file.
 func TestExplainStepServer(t *testing.T) {
 	s, out := teachSession(t)
 	var all strings.Builder
-	run := func(line string) {
-		t.Helper()
-		got, _ := teachExec(t, s, out, line)
-		all.WriteString("> " + line + "\n" + got)
-	}
+	run := logRun(t, s, out, &all)
 	run("explain on")
 	run("socket tcp")
 	run("bind 1 127.0.0.1:0")
@@ -135,11 +141,7 @@ func TestExplainStepServer(t *testing.T) {
 func TestExplainMistakes(t *testing.T) {
 	s, out := teachSession(t)
 	var all strings.Builder
-	run := func(line string) {
-		t.Helper()
-		got, _ := teachExec(t, s, out, line)
-		all.WriteString("> " + line + "\n" + got)
-	}
+	run := logRun(t, s, out, &all)
 	run("explain on")
 	run("listen tcp 127.0.0.1:0 --backlog 3")
 	addr := s.table.List()[0].LocalAddr()
