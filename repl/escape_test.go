@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 var decodeTests = []struct {
@@ -86,10 +87,15 @@ func TestDecodeHex(t *testing.T) {
 	}
 }
 
-// safeForTerminal reports whether s has no byte a terminal would act on.
+// safeForTerminal reports whether s is valid UTF-8 with no character a
+// terminal would act on. A U+FFFD that the peer really sent is safe: it is
+// a visible character, and invalid bytes show as \xNN, never as U+FFFD.
 func safeForTerminal(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
 	for _, r := range s {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f || r == 0xfffd {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f {
 			return false
 		}
 	}
@@ -150,4 +156,22 @@ func spaced(h string) string {
 		sb.WriteString(h[i : i+2])
 	}
 	return sb.String()
+}
+
+// TestEscapeBytes pins how received bytes are shown: invalid UTF-8 as \xNN,
+// a real U+FFFD as itself, controls and bidi overrides escaped.
+func TestEscapeBytes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"héllo", "héllo"},
+		{"\ufffd", "\ufffd"},
+		{"\xef\xbf", `\xef\xbf`},
+		{"\xff\ufffd", `\xff` + "\ufffd"},
+		{"\x1b[31m", `\x1b[31m`},
+		{"\u009b\u202e", `\u009b\u202e`},
+		{"a\r\n\t\"", `a\r\n\t\"`},
+	} {
+		if got := escapeBytes([]byte(tc.in), '"'); got != tc.want {
+			t.Errorf("escapeBytes(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
 }
