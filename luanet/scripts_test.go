@@ -50,42 +50,19 @@ func TestEcho200Clients(t *testing.T) {
 	t.Parallel()
 	s := startScript(t, "echo.lua", nil, "127.0.0.1:0", "--quiet")
 	addr := s.addr(t)
-	const n = 200
-	var wg sync.WaitGroup
-	errs := make(chan error, n)
-	start := make(chan struct{})
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-			if err != nil {
-				errs <- err
-				return
+	clients(t, addr, 200, 20*time.Second, func(i int, c net.Conn) error {
+		for k := range 3 {
+			msg := []byte(fmt.Sprintf("client %d message %d ção", i, k))
+			if _, err := c.Write(msg); err != nil {
+				return err
 			}
-			defer c.Close()
-			c.SetDeadline(time.Now().Add(20 * time.Second))
-			<-start
-			for k := range 3 {
-				msg := []byte(fmt.Sprintf("client %d message %d ção", i, k))
-				if _, err := c.Write(msg); err != nil {
-					errs <- err
-					return
-				}
-				got := make([]byte, len(msg))
-				if _, err := io.ReadFull(c, got); err != nil || !bytes.Equal(got, msg) {
-					errs <- fmt.Errorf("client %d: got %q, %v; want %q", i, got, err, msg)
-					return
-				}
+			got := make([]byte, len(msg))
+			if _, err := io.ReadFull(c, got); err != nil || !bytes.Equal(got, msg) {
+				return fmt.Errorf("got %q, %v; want %q", got, err, msg)
 			}
-		}()
-	}
-	close(start)
-	wg.Wait()
-	close(errs)
-	for err := range errs {
-		t.Error(err)
-	}
+		}
+		return nil
+	})
 	// the course's own client (Client-TCP-Simple.py)
 	needPython(t)
 	if got := strings.TrimSpace(python(t, 10*time.Second, pyClient, addr, "Hello, world")); got != "48656c6c6f2c20776f726c64" {
@@ -198,35 +175,16 @@ func TestMulticlient20(t *testing.T) {
 	t.Parallel()
 	s := startScript(t, "multiclient.lua", nil, "127.0.0.1:0")
 	addr := s.addr(t)
-	const n = 20
-	var wg sync.WaitGroup
-	ports := make(chan string, n)
-	start := make(chan struct{})
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c, err := net.DialTimeout("tcp", addr, 5*time.Second)
-			if err != nil {
-				t.Error(err)
-				return
-			}
-			defer c.Close()
-			ports <- c.LocalAddr().String()
-			c.SetDeadline(time.Now().Add(10 * time.Second))
-			<-start
-			c.Write([]byte(fmt.Sprintf("  hello, world %d ção\r\n", i)))
-			got, err := io.ReadAll(c)                     // the server closes first
-			want := fmt.Sprintf("HELLO, WORLD %d çãO", i) // ASCII-only upper, as bytes.upper()
-			if err != nil || string(got) != want {
-				t.Errorf("client %d: %q, %v; want %q", i, got, err, want)
-			}
-		}()
-	}
-	close(start)
-	wg.Wait()
-	close(ports)
-	for p := range ports {
+	ports := clients(t, addr, 20, 10*time.Second, func(i int, c net.Conn) error {
+		c.Write([]byte(fmt.Sprintf("  hello, world %d ção\r\n", i)))
+		got, err := io.ReadAll(c)                     // the server closes first
+		want := fmt.Sprintf("HELLO, WORLD %d çãO", i) // ASCII-only upper, as bytes.upper()
+		if err != nil || string(got) != want {
+			return fmt.Errorf("%q, %v; want %q", got, err, want)
+		}
+		return nil
+	})
+	for _, p := range ports {
 		s.out.wait(t, regexp.QuoteMeta("connection from "+p), 5*time.Second)
 	}
 	needPython(t)
@@ -452,4 +410,33 @@ func TestNumberClient(t *testing.T) {
 			t.Errorf("n=%s: client:\n%s\nserver:\n%s", tc.n, cl.out, out)
 		}
 	}
+}
+
+// clients connects n clients to addr and, once all are connected, runs talk
+// on each at the same time, with a deadline of d on every connection. It
+// reports each client's error and returns the clients' local addresses.
+func clients(t *testing.T, addr string, n int, d time.Duration, talk func(i int, c net.Conn) error) []string {
+	t.Helper()
+	conns := make([]net.Conn, n)
+	for i := range conns {
+		c, err := net.DialTimeout("tcp", addr, 5*time.Second)
+		if err != nil {
+			t.Fatalf("client %d: %v", i, err)
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(d))
+		conns[i] = c
+	}
+	var wg sync.WaitGroup
+	ports := make([]string, n)
+	for i, c := range conns {
+		ports[i] = c.LocalAddr().String()
+		wg.Go(func() {
+			if err := talk(i, c); err != nil {
+				t.Errorf("client %d: %v", i, err)
+			}
+		})
+	}
+	wg.Wait()
+	return ports
 }
