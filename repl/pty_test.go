@@ -105,13 +105,13 @@ func TestTerminal(t *testing.T) {
 	after("[1] recv canceled")
 	after("socklab [1]> ")
 
-	// interact: a typed line goes out with "\n", data shows as it
-	// arrives, Ctrl-] leaves.
+	// interact: a typed line goes out with "\n" (Tab completes no
+	// command there), data shows as it arrives, Ctrl-] leaves.
 	typed("interact\r")
 	after("Ctrl-D or Ctrl-] leaves")
-	typed("to peer\r")
-	n, _ = io.ReadAtLeast(peer, b, 8)
-	if got := string(b[:n]); got != "to peer\n" {
+	typed("se\tnt\r")
+	n, _ = io.ReadAtLeast(peer, b, 5)
+	if got := string(b[:n]); got != "sent\n" {
 		t.Errorf("interact: peer got %q", got)
 	}
 	peer.Write([]byte("from peer\x1b]0;pwned\x07\n"))

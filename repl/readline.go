@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/chzyer/readline"
 )
@@ -53,7 +54,7 @@ func interactive(o Options) int {
 	rs.rl = rl
 	out := rl.Stdout()
 	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec})
-	cfg.AutoComplete = completer{s}
+	cfg.AutoComplete = completer{s, rs}
 	rl.SetConfig(cfg)
 
 	// SIGINT arrives while a command runs (readline is not in raw mode
@@ -135,12 +136,18 @@ func useColor(w io.Writer) bool {
 	return ok && os.Getenv("NO_COLOR") == "" && readline.IsTerminal(int(f.Fd()))
 }
 
-// rlSource reads interact's lines through readline.
-type rlSource struct{ rl *readline.Instance }
+// rlSource reads interact's lines (and a script's input()) through
+// readline.
+type rlSource struct {
+	rl      *readline.Instance
+	reading atomic.Bool // a line of data, not a command, is being typed
+}
 
 func (r *rlSource) readLine(prompt string) (string, error) {
 	r.rl.SetPrompt(prompt)
+	r.reading.Store(true)
 	line, err := r.rl.Readline()
+	r.reading.Store(false)
 	if errors.Is(err, readline.ErrInterrupt) {
 		return "", errInterrupt
 	}
@@ -151,11 +158,18 @@ func (r *rlSource) readLine(prompt string) (string, error) {
 func (r *rlSource) interrupt() { r.rl.WriteStdin([]byte{readline.CharInterrupt}) }
 
 // completer completes command names, then each command's socket ids,
-// options and words, all from the command table.
-type completer struct{ s *Session }
+// options and words, all from the command table. While data is typed
+// (interact, a script's input()) it completes nothing.
+type completer struct {
+	s   *Session
+	src *rlSource
+}
 
 // Do implements readline.AutoCompleter.
 func (c completer) Do(line []rune, pos int) ([][]rune, int) {
+	if c.src.reading.Load() {
+		return nil, 0
+	}
 	head := string(line[:pos])
 	if i := strings.LastIndexAny(head, ";"); i >= 0 {
 		head = head[i+1:]

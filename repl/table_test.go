@@ -65,7 +65,7 @@ func TestSuggest(t *testing.T) {
 func TestComplete(t *testing.T) {
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "listen 127.0.0.1:0")
-	c := completer{s}
+	c := completer{s, &rlSource{}}
 	for _, tc := range []struct {
 		line string
 		want []string
@@ -86,5 +86,9 @@ func TestComplete(t *testing.T) {
 		if strings.Join(gs, "|") != strings.Join(tc.want, "|") {
 			t.Errorf("complete %q = %q, want %q", tc.line, gs, tc.want)
 		}
+	}
+	c.src.reading.Store(true) // interact: the line is data
+	if got, _ := c.Do([]rune("rec"), 3); got != nil {
+		t.Errorf("complete while data is typed = %q, want nothing", got)
 	}
 }
