@@ -50,19 +50,28 @@ holds ; or quotes.`,
 
 // scriptOptions returns the luanet options of a script run in session s:
 // the session's table, output through its printer, input from the person
-// (foreground only).
-func (s *Session) scriptOptions(owner string, foreground bool) (luanet.Options, *lineWriter) {
+// (foreground only). Call done when the script has returned: it flushes
+// the output and waits until a read that input() left waiting on the
+// terminal has been taken back, so that the person's next line goes to the
+// shell.
+func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func()) {
 	w := &lineWriter{s: s}
-	o := luanet.Options{Table: s.table, Owner: owner, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec}
-	if foreground && s.cfg.input != nil {
-		src := s.cfg.input
+	o = luanet.Options{Table: s.table, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec}
+	o.Input = func(context.Context, string) (string, error) { return "", io.EOF }
+	var reads sync.WaitGroup
+	if src := s.cfg.input; foreground && src != nil {
 		o.Input = func(ctx context.Context, prompt string) (string, error) {
 			type res struct {
 				line string
 				err  error
 			}
 			ch := make(chan res, 1)
-			go func() { l, err := src.readLine(prompt); ch <- res{l, err} }()
+			reads.Add(1)
+			go func() {
+				defer reads.Done()
+				l, err := src.readLine(prompt)
+				ch <- res{l, err}
+			}()
 			select {
 			case r := <-ch:
 				if errors.Is(r.err, errInterrupt) {
@@ -70,13 +79,19 @@ func (s *Session) scriptOptions(owner string, foreground bool) (luanet.Options, 
 				}
 				return r.line, r.err
 			case <-ctx.Done():
+				if i, ok := src.(interrupter); ok {
+					i.interrupt()
+				}
 				return "", ctx.Err()
 			}
 		}
-	} else {
-		o.Input = func(context.Context, string) (string, error) { return "", io.EOF }
 	}
-	return o, w
+	return o, func() {
+		if _, ok := s.cfg.input.(interrupter); ok {
+			reads.Wait() // a piped input cannot be interrupted: its read ends with the next line
+		}
+		w.Flush()
+	}
 }
 
 func runScript(ctx context.Context, s *Session, args []string) error {
@@ -92,13 +107,13 @@ func runScript(ctx context.Context, s *Session, args []string) error {
 	path, rest := args[0], args[1:]
 	name := filepath.Base(path)
 	if !bg {
-		o, w := s.scriptOptions("", true)
-		defer w.Flush()
+		o, done := s.scriptOptions(true)
+		defer done()
 		return luanet.RunFile(ctx, path, rest, o)
 	}
-	o, w := s.scriptOptions("", false)
+	o, done := s.scriptOptions(false)
 	s.Go("run "+name, func(ctx context.Context) error {
-		defer w.Flush()
+		defer done()
 		return luanet.RunFile(ctx, path, rest, o)
 	})
 	s.Printf("%s running in the background; its sockets show in `sockets`", name)
@@ -106,8 +121,8 @@ func runScript(ctx context.Context, s *Session, args []string) error {
 }
 
 func runLuaChunk(ctx context.Context, s *Session, args []string) error {
-	o, w := s.scriptOptions("", true)
-	defer w.Flush()
+	o, done := s.scriptOptions(true)
+	defer done()
 	return luanet.RunString(ctx, "lua", strings.Join(args, " "), o)
 }
 

@@ -17,7 +17,8 @@ import (
 // TestTerminal drives the interactive shell through a real pseudo-terminal:
 // data arriving while a line is typed shows above the prompt and leaves the
 // line intact, tab completes a command, Ctrl-C cancels a waiting recv and
-// returns to the prompt, interact sends typed lines and Ctrl-] leaves it,
+// returns to the prompt, interact sends typed lines and Ctrl-] leaves it
+// (so does the peer's close), a script that ends gives the terminal back,
 // history keeps commands only, and quit leaves with status 0.
 func TestTerminal(t *testing.T) {
 	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
@@ -75,6 +76,7 @@ func TestTerminal(t *testing.T) {
 	typed("tial\r")
 	after("[1] sent 7 bytes")
 	b := make([]byte, 16)
+	peer.SetDeadline(time.Now().Add(5 * time.Second)) // each read its own bound
 	n, _ := io.ReadAtLeast(peer, b, 7)
 	if got := string(b[:n]); got != "partial" {
 		t.Errorf("peer got %q, want the typed line intact: \"partial\"", got)
@@ -93,15 +95,15 @@ func TestTerminal(t *testing.T) {
 	// Ctrl-C cancels a waiting recv and returns to the prompt.
 	typed("recv\r")
 	after("socklab [1]> recv")
-	// A ^C that lands before the terminal leaves raw mode is only a key
-	// press; press again until the recv is cancelled.
-	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(screen.everything()[mark:], "[1] recv canceled"); {
+	// A ^C is a signal only once readline has left raw mode (before that it
+	// is a key press for the next prompt): wait for canonical mode, then
+	// press it once.
+	for deadline := time.Now().Add(10 * time.Second); !canonical(tty); time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("Ctrl-C did not cancel the recv:\n%q", screen.everything()[mark:])
+			t.Fatal("the terminal stayed in raw mode while recv waited")
 		}
-		typed("\x03")
-		time.Sleep(20 * time.Millisecond)
 	}
+	typed("\x03")
 	after("[1] recv canceled")
 	after("socklab [1]> ")
 
@@ -110,6 +112,7 @@ func TestTerminal(t *testing.T) {
 	typed("interact\r")
 	after("Ctrl-D or Ctrl-] leaves")
 	typed("se\tnt\r")
+	peer.SetDeadline(time.Now().Add(5 * time.Second))
 	n, _ = io.ReadAtLeast(peer, b, 5)
 	if got := string(b[:n]); got != "sent\n" {
 		t.Errorf("interact: peer got %q", got)
@@ -120,6 +123,25 @@ func TestTerminal(t *testing.T) {
 	after("[1] left interact")
 	after("socklab [1]> ")
 
+	// A script that ends while a coroutine waits in input() gives the
+	// terminal back: the next line is a command, not the dead input's.
+	typed(`lua 'spawn(function() input() end) sleep(0.1) error("gone")'` + "\r")
+	after("error: lua:1: gone")
+	after("socklab [1]> ")
+	typed("netstat\r")
+	after("PROTO  LOCAL")
+
+	// A peer that closes ends interact at once, with no key pressed.
+	typed("connect " + addr + "\r")
+	after("socklab [2]> ")
+	peer2 := acceptOne(t, ln)
+	typed("interact\r")
+	after("Ctrl-D or Ctrl-] leaves")
+	peer2.Close()
+	after("the peer closed its side (end of stream); leaving interact")
+	after("[2] left interact")
+	after("socklab [2]> ")
+
 	// A typo gets a suggestion; quit leaves.
 	typed("sokcets\r")
 	after(`did you mean "sockets"?`)
@@ -127,7 +149,7 @@ func TestTerminal(t *testing.T) {
 	select {
 	case err := <-exited:
 		if err != nil {
-			t.Errorf("socklab exited with %v:\n%s", err, screen.everything()[mark:])
+			t.Errorf("socklab exited with %v:\n%s", err, screen.everything()) // all: a race report comes early
 		}
 	case <-time.After(10 * time.Second):
 		cmd.Process.Signal(syscall.SIGQUIT) // its goroutines' stacks, to see where it hangs
@@ -140,6 +162,7 @@ func TestTerminal(t *testing.T) {
 		t.Errorf("~/.socklab_history:\n%s", hist)
 	}
 	// quit closed the connection: the peer reads end of stream.
+	peer.SetDeadline(time.Now().Add(5 * time.Second))
 	if n, err := peer.Read(b); err != io.EOF {
 		t.Errorf("peer read %d bytes, %v after quit; want EOF", n, err)
 	}

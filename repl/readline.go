@@ -15,18 +15,19 @@ import (
 	"github.com/chzyer/readline"
 )
 
-// ctrlBracket is Ctrl-], which leaves interact as it leaves telnet.
+// ctrlBracket is Ctrl-], which leaves interact as it leaves telnet: the
+// terminal reader turns it into Ctrl-C (see [wakeReader]).
 const ctrlBracket = 0x1d
 
 // interactive runs the shell on a terminal: readline with history in
 // ~/.socklab_history, tab completion, the current socket in the prompt,
 // Ctrl-C cancelling a waiting command, Ctrl-D or quit leaving.
 func interactive(o Options) int {
-	rs := &rlSource{}
 	// readline reads the terminal in a goroutine; Instance.Close does not
 	// end a pending read (it closes only its own buffer), so keep the
-	// cancelable reader to close it first.
-	stdin := readline.NewCancelableStdin(o.Stdin)
+	// reader to close it first, and to wake a pending read.
+	stdin := newWakeReader(o.Stdin)
+	rs := &rlSource{in: stdin}
 	cfg := &readline.Config{
 		Prompt:            "socklab> ",
 		HistoryFile:       historyFile(),
@@ -39,12 +40,6 @@ func interactive(o Options) int {
 		Stdin:                  stdin,
 		Stdout:                 o.Stdout,
 		Stderr:                 o.Stderr,
-		FuncFilterInputRune: func(r rune) (rune, bool) {
-			if r == ctrlBracket {
-				return readline.CharInterrupt, true
-			}
-			return r, true
-		},
 	}
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
@@ -140,6 +135,7 @@ func useColor(w io.Writer) bool {
 // readline.
 type rlSource struct {
 	rl      *readline.Instance
+	in      *wakeReader
 	reading atomic.Bool // a line of data, not a command, is being typed
 }
 
@@ -155,7 +151,7 @@ func (r *rlSource) readLine(prompt string) (string, error) {
 }
 
 // interrupt wakes a waiting readLine as Ctrl-C would.
-func (r *rlSource) interrupt() { r.rl.WriteStdin([]byte{readline.CharInterrupt}) }
+func (r *rlSource) interrupt() { r.in.Wake(readline.CharInterrupt) }
 
 // completer completes command names, then each command's socket ids,
 // options and words, all from the command table. While data is typed

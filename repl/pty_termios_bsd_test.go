@@ -1,0 +1,16 @@
+//go:build unix && !linux
+
+package repl
+
+import (
+	"os"
+
+	"golang.org/x/sys/unix"
+)
+
+// canonical reports whether the terminal behind the pty master f is in
+// canonical (cooked) mode, where Ctrl-C is a signal, not a key press.
+func canonical(f *os.File) bool {
+	t, err := unix.IoctlGetTermios(int(f.Fd()), unix.TIOCGETA)
+	return err == nil && t.Lflag&unix.ICANON != 0
+}
