@@ -41,9 +41,11 @@ func TestCancelWhileParked(t *testing.T) {
 		done <- RunString(ctx, "parked.lua", `
 			local l = assert(net.listen("tcp", "127.0.0.1:0"))
 			local ip, port = l:localaddr()
-			spawn(function() l:accept() end)
+			local s -- the accepted connection; then accept parks again
+			spawn(function() s = l:accept() l:accept() end)
 			for i = 1, 50 do spawn(function() sleep(3600) end) end
 			local c = assert(net.connect(ip .. ":" .. port))
+			while not s do sleep(0.001) end
 			spawn(function() c:recv() end)
 			spawn(function() net.connect("127.0.0.1:1", {retry = 10}) end)
 			spawn(function() print("input", input()) end)
