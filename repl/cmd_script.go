@@ -36,14 +36,15 @@ input() sees end of input.`,
 	},
 	{
 		Name:    "lua",
-		Usage:   "lua CODE",
+		Usage:   "lua CODE [&]",
 		Summary: "run a chunk of Lua with the script API",
 		Help: `Runs CODE as a Lua chunk with the same API as scripts (net, spawn, sleep,
 bytes, hex, ...), sharing this shell's socket table. Quote the code when it
-holds ; or quotes.`,
-		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`},
-		Calls:    "whatever the code calls",
-		MinArgs:  1, MaxArgs: -1,
+holds ; or quotes. With a final & it runs in the background, as run does.`,
+		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`,
+			`lua 'local l = net.listen("tcp", "127.0.0.1:9000") local c = l:accept() c:send("hi\n") c:close()' &`},
+		Calls:   "whatever the code calls",
+		MinArgs: 1, MaxArgs: -1,
 		Run: runLuaChunk,
 	},
 }
@@ -95,35 +96,57 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 }
 
 func runScript(ctx context.Context, s *Session, args []string) error {
-	bg := false
-	if n := len(args); n > 0 && args[n-1] == "&" {
-		bg, args = true, args[:n-1]
-	} else if n > 0 && strings.HasSuffix(args[n-1], "&") && len(args[n-1]) > 1 {
-		bg, args[n-1] = true, strings.TrimSuffix(args[n-1], "&")
-	}
+	bg, args := background(args)
 	if len(args) == 0 {
 		return fmt.Errorf("run needs a script: run SCRIPT.lua [ARGS] [&]")
 	}
 	path, rest := args[0], args[1:]
 	name := filepath.Base(path)
-	if !bg {
-		o, done := s.scriptOptions(true)
-		defer done()
-		return luanet.RunFile(ctx, path, rest, o)
-	}
-	o, done := s.scriptOptions(false)
-	s.Go("run "+name, func(ctx context.Context) error {
-		defer done()
+	return s.runLua(ctx, bg, "run "+name, name, func(ctx context.Context, o luanet.Options) error {
 		return luanet.RunFile(ctx, path, rest, o)
 	})
-	s.Printf("%s running in the background; its sockets show in `sockets`", name)
-	return nil
 }
 
 func runLuaChunk(ctx context.Context, s *Session, args []string) error {
-	o, done := s.scriptOptions(true)
-	defer done()
-	return luanet.RunString(ctx, "lua", strings.Join(args, " "), o)
+	bg, args := background(args)
+	if len(args) == 0 {
+		return fmt.Errorf("lua needs code: lua CODE [&]")
+	}
+	code := strings.Join(args, " ")
+	return s.runLua(ctx, bg, "lua", "the Lua chunk", func(ctx context.Context, o luanet.Options) error {
+		return luanet.RunString(ctx, "lua", code, o)
+	})
+}
+
+// background reports whether args end with "&" (alone, or stuck to the
+// last word as in a shell), and returns them without it.
+func background(args []string) (bool, []string) {
+	n := len(args)
+	switch {
+	case n > 0 && args[n-1] == "&":
+		return true, args[:n-1]
+	case n > 0 && len(args[n-1]) > 1 && strings.HasSuffix(args[n-1], "&"):
+		return true, append(args[:n-1:n-1], strings.TrimSuffix(args[n-1], "&"))
+	}
+	return false, args
+}
+
+// runLua runs a script in the foreground (input from the person, Ctrl-C
+// stops it) or in the background (the prompt comes back at once; label
+// prefixes its error, name says what runs).
+func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run func(context.Context, luanet.Options) error) error {
+	if !bg {
+		o, done := s.scriptOptions(true)
+		defer done()
+		return run(ctx, o)
+	}
+	o, done := s.scriptOptions(false)
+	s.Go(label, func(ctx context.Context) error {
+		defer done()
+		return run(ctx, o)
+	})
+	s.Printf("%s running in the background; its sockets show in `sockets`", name)
+	return nil
 }
 
 // lineWriter prints complete lines through the session's printer.

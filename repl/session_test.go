@@ -231,3 +231,22 @@ func TestUDP(t *testing.T) {
 		t.Errorf("recv --hex: %q", got)
 	}
 }
+
+// TestLuaBackground: `lua CODE &` runs the chunk in the background, so the
+// shell plays the client of a server written inline; `lua &` alone is an
+// error.
+func TestLuaBackground(t *testing.T) {
+	s, out := testSession(t, false)
+	got := mustExec(t, s, out, `lua 'local l = assert(net.listen("tcp", "127.0.0.1:0")) print("at " .. select(2, l:localaddr()) .. " ok") local c = l:accept() c:send("hi\n") c:close() l:close()' &`)
+	if !strings.Contains(got, "the Lua chunk running in the background") {
+		t.Fatalf("lua &: %q", got)
+	}
+	port := regexp.MustCompile(`at (\d+)`).FindStringSubmatch(waitFor(t, out, " ok"))
+	mustExec(t, s, out, "connect 127.0.0.1:"+port[1])
+	if got := mustExec(t, s, out, "recv --all --timeout 5s"); !strings.Contains(got, `"hi\n"`) {
+		t.Errorf("recv from the background chunk: %q", got)
+	}
+	if got, err := exec(t, s, out, "lua &"); err == nil || !strings.Contains(got, "lua needs code") {
+		t.Errorf("lua &: %v %q", err, got)
+	}
+}
