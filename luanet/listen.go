@@ -1,0 +1,143 @@
+package luanet
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"syscall"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// net.listen(proto, addr [, {backlog=N, max_clients=N}])
+func (e *engine) listen(L *lua.LState) int {
+	proto := checkStr(L, 1, 1, "listen")
+	addr := checkStr(L, 2, 2, "listen")
+	if _, err := netops.ParseProto(proto); err != nil {
+		argErr(L, 1, "listen", err.Error())
+	}
+	if _, err := netops.ParseAddr(addr); err != nil {
+		argErr(L, 2, "listen", err.Error())
+	}
+	var backlog, maxc int
+	options(L, 3, 3, "listen", []string{"backlog", "max_clients"}, func(k string, v lua.LValue) {
+		switch k {
+		case "backlog":
+			backlog = optInt(L, v, "listen", k, 1, 1<<16)
+		case "max_clients":
+			maxc = optInt(L, v, "listen", k, 1, 1<<24)
+		}
+	})
+	ns, err := e.table.Listen(e.ctx, proto, addr, netops.ListenOptions{Backlog: backlog, Owner: e.owner})
+	if err != nil {
+		return fail(L, netops.Reason(err))
+	}
+	sk := &sock{ns: ns}
+	if maxc > 0 {
+		sk.slots = make(chan struct{}, maxc)
+	}
+	return ok2(L, e.adopt(sk, e.s.taskOf(L)))
+}
+
+// l:accept([timeout])
+func (e *engine) accept(L *lua.LState) int {
+	sk := e.checkSock(L, "accept")
+	timeout := optTimeout(L, 2, 1, "accept")
+	checkKind(L, sk, "accept", netops.KindListener)
+	if sk.closed {
+		return fail(L, "closed")
+	}
+	return e.s.park(L, "accept", func(ctx context.Context) result {
+		return e.acceptOp(ctx, sk, timeout)
+	})
+}
+
+// acceptOp waits for a free client slot (max_clients) and a client. It
+// rides out errors such as EMFILE (out of descriptors) with a back-off, as
+// net/http's Server does, instead of failing or spinning.
+func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) result {
+	var dl time.Time
+	if timeout > 0 {
+		dl = time.Now().Add(timeout)
+	}
+	left := func() (time.Duration, bool) {
+		if dl.IsZero() {
+			return 0, true
+		}
+		d := time.Until(dl)
+		return d, d > 0
+	}
+	if sk.slots != nil {
+		select {
+		case sk.slots <- struct{}{}:
+		default:
+			fmt.Fprintf(e.stderr, "[%d] max_clients (%d) reached: new clients wait in the backlog until one leaves\n",
+				sk.ns.ID, cap(sk.slots))
+			var tc <-chan time.Time
+			if d, _ := left(); d > 0 {
+				t := time.NewTimer(d)
+				defer t.Stop()
+				tc = t.C
+			}
+			select {
+			case sk.slots <- struct{}{}:
+			case <-ctx.Done():
+				return failErr(ctx.Err())
+			case <-tc:
+				return failErr(netops.ErrTimeout)
+			}
+		}
+	}
+	var backoff time.Duration
+	for {
+		d, ok := left()
+		if !ok {
+			e.releaseSlot(sk.slots)
+			return failErr(netops.ErrTimeout)
+		}
+		ns, err := sk.ns.Accept(ctx, d)
+		if err == nil {
+			return result{sock: &sock{ns: ns, slot: sk.slots}}
+		}
+		if !temporary(err) || ctx.Err() != nil {
+			e.releaseSlot(sk.slots)
+			return failErr(err)
+		}
+		if backoff == 0 {
+			backoff = 5 * time.Millisecond
+		} else if backoff *= 2; backoff > time.Second {
+			backoff = time.Second
+		}
+		fmt.Fprintf(e.stderr, "[%d] accept: %v; retrying in %v\n", sk.ns.ID, err, backoff)
+		t := time.NewTimer(backoff)
+		select {
+		case <-t.C:
+		case <-ctx.Done():
+			t.Stop()
+			e.releaseSlot(sk.slots)
+			return failErr(ctx.Err())
+		}
+	}
+}
+
+func (e *engine) releaseSlot(slots chan struct{}) {
+	if slots != nil {
+		select {
+		case <-slots:
+		default:
+		}
+	}
+}
+
+// temporary reports an accept error worth waiting out.
+func temporary(err error) bool {
+	for _, t := range []error{syscall.EMFILE, syscall.ENFILE, syscall.ENOBUFS, syscall.ENOMEM, syscall.ECONNABORTED} {
+		if errors.Is(err, t) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,238 @@
+package luanet
+
+import (
+	"fmt"
+	"io"
+	"net"
+	"strconv"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// sock is a netops socket as a script sees it. The fields other than w are
+// touched only on the scheduler's goroutine.
+type sock struct {
+	ns     *netops.Socket
+	obj    *lua.LTable
+	owner  *task
+	oidx   int // index in owner.socks
+	closed bool
+	w      wqueue
+
+	// listener: a slot per client it may have at once (max_clients)
+	slots chan struct{}
+	// conn accepted from such a listener: the slot it holds
+	slot     chan struct{}
+	released bool
+}
+
+// maxRecv is the largest size a single recv may ask for.
+const maxRecv = 16 << 20
+
+// adopt wraps sk as a Lua object {id = N} owned by task t.
+func (e *engine) adopt(sk *sock, t *task) *lua.LTable {
+	obj := e.L.CreateTable(0, 2)
+	obj.RawSetString("id", lua.LNumber(sk.ns.ID))
+	ud := e.L.NewUserData()
+	ud.Value = sk
+	obj.RawSetString("_sock", ud)
+	obj.Metatable = e.sockMT
+	sk.obj = obj
+	e.socks[sk] = struct{}{}
+	e.own(sk, t)
+	return obj
+}
+
+// own makes t the task whose failure closes sk.
+func (e *engine) own(sk *sock, t *task) {
+	disown(sk)
+	sk.owner = t
+	if t != nil {
+		sk.oidx = len(t.socks)
+		t.socks = append(t.socks, sk)
+	}
+}
+
+// disown removes sk from its owner's list (a swap with the last one; a
+// slice and an index cost less per connection than a map).
+func disown(sk *sock) {
+	t := sk.owner
+	if t == nil {
+		return
+	}
+	last := len(t.socks) - 1
+	if i := sk.oidx; i <= last && t.socks[i] == sk {
+		t.socks[i] = t.socks[last]
+		t.socks[i].oidx = i
+		t.socks[last] = nil
+		t.socks = t.socks[:last]
+	}
+	sk.owner = nil
+}
+
+func (e *engine) closeTaskSocks(t *task) {
+	for _, sk := range append([]*sock(nil), t.socks...) {
+		e.closeSock(sk)
+	}
+}
+
+// closeSock closes sk for the script: queued data still goes out first.
+func (e *engine) closeSock(sk *sock) {
+	if sk.closed {
+		return
+	}
+	sk.closed = true
+	delete(e.socks, sk)
+	disown(sk)
+	sk.release()
+	if !sk.closeAfterFlush(e) {
+		sk.ns.Close()
+	}
+}
+
+// forceClose closes at once (the script ended or was stopped).
+func (sk *sock) forceClose() {
+	sk.closed = true
+	sk.release()
+	sk.ns.Close()
+}
+
+func (sk *sock) release() {
+	if sk.slot != nil && !sk.released {
+		sk.released = true
+		select {
+		case <-sk.slot:
+		default:
+		}
+	}
+}
+
+// toSock returns the socket object at argument n, or nil.
+func toSock(L *lua.LState, n int) *sock {
+	t, ok := L.Get(n).(*lua.LTable)
+	if !ok {
+		return nil
+	}
+	ud, ok := t.RawGetString("_sock").(*lua.LUserData)
+	if !ok {
+		return nil
+	}
+	sk, _ := ud.Value.(*sock)
+	return sk
+}
+
+// checkSock returns self for method fname, raising on misuse. The task
+// that calls a method on a socket becomes its owner: if that task fails,
+// the socket is closed (so a failed handler's client is not left hanging).
+func (e *engine) checkSock(L *lua.LState, fname string) *sock {
+	sk := toSock(L, 1)
+	if sk == nil {
+		raise(L, fmt.Sprintf("bad self to '%s' (socket expected, got %s): call it as sock:%s(...)",
+			fname, typeName(L.Get(1)), fname))
+	}
+	if !sk.closed {
+		if t := e.s.taskOf(L); t != nil && t != sk.owner {
+			e.own(sk, t)
+		}
+	}
+	return sk
+}
+
+// checkKind raises unless sk is one of kinds.
+func checkKind(L *lua.LState, sk *sock, fname string, kinds ...netops.Kind) {
+	for _, k := range kinds {
+		if sk.ns.Kind == k {
+			return
+		}
+	}
+	what := map[netops.Kind]string{netops.KindListener: "a listener (accept)",
+		netops.KindConn: "a TCP connection", netops.KindPacket: "a UDP socket",
+		netops.KindStep: "a socket not yet listening or connected (call listen or connect first)"}
+	raise(L, fmt.Sprintf("'%s' does not work on [%d], which is %s", fname, sk.ns.ID, what[sk.ns.Kind]))
+}
+
+// fail pushes nil, reason and returns 2: an expected network failure.
+func fail(L *lua.LState, reason string) int {
+	L.Push(lua.LNil)
+	L.Push(lua.LString(reason))
+	return 2
+}
+
+func failErr(err error) result {
+	if err == io.EOF {
+		return result{a: lua.LNil, b: lua.LString("closed")}
+	}
+	return result{a: lua.LNil, b: lua.LString(netops.Reason(err))}
+}
+
+func ok2(L *lua.LState, v lua.LValue) int {
+	L.Push(v)
+	L.Push(lua.LNil)
+	return 2
+}
+
+// c:close() -> true. Never blocks; queued data still goes out.
+func (e *engine) mClose(L *lua.LState) int {
+	sk := e.checkSock(L, "close")
+	e.closeSock(sk)
+	L.Push(lua.LTrue)
+	return 1
+}
+
+// c:localaddr() -> ip, port
+func (e *engine) mLocal(L *lua.LState) int {
+	sk := e.checkSock(L, "localaddr")
+	return pushAddr(L, sk.ns.LocalAddr())
+}
+
+// c:remoteaddr() -> ip, port (nil when there is no peer)
+func (e *engine) mRemote(L *lua.LState) int {
+	sk := e.checkSock(L, "remoteaddr")
+	return pushAddr(L, sk.ns.RemoteAddr())
+}
+
+func pushAddr(L *lua.LState, a string) int {
+	host, port, err := net.SplitHostPort(a)
+	if err != nil {
+		L.Push(lua.LNil)
+		L.Push(lua.LNil)
+		return 2
+	}
+	p, _ := strconv.Atoi(port)
+	L.Push(lua.LString(host))
+	L.Push(lua.LNumber(p))
+	return 2
+}
+
+// c:state() -> the kernel's TCP state name, or nil where unknown.
+func (e *engine) mState(L *lua.LState) int {
+	sk := e.checkSock(L, "state")
+	if sk.closed {
+		L.Push(lua.LString("CLOSED"))
+		return 1
+	}
+	st := sk.ns.State()
+	if st == "" {
+		L.Push(lua.LNil)
+	} else {
+		L.Push(lua.LString(st))
+	}
+	return 1
+}
+
+func (e *engine) mString(L *lua.LState) int {
+	sk := toSock(L, 1)
+	if sk == nil {
+		L.Push(lua.LString("socket"))
+		return 1
+	}
+	inf := sk.ns.Info()
+	s := fmt.Sprintf("[%d] %s %s %s", inf.ID, inf.Proto, inf.Kind, inf.Local)
+	if inf.Remote != "" {
+		s += " <-> " + inf.Remote
+	}
+	L.Push(lua.LString(s))
+	return 1
+}

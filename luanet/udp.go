@@ -1,0 +1,64 @@
+package luanet
+
+import (
+	"context"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/netops"
+)
+
+// net.udp([addr]): a UDP socket bound to addr (":0" when absent).
+func (e *engine) udp(L *lua.LState) int {
+	addr := ":0"
+	if L.Get(1) != lua.LNil {
+		addr = checkStr(L, 1, 1, "udp")
+	}
+	if _, err := netops.ParseAddr(addr); err != nil {
+		argErr(L, 1, "udp", err.Error())
+	}
+	ns, err := e.table.Listen(e.ctx, "udp", addr, netops.ListenOptions{Owner: e.owner})
+	if err != nil {
+		return fail(L, netops.Reason(err))
+	}
+	return ok2(L, e.adopt(&sock{ns: ns}, e.s.taskOf(L)))
+}
+
+// p:sendto(data, addr) -> n
+func (e *engine) sendto(L *lua.LState) int {
+	sk := e.checkSock(L, "sendto")
+	data := checkStr(L, 2, 1, "sendto")
+	addr := checkStr(L, 3, 2, "sendto")
+	if _, err := netops.ParseAddr(addr); err != nil {
+		argErr(L, 2, "sendto", err.Error())
+	}
+	checkKind(L, sk, "sendto", netops.KindPacket)
+	if sk.closed {
+		return fail(L, "closed")
+	}
+	return e.s.park(L, "sendto", func(ctx context.Context) result {
+		n, err := sk.ns.SendTo(ctx, []byte(data), addr, 0)
+		if err != nil {
+			return failErr(err)
+		}
+		return result{a: lua.LNumber(n)}
+	})
+}
+
+// p:recvfrom([max [, timeout]]) -> data, "ip:port"
+func (e *engine) recvfrom(L *lua.LState) int {
+	sk := e.checkSock(L, "recvfrom")
+	max := optSize(L, 2, 1, "recvfrom", 65536, 65536)
+	timeout := optTimeout(L, 3, 2, "recvfrom")
+	checkKind(L, sk, "recvfrom", netops.KindPacket)
+	if sk.closed {
+		return fail(L, "closed")
+	}
+	return e.s.park(L, "recvfrom", func(ctx context.Context) result {
+		b, from, err := sk.ns.RecvFrom(ctx, max, timeout)
+		if err != nil {
+			return failErr(err)
+		}
+		return result{a: lua.LString(b), b: lua.LString(from)}
+	})
+}
