@@ -24,7 +24,11 @@ func bounded(ctx context.Context, dl time.Time, set func(time.Time) error, op fu
 		stop = context.AfterFunc(ctx, func() { set(longAgo) })
 	}
 	err := op()
-	if stop != nil && !stop() && ctx.Err() != nil {
+	fired := stop != nil && !stop()
+	if !dl.IsZero() || fired {
+		set(time.Time{}) // leave no deadline behind for a later call (TrySend)
+	}
+	if fired && ctx.Err() != nil {
 		return ctx.Err()
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {

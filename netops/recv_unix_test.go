@@ -9,6 +9,7 @@ import (
 	"net"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestRecvLargeAndExact checks the raw read path: a read larger than the
@@ -60,6 +61,17 @@ func TestTrySend(t *testing.T) {
 		t.Fatalf("TrySend = %d, %v", n, err)
 	}
 	if b, err := srv.Recv(ctx, 10, testTimeout); string(b) != "hello" {
+		t.Fatalf("Recv = %q, %v", b, err)
+	}
+	// The deadline of an earlier Send does not stay behind once it passed.
+	if _, err := cli.Send(ctx, []byte("y"), 10*time.Millisecond); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(20 * time.Millisecond) // past that deadline: the subject of the test
+	if n, err := cli.TrySend([]byte("z")); n != 1 || err != nil {
+		t.Fatalf("TrySend after a Send's deadline passed = %d, %v", n, err)
+	}
+	if b, err := srv.Recv(ctx, 10, testTimeout); string(b) != "yz" && string(b) != "y" {
 		t.Fatalf("Recv = %q, %v", b, err)
 	}
 	big := make([]byte, 64<<20) // more than any send buffer: must return short
