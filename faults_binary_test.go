@@ -39,7 +39,9 @@ func socklabBin(t *testing.T) string {
 			return
 		}
 		binPath = filepath.Join(dir, "socklab")
-		out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput()
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		out, err := exec.CommandContext(ctx, "go", "build", "-o", binPath, ".").CombinedOutput()
 		if err != nil {
 			binErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
@@ -272,9 +274,7 @@ if ok2 and f then print("popen", f:read("*l")); f:close() else print("popen", ok
 		if allow {
 			args = []string{"--allow-exec", script}
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		out, err := exec.CommandContext(ctx, socklabBin(t), args...).CombinedOutput()
-		cancel()
+		out, err := runBin(t, args...)
 		got := string(out)
 		if !allow {
 			if strings.Contains(got, "via-") || !strings.Contains(got, "os.execute is off: run socklab with --allow-exec") ||
@@ -287,7 +287,7 @@ if ok2 and f then print("popen", f:read("*l")); f:close() else print("popen", ok
 	}
 	// A script that calls it directly fails with the message and status 1.
 	os.WriteFile(script, []byte(`os.execute("true")`), 0o644)
-	out, err := exec.Command(socklabBin(t), script).CombinedOutput()
+	out, err := runBin(t, script)
 	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "--allow-exec") {
 		t.Errorf("direct os.execute: %v\n%s", err, out)
 	}
@@ -337,9 +337,18 @@ func TestStdinGarbage(t *testing.T) {
 // TestNcRefusesExec: nc mode has no way to run programs.
 func TestNcRefusesExec(t *testing.T) {
 	for _, args := range [][]string{{"nc", "-e", "/bin/sh", "127.0.0.1", "1"}, {"nc", "-c", "sh", "127.0.0.1", "1"}} {
-		out, err := exec.Command(socklabBin(t), args...).CombinedOutput()
+		out, err := runBin(t, args...)
 		if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 2 || !strings.Contains(string(out), "not supported") {
 			t.Errorf("%v: %v\n%s", args, err, out)
 		}
 	}
+}
+
+// runBin runs the socklab binary with args and returns its combined
+// output; a run that takes over 10 s is killed.
+func runBin(t *testing.T, args ...string) ([]byte, error) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return exec.CommandContext(ctx, socklabBin(t), args...).CombinedOutput()
 }

@@ -80,7 +80,7 @@ func causeText(err error) string {
 // Reason reduces an error to a short word scripts can compare against:
 // "closed" (end of stream, or the socket was closed), "timeout", "refused",
 // "reset", "canceled", "in use", "unreachable", "too long", or else the
-// cause's own text.
+// error's own text.
 func Reason(err error) string {
 	switch {
 	case err == nil:

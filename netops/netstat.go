@@ -25,7 +25,7 @@ type NetEntry struct {
 
 // Netstat returns the kernel's sockets whose local or remote port is port,
 // or, with port 0, one of [Table.Ports]. Entries come sorted by local port,
-// then state. On a system where socklab cannot read the kernel's table it
+// protocol, then remote port. On a system where socklab cannot read the kernel's table it
 // fails with [ErrNotAvailable].
 func (t *Table) Netstat(port int) ([]NetEntry, error) {
 	ports := map[int]bool{port: true}

@@ -34,7 +34,7 @@ var optionSys = map[string]string{"reuseaddr": "SO_REUSEADDR", "reuseport": "SO_
 // checkOption returns the option's canonical name or an error listing the
 // known ones.
 func checkOption(name string) (string, error) {
-	n := strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(name), "so_"), "tcp_"))
+	n := strings.TrimPrefix(strings.TrimPrefix(strings.ToLower(name), "so_"), "tcp_")
 	if _, ok := optionSys[n]; ok {
 		return n, nil
 	}

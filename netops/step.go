@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"runtime"
 	"time"
 )
@@ -100,7 +101,7 @@ func (t *Table) convert(old *Socket, mk func() (*Socket, error)) (*Socket, error
 	return n, nil
 }
 
-var errClosedStep = errors.New("use of closed socket")
+var errClosedStep = fmt.Errorf("use of closed socket: %w", net.ErrClosed)
 
 // current returns the socket that holds s's id now (s, or the listener or
 // connection it became).

@@ -103,13 +103,8 @@ func sockaddr(ctx context.Context, fam int, addr string) (unix.Sockaddr, error) 
 		copy(sa.Addr[:], ip4)
 		return sa, nil
 	}
-	if fam == unix.AF_INET {
-		// Hand the kernel the IPv6 address anyway, so that the person sees
-		// its answer (EAFNOSUPPORT) rather than socklab's.
-		sa := &unix.SockaddrInet6{Port: p}
-		copy(sa.Addr[:], ip.To16())
-		return sa, nil
-	}
+	// An IPv6 address, also for an IPv4 socket: the kernel answers that
+	// (EAFNOSUPPORT), rather than socklab.
 	sa := &unix.SockaddrInet6{Port: p}
 	copy(sa.Addr[:], ip.To16())
 	return sa, nil

@@ -127,12 +127,15 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 			return nil, &OpError{Op: "connect", Net: proto, Addr: addr, Err: err}
 		}
 	}
-	tr := t.trace()
-	d.Control = controlTrace(tr, "connect", addr)
+	tr, fd := t.trace(), -1
+	d.Control = controlTrace(tr, &fd)
 	c, err := d.DialContext(ctx, proto, addr)
 	if err != nil {
+		if fd >= 0 {
+			tr.emit(Call{FD: fd, Name: "connect", Args: fmt.Sprintf("fd %d, %s", fd, addr), Err: sysErr("connect", err)})
+		}
 		var ne net.Error
-		if errors.As(err, &ne) && ne.Timeout() && ctx.Err() == nil {
+		if errors.As(err, &ne) && ne.Timeout() && ctx.Err() == nil && o.Timeout > 0 {
 			err = fmt.Errorf("%w after %v", ErrTimeout, o.Timeout)
 		}
 		return nil, &OpError{Op: "connect", Net: proto, Addr: addr, Err: err}

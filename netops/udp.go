@@ -9,8 +9,12 @@ import (
 
 // listenUDP binds an unconnected UDP socket to addr.
 func (t *Table) listenUDP(ctx context.Context, proto, addr, owner string) (*Socket, error) {
-	lc := net.ListenConfig{Control: controlTrace(t.trace(), "bind", addr)}
+	tr, fd := t.trace(), -1
+	lc := net.ListenConfig{Control: controlTrace(tr, &fd)}
 	pc, err := lc.ListenPacket(ctx, proto, addr)
+	if fd >= 0 {
+		tr.emit(bindCall(fd, addr, err))
+	}
 	if err != nil {
 		return nil, &OpError{Op: "listen", Net: proto, Addr: addr, Err: err}
 	}
