@@ -163,7 +163,13 @@ func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 		}
 	}
 	if a.Sock == nil {
-		return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs(), "name one, as in: "+cmd.Name+" 1 ..., or pick one with: use 1")
+		l := s.table.List()
+		if len(l) == 0 {
+			return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs())
+		}
+		id := l[0].ID
+		return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs(),
+			fmt.Sprintf("name one, as in: %s %d ..., or pick one with: use %d", cmd.Name, id, id))
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ const maxSendFile = 256 << 20
 func readFileLimited(cmd, path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("%s --file: %w", cmd, errors.Unwrap(err))
+		return nil, fmt.Errorf("%s --file %s: %w", cmd, path, errors.Unwrap(err))
 	}
 	defer f.Close()
 	tooBig := withHint(fmt.Errorf("%s --file %s: more than %d MiB", cmd, path, maxSendFile>>20),

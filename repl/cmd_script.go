@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -98,9 +99,13 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 func runScript(ctx context.Context, s *Session, args []string) error {
 	bg, args := background(args)
 	if len(args) == 0 {
-		return fmt.Errorf("run needs a script: run SCRIPT.lua [ARGS] [&]")
+		return usageError(lookup("run"), "run needs a script")
 	}
 	path, rest := args[0], args[1:]
+	if _, err := os.Stat(path); err != nil {
+		return withHint(fmt.Errorf("run %s: %w", path, errors.Unwrap(err)),
+			"a path is relative to where socklab started; the course scripts are in scripts/, as in: run scripts/echo.lua")
+	}
 	name := filepath.Base(path)
 	return s.runLua(ctx, bg, "run "+name, name, func(ctx context.Context, o luanet.Options) error {
 		return luanet.RunFile(ctx, path, rest, o)
@@ -110,7 +115,7 @@ func runScript(ctx context.Context, s *Session, args []string) error {
 func runLuaChunk(ctx context.Context, s *Session, args []string) error {
 	bg, args := background(args)
 	if len(args) == 0 {
-		return fmt.Errorf("lua needs code: lua CODE [&]")
+		return usageError(lookup("lua"), "lua needs code")
 	}
 	code := strings.Join(args, " ")
 	return s.runLua(ctx, bg, "lua", "the Lua chunk", func(ctx context.Context, o luanet.Options) error {

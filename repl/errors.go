@@ -112,6 +112,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{"ports below 1024 need privileges; pick a port from 1024 up"}
 	case errors.Is(err, syscall.ECONNRESET):
 		return []string{"the peer reset the connection (RST): it closed with unread data, or its program ended"}
+	case errors.Is(err, syscall.EPIPE) && s.kindOf(oe.ID) == netops.KindStep:
+		return []string{fmt.Sprintf("[%d] is not connected yet: connect %d HOST:PORT first", oe.ID, oe.ID)}
 	case errors.Is(err, syscall.EPIPE):
 		return []string{"the peer has closed the connection; close this socket"}
 	case errors.Is(err, netops.ErrTimeout) && oe.Op == "connect":

@@ -130,33 +130,13 @@ func printable(r rune) bool {
 	return unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) && (r == ' ' || !unicode.IsSpace(r))
 }
 
-// hexDump shows b as `hexdump -C` does: offset, 16 bytes in hex, and the
-// printable ASCII ones on the right.
+// hexDump shows b as `hexdump -C` does (encoding/hex.Dump): offset, 16
+// bytes in hex, and the printable ASCII ones on the right; each line
+// indented by two spaces.
 func hexDump(b []byte) string {
-	var sb strings.Builder
-	for off := 0; off < len(b); off += 16 {
-		line := b[off:min(off+16, len(b))]
-		fmt.Fprintf(&sb, "  %08x  ", off)
-		for i := range 16 {
-			switch {
-			case i < len(line):
-				fmt.Fprintf(&sb, "%02x ", line[i])
-			default:
-				sb.WriteString("   ")
-			}
-			if i == 7 {
-				sb.WriteByte(' ')
-			}
-		}
-		sb.WriteString(" |")
-		for _, c := range line {
-			if c >= 0x20 && c < 0x7f {
-				sb.WriteByte(c)
-			} else {
-				sb.WriteByte('.')
-			}
-		}
-		sb.WriteString("|\n")
+	d := strings.TrimSuffix(hex.Dump(b), "\n")
+	if d == "" {
+		return ""
 	}
-	return sb.String()
+	return "  " + strings.ReplaceAll(d, "\n", "\n  ") + "\n"
 }

@@ -58,7 +58,7 @@ var badLines = []struct {
 	{"interact 1", `^error: \[1\] interact tcp \S+: wrong kind of socket`},
 	{"shutdown 1 write", `^error: \[1\] shutdown .*`},
 	{"shutdown 2 sideways", `^error: .*shutdown.*bad direction "sideways"`},
-	{"send 2 --file /nonexistent/file", `^error: send --file: no such file or directory$`},
+	{"send 2 --file /nonexistent/file", `^error: send --file /nonexistent/file: no such file or directory$`},
 	{"run /nonexistent/script.lua", `^error: .*no such file`},
 	{"recv 2 0", `^error: bad size "0"`},
 	{"recv 2 --line --all", `^error: give one of --line, --until and --all$`},

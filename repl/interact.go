@@ -21,7 +21,8 @@ the peer sends is printed as it arrives (unprintable bytes escaped).
 Ctrl-D or Ctrl-] (Ctrl-C too) leaves and returns to the shell's prompt;
 the socket stays open. It also ends when the peer closes its side. With
 piped input (socklab < file), the end of the input does not leave at once:
-as with nc, what the peer still sends is shown until it closes.`,
+as with nc, what the peer still sends is shown until it closes (on UDP,
+which has no close, it leaves at once).`,
 	Examples: []string{"interact", "interact 2"},
 	Calls:    "send and recv, as lines are typed and data arrives",
 	Socket:   true, MaxArgs: 0,
@@ -50,6 +51,7 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 
 	rctx, stop := context.WithCancel(ctx)
 	recvDone := make(chan struct{})
+	var recvErr error // a receive that failed (not the peer's end of stream): interact's error
 	go func() {
 		defer close(recvDone)
 		for {
@@ -60,7 +62,7 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 				case err == io.EOF:
 					s.Event(sock.ID, "the peer closed its side (end of stream); leaving interact")
 				case rctx.Err() == nil:
-					s.PrintError(err)
+					recvErr = err
 				}
 				if i, ok := s.cfg.input.(interrupter); ok && rctx.Err() == nil {
 					i.interrupt()
@@ -69,25 +71,28 @@ func runInteract(ctx context.Context, s *Session, args []string) error {
 			}
 		}
 	}()
-	defer func() {
+	leave := func() error {
 		stop()
 		<-recvDone
 		s.Event(sock.ID, "left interact")
-	}()
+		return recvErr
+	}
 	for {
 		line, err := s.cfg.input.readLine("")
-		if _, live := s.cfg.input.(interrupter); err == io.EOF && !live {
+		if _, live := s.cfg.input.(interrupter); err == io.EOF && !live && sock.Kind != netops.KindPacket {
 			// The end of a piped input: as nc does, show what the peer
-			// still sends, until it closes.
+			// still sends, until it closes. (UDP has no close to wait
+			// for: it leaves at once.)
 			select {
 			case <-recvDone:
 			case <-ctx.Done():
 			}
 		}
 		if err != nil || rctx.Err() != nil {
-			return nil // Ctrl-D, Ctrl-], Ctrl-C, end of input, or the peer closed
+			return leave() // Ctrl-D, Ctrl-], Ctrl-C, end of input, the peer closed, or a failed receive
 		}
 		if _, err := sock.Send(ctx, []byte(line+"\n"), 0); err != nil {
+			leave()
 			return err
 		}
 	}

@@ -127,3 +127,18 @@ func TestReadBoundedSkipsHugeLines(t *testing.T) {
 		t.Fatalf("readLine within maxLine: %d bytes, %v", len(l), err)
 	}
 }
+
+// TestRequote: a quoted word that record writes back reads as the same
+// word (send 'a\n' must not come back as a literal backslash).
+func TestRequote(t *testing.T) {
+	for _, src := range []string{`'a\n'`, `"say \"hi\""`, `'x;y z'`, `"\\"`, `"a\\\""`, `'it''s'`, `"tab\there"`} {
+		want, err := tokenize(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := tokenize(requote(want[0][0].Text))
+		if err != nil || len(got) != 1 || len(got[0]) != 1 || got[0][0].Text != want[0][0].Text {
+			t.Errorf("%s: requote(%q) = %s reads as %v, %v", src, want[0][0].Text, requote(want[0][0].Text), got, err)
+		}
+	}
+}

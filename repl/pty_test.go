@@ -5,6 +5,7 @@ package repl
 import (
 	"io"
 	"os"
+	"slices"
 	osexec "os/exec"
 	"strings"
 	"syscall"
@@ -158,7 +159,7 @@ func TestTerminal(t *testing.T) {
 	}
 	// History keeps the commands, not the data typed in interact.
 	hist, _ := os.ReadFile(home + "/.socklab_history")
-	if !strings.Contains(string(hist), "connect "+addr) || strings.Contains(string(hist), "to peer") {
+	if lines := strings.Split(string(hist), "\n"); !slices.Contains(lines, "connect "+addr) || slices.Contains(lines, "sent") {
 		t.Errorf("~/.socklab_history:\n%s", hist)
 	}
 	// quit closed the connection: the peer reads end of stream.

@@ -69,11 +69,8 @@ func (s *Session) Table() *netops.Table { return s.table }
 
 // Printf prints a formatted message through the session's printer, adding
 // a final newline if it lacks one. Everything a command shows goes through
-// Printf, [Session.Println] or [Session.Event].
+// Printf or [Session.Event].
 func (s *Session) Printf(format string, a ...any) { s.out.print(kindOut, fmt.Sprintf(format, a...)) }
-
-// Println prints its operands as fmt.Println does, through the printer.
-func (s *Session) Println(a ...any) { s.out.print(kindOut, fmt.Sprintln(a...)) }
 
 // Event prints one line about socket id: "[id] " and the formatted text.
 func (s *Session) Event(id int, format string, a ...any) {

@@ -137,10 +137,17 @@ func (s *Session) recordCommand(name string, toks []token) {
 	line := name
 	for _, t := range toks {
 		if t.Quoted {
-			line += " " + fmt.Sprintf("%q", t.Text)
+			line += " " + requote(t.Text)
 		} else {
 			line += " " + t.Text
 		}
 	}
 	r.command(line)
+}
+
+// requote writes a quoted word's text back in double quotes so that the
+// tokenizer reads the same text again: only `"` needs a backslash, since
+// escapes such as \n are kept in the text for the command to decode.
+func requote(text string) string {
+	return `"` + strings.ReplaceAll(text, `"`, `\"`) + `"`
 }
