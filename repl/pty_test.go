@@ -5,8 +5,8 @@ package repl
 import (
 	"io"
 	"os"
-	"slices"
 	osexec "os/exec"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
