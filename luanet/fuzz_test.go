@@ -84,14 +84,23 @@ local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
 local A, B = (` + a + `), (` + b + `)
 `)
 		for _, call := range calls {
-			code.WriteString("spawn(function() local ok, e = pcall(function() return " + call + " end) end)\n")
+			// not a tail call, so that the line stays on the stack
+			code.WriteString("spawn(function() local ok, e = pcall(function() local r = {" + call + "} end) " +
+				`if not ok and not tostring(e):match("^fuzz%.lua:%d+: ") then print("NOPOS " .. tostring(e)) end end)` + "\n")
 		}
 		code.WriteString("sleep(0.005) os.exit(0)\n")
 		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		err := RunString(ctx, "fuzz.lua", code.String(), Options{})
-		if ctx.Err() != nil && err != nil && !strings.Contains(err.Error(), "stopped") {
-			t.Fatalf("hang or odd error: %v", err)
+		var out, errOut strings.Builder
+		err := RunString(ctx, "fuzz.lua", code.String(), Options{Stdout: &out, Stderr: &errOut})
+		if ctx.Err() != nil {
+			t.Fatalf("the calls did not end within 5 s: %v", err)
+		}
+		if strings.Contains(errOut.String(), "internal error") {
+			t.Fatalf("a call panicked in Go:\n%s", errOut.String())
+		}
+		if i := strings.Index(out.String(), "NOPOS "); i >= 0 {
+			t.Fatalf("an error without its file:line: %q", out.String()[i:])
 		}
 	})
 }

@@ -28,7 +28,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -139,7 +138,6 @@ type engine struct {
 
 	inputOnce sync.Once
 	lines     chan string
-	readerWG  sync.WaitGroup
 }
 
 // threadRegistry is the initial data stack, in slots, of each task.
@@ -202,7 +200,7 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 	if errors.As(err, &ex) && ex.Code == 0 {
 		return nil
 	}
-	if err != nil && errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return fmt.Errorf("%s: stopped: %w", e.name, err)
 	}
 	return err
@@ -476,4 +474,3 @@ func raise(L *lua.LState, msg string) {
 	L.Error(lua.LString(msg), 0)
 }
 
-var _ = os.Stdin

@@ -3,7 +3,7 @@
 -- yield marker. See lua-scheduler.md for the why of each trick below.
 local P, M, NET, MARK = ...
 local co_create, co_resume, co_status, co_yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
-local unpack, select, type, error = unpack, select, type, error
+local unpack, select, type, error, getmetatable = unpack, select, type, error, getmetatable
 local function pack(...) return {n = select("#", ...), ...} end
 
 -- Blocking calls: fixed arity (two results) and never a tail call, so a
@@ -41,6 +41,10 @@ end
 -- pcall and xpcall built on coroutines, so that the protected function may
 -- block (the stock pcall runs a nested VM loop that cannot yield).
 function pcall(f, ...)
+  local mt = getmetatable(f)
+  if type(f) ~= "function" and not (type(mt) == "table" and mt.__call) then
+    return false, "attempt to call a " .. type(f) .. " value" -- as the stock pcall says
+  end
   if type(f) ~= "function" or P.isgo(f) then
     local g = f
     f = function(...) local r = pack(g(...)) return unpack(r, 1, r.n) end
@@ -70,7 +74,7 @@ coroutine.wrap = function(f)
   local co = co_create(f)
   return function(...)
     local r = pack(resume(co, ...))
-    if not r[1] then error(r[2], 2) end
+    if not r[1] then error(r[2], 0) end -- the message has its position already
     return unpack(r, 2, r.n)
   end
 end

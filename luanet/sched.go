@@ -39,7 +39,6 @@ type task struct {
 	seq     uint64  // sequence number of the parked operation
 	socks   []*sock // the sockets its failure closes (see own)
 	tb      string  // traceback captured by the trampoline's Panic hook
-	started bool
 }
 
 // completion resumes task t with vals. seq 0 means a start or a
@@ -158,21 +157,6 @@ func safeOp(ctx context.Context, op func(context.Context) result) (r result) {
 	return op(ctx)
 }
 
-// parkFunc is park for operations that arrange their own completion: start
-// must call done exactly once, from any goroutine.
-func (s *sched) parkFunc(L *lua.LState, what string, start func(done func(result))) int {
-	t := s.checkYield(L, what)
-	t.seq++
-	seq := t.seq
-	t.waiting = true
-	s.ops.Add(1)
-	var once sync.Once
-	start(func(r result) {
-		once.Do(func() { s.deliver(completion{t: t, seq: seq, res: r}) })
-	})
-	return L.Yield(s.marker)
-}
-
 // deliver sends a completion to the loop, or drops it when the loop ended.
 func (s *sched) deliver(c completion) {
 	defer s.ops.Done()
@@ -266,7 +250,6 @@ func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err 
 			st, err = lua.ResumeError, fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	t.started = true
 	return s.L.Resume(t.th, s.tramp, args...)
 }
 

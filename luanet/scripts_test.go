@@ -70,6 +70,27 @@ func TestEcho200Clients(t *testing.T) {
 	}
 }
 
+// TestScriptStartErrors: a server whose address is taken, and a client
+// whose server is not up, say so and what to do.
+func TestScriptStartErrors(t *testing.T) {
+	t.Parallel()
+	first := startScript(t, "echo.lua", nil, "127.0.0.1:0")
+	addr := first.addr(t)
+	for _, tc := range []struct{ name, want string }{
+		{"echo.lua", "cannot listen on " + addr + ": in use (another server there? give another address: socklab scripts/echo.lua 127.0.0.1:PORT)"},
+		{"echo_client.lua", "cannot connect to 127.0.0.1:1: refused (is the server up? start it first: socklab scripts/echo.lua 127.0.0.1:1)"},
+	} {
+		target := addr
+		if tc.name == "echo_client.lua" {
+			target = "127.0.0.1:1"
+		}
+		err := startScript(t, tc.name, nil, target).wait(t, 10*time.Second)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s %s: %v; want %q", tc.name, target, err, tc.want)
+		}
+	}
+}
+
 func TestEchoClientAndOnce(t *testing.T) {
 	t.Parallel()
 	srv := startScript(t, "echo.lua", nil, "127.0.0.1:0", "--once")

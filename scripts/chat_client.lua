@@ -9,7 +9,9 @@
 local addr = arg[1] or "127.0.0.1:61840"
 
 local c, err = net.connect(addr)
-if not c then error("cannot connect to " .. addr .. ": " .. err) end
+if not c then
+  error(("cannot connect to %s: %s (is the server up? start it first: socklab scripts/echo.lua %s)"):format(addr, err, addr))
+end
 print("connected to " .. addr .. "; type lines, \"sair\" to leave")
 while true do
   local line = input("> ")

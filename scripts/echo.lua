@@ -13,7 +13,10 @@ for _, a in ipairs(arg) do
   else addr = a end
 end
 
-local server = assert(net.listen("tcp", addr))   -- socket + bind + listen
+local server, err = net.listen("tcp", addr)   -- socket + bind + listen
+if not server then
+  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/echo.lua 127.0.0.1:PORT)"):format(addr, err))
+end
 local ip, port = server:localaddr()
 print(("listening on %s:%d"):format(ip, port))
 

@@ -9,7 +9,9 @@ if arg[1] then addr = arg[1] end
 if arg[2] then msg = arg[2] end
 
 local c, err = net.connect(addr)
-if not c then error("cannot connect to " .. addr .. ": " .. err) end
+if not c then
+  error(("cannot connect to %s: %s (is the server up? start it first: socklab scripts/echo.lua %s)"):format(addr, err, addr))
+end
 local lip, lport = c:localaddr()
 print(("connected from %s:%d to %s"):format(lip, lport, addr))
 c:send(msg)                          -- all bytes, one write

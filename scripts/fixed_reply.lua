@@ -11,7 +11,10 @@ for _, a in ipairs(arg) do
 end
 local REPLY = "SERVER OK - STATUS 200"
 
-local server = assert(net.listen("tcp", addr))
+local server, err = net.listen("tcp", addr)
+if not server then
+  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/fixed_reply.lua 127.0.0.1:PORT)"):format(addr, err))
+end
 local ip, port = server:localaddr()
 print(("listening on %s:%d"):format(ip, port))
 

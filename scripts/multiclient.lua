@@ -18,7 +18,10 @@ local function upper(s)      -- ASCII letters only; UTF-8 bytes stay as they are
   return (s:gsub("[a-z]", function(ch) return string.char(ch:byte() - 32) end))
 end
 
-local server = assert(net.listen("tcp", addr))
+local server, err = net.listen("tcp", addr)
+if not server then
+  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/multiclient.lua 127.0.0.1:PORT)"):format(addr, err))
+end
 local ip, port = server:localaddr()
 print(("listening on %s:%d"):format(ip, port))
 

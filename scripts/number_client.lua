@@ -14,7 +14,9 @@ if not n then
 end
 
 local c, err = net.connect(addr)
-if not c then error("cannot connect to " .. addr .. ": " .. err) end
+if not c then
+  error(("cannot connect to %s: %s (is the server up? start it first: socklab scripts/number_server.lua %s)"):format(addr, err, addr))
+end
 local msg = bytes.pack(">I2", n)                   -- 2 bytes, big-endian
 print(("sending %d as %s"):format(n, hex(msg)))
 c:send(msg)

@@ -26,7 +26,10 @@ local function isprime(n)    -- trial division; n is a Lua number here
   return true
 end
 
-local server = assert(net.listen("tcp", addr))
+local server, err = net.listen("tcp", addr)
+if not server then
+  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/number_server.lua 127.0.0.1:PORT)"):format(addr, err))
+end
 local ip, port = server:localaddr()
 print(("listening on %s:%d"):format(ip, port))
 

@@ -17,7 +17,8 @@ local p = assert(net.udp())          -- no bind address: the kernel picks a port
 while true do
   local line = input("> ")
   if not line then break end         -- end of input
-  p:sendto(line .. "\n", addr)
+  local sent, err = p:sendto(line .. "\n", addr)
+  if not sent then error(("cannot send to %s: %s"):format(addr, err)) end
   print(("Sent:     %q"):format(line .. "\n"))
   local data, from = p:recvfrom(1024, timeout)
   if data then

@@ -19,7 +19,10 @@ local function upper(s)
   return (s:gsub("[a-z]", function(ch) return string.char(ch:byte() - 32) end))
 end
 
-local p = assert(net.udp(addr))                 -- socket(SOCK_DGRAM) + bind
+local p, err = net.udp(addr)                 -- socket(SOCK_DGRAM) + bind
+if not p then
+  error(("cannot bind %s: %s (another server there? give another address: socklab scripts/udp_server.lua 127.0.0.1:PORT)"):format(addr, err))
+end
 local ip, port = p:localaddr()
 print(("listening on %s:%d (udp)"):format(ip, port))
 
