@@ -473,4 +473,3 @@ func raise(L *lua.LState, msg string) {
 	}
 	L.Error(lua.LString(msg), 0)
 }
-
