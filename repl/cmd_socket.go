@@ -46,7 +46,7 @@ current socket is a connection, accept uses the newest listener.`,
 	},
 	{
 		Name:    "connect",
-		Usage:   "connect [tcp|udp] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect ID HOST:PORT",
+		Usage:   "connect [tcp|udp] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect ID HOST:PORT [--timeout D]",
 		Summary: "connect to a server",
 		Help: `Connects to HOST:PORT; the connection becomes the current socket. With
 --retry it tries again every D until it succeeds (each failure is shown),

@@ -197,6 +197,9 @@ func (s *Session) stepListen(ctx context.Context, args []string) (bool, error) {
 		return true, err
 	}
 	if len(a.Words) == 2 {
+		if a.Has("backlog") {
+			return true, usageError(a.cmd, "the backlog is given twice: as %s and as --backlog", a.Words[1])
+		}
 		if backlog, err = strconv.Atoi(a.Words[1]); err != nil || backlog < 0 {
 			return true, usageError(a.cmd, "bad backlog %q: want a number, as in: listen %d 5", a.Words[1], sock.ID)
 		}
@@ -221,6 +224,9 @@ func (s *Session) stepConnect(ctx context.Context, args []string) (bool, error) 
 	sock := s.stepSocket(a)
 	if sock == nil {
 		return false, nil
+	}
+	if a.Has("retry") || a.Has("tries") {
+		return true, usageError(a.cmd, "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", sock.ID)
 	}
 	timeout, err := a.Duration("timeout")
 	if err != nil {

@@ -9,7 +9,7 @@ import (
 var udpCommands = []*Command{
 	{
 		Name:    "sendto",
-		Usage:   "sendto [ID] HOST:PORT TEXT | sendto [ID] HOST:PORT --hex HEX",
+		Usage:   "sendto [ID] HOST:PORT TEXT | sendto [ID] HOST:PORT --hex HEX | sendto [ID] HOST:PORT --file FILE",
 		Summary: "send one UDP datagram to an address",
 		Help: `Sends TEXT as one datagram from a UDP socket (made with listen udp) to
 HOST:PORT. TEXT is read as send reads it (escapes, quoting, see help send).
