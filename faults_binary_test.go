@@ -352,3 +352,16 @@ func runBin(t *testing.T, args ...string) ([]byte, error) {
 	defer cancel()
 	return exec.CommandContext(ctx, socklabBin(t), args...).CombinedOutput()
 }
+
+// TestScriptErrorTraceback: a script whose main chunk fails exits 1 with
+// the error's file:line and, below it, where it was raised.
+func TestScriptErrorTraceback(t *testing.T) {
+	script := filepath.Join(t.TempDir(), "tb.lua")
+	os.WriteFile(script, []byte("local function inner() local x = nil; return x.y end\ninner()\n"), 0o644)
+	out, err := runBin(t, script)
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 || !strings.HasPrefix(string(out), "error: "+script+":1: attempt to index") ||
+		!strings.Contains(string(out), "stack traceback:") || !strings.Contains(string(out), "in function 'inner'") {
+		t.Errorf("%v:\n%s", err, out)
+	}
+}

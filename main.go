@@ -74,6 +74,10 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 			return exitInterrupted
 		case err != nil:
 			fmt.Fprintln(stderr, "error:", err)
+			var se *luanet.ScriptError
+			if errors.As(err, &se) {
+				fmt.Fprint(stderr, se.Where())
+			}
 			return 1
 		}
 		return 0

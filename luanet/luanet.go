@@ -64,6 +64,15 @@ type ScriptError struct {
 
 func (e *ScriptError) Error() string { return e.Msg }
 
+// Where returns the traceback indented for printing under the error line
+// (as a spawned handler's error shows it), or "".
+func (e *ScriptError) Where() string {
+	if e.Traceback == "" {
+		return ""
+	}
+	return indent(e.Traceback)
+}
+
 // ExitError reports a script that called os.exit with a non-zero code.
 type ExitError struct{ Code int }
 
