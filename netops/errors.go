@@ -105,7 +105,9 @@ func Reason(err error) string {
 	return causeText(err)
 }
 
-// opErr wraps err for socket s (which may be nil) unless it is nil.
+// opErr wraps err for socket s (which may be nil) unless it is nil. With
+// no addr it names the socket's own address for calls about this side
+// (bind, listen, accept), else the peer's where there is one.
 func opErr(op string, s *Socket, addr string, err error) error {
 	if err == nil {
 		return nil
@@ -113,7 +115,11 @@ func opErr(op string, s *Socket, addr string, err error) error {
 	e := &OpError{Op: op, Addr: addr, Err: err}
 	if s != nil {
 		e.ID, e.Net = s.ID, s.Proto
-		if e.Addr == "" {
+		switch {
+		case e.Addr != "":
+		case op == "bind" || op == "listen" || op == "accept":
+			e.Addr = s.LocalAddr()
+		default:
 			e.Addr = s.peerOrLocal()
 		}
 	}

@@ -609,6 +609,11 @@ func TestStepUDP(t *testing.T) {
 	if err != nil || string(b) != "hello" || from != c.LocalAddr() {
 		t.Fatalf("recvfrom %q %s %v", b, from, err)
 	}
+	// An error about this side names this side's address, not the last sender's.
+	var oe *OpError
+	if _, err := p.Listen(0); !errors.As(err, &oe) || oe.Addr != p.LocalAddr() {
+		t.Errorf("listen on the bound UDP socket: %v; want it to name %s", err, p.LocalAddr())
+	}
 	es, err := tb.Netstat(Port(p.LocalAddr()))
 	if err != nil {
 		t.Fatal(err)
