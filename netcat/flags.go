@@ -3,6 +3,7 @@ package netcat
 import (
 	"errors"
 	"fmt"
+	"net"
 	"strconv"
 	"strings"
 	"time"
@@ -120,7 +121,15 @@ func parseArgs(args []string) (*options, error) {
 	if o.help {
 		return o, nil
 	}
-	return o, o.setOperands(operands)
+	if err := o.setOperands(operands); err != nil {
+		return o, err
+	}
+	for _, h := range []string{o.host, o.srcAddr} {
+		if o.numeric && h != "" && net.ParseIP(h) == nil {
+			return o, usagef("-n allows numeric addresses only, and %q is a name: give its IP address, or drop -n", h)
+		}
+	}
+	return o, nil
 }
 
 func (o *options) setFlag(c byte) {

@@ -39,6 +39,8 @@ var parseTests = []struct {
 	{args: []string{"h", "70000"}, err: "bad port"},
 	{args: []string{"-w", "x", "h", "1"}, err: "bad -w value"},
 	{args: []string{"-w", "0", "h", "1"}, err: "must be positive"},
+	{args: []string{"-n", "localhost", "1"}, err: "-n allows numeric addresses only"},
+	{args: []string{"-n", "-s", "example", "127.0.0.1", "1"}, err: "\"example\" is a name"},
 	{args: []string{"-w"}, err: "needs a value"},
 	{args: []string{"-Y", "h", "1"}, err: "unknown option -Y"},
 	{args: []string{"--foo"}, err: "unknown option --foo"},

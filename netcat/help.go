@@ -38,5 +38,6 @@ End of input (as netcat-openbsd):
 	both closed         exit 0; all received data is written first
 
 Exit status: 0 ok, 1 failure (refused, timeout, scan found nothing),
-2 bad usage or unsupported flag (-e -c -x -X -U -T -b ... are refused).
+2 bad usage or unsupported flag (-e -c -x -X -U -T -b ... are refused),
+130 stopped by Ctrl-C or SIGTERM.
 `

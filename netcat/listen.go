@@ -10,9 +10,6 @@ import (
 // serve runs -l: it listens, then serves one client at a time, the next
 // one only with -k, exactly like nc. It returns the exit status.
 func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer) int {
-	if err := checkNumeric(o, o.host); err != nil {
-		return fail(stderr, err)
-	}
 	addr := net.JoinHostPort(o.host, o.ports[0])
 	if o.udp {
 		return serveUDP(ctx, o, addr, in, stdout, stderr)

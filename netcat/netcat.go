@@ -38,9 +38,6 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return 0
 	}
 	if o.scan {
-		if err := checkNumeric(o, o.host); err != nil {
-			return fail(stderr, err)
-		}
 		return scan(ctx, o, stderr)
 	}
 	in := newInput(stdin, o)

@@ -239,6 +239,26 @@ func TestScan(t *testing.T) {
 	}
 }
 
+// TestScanInterrupted: Ctrl-C during -z exits 130, as every other mode.
+func TestScanInterrupted(t *testing.T) {
+	r := start(t, nil, "-zn", "127.0.0.1", "1-65535")
+	r.cancel()
+	if s := r.status(t); s != statusInterrupted {
+		t.Fatalf("status %d, want %d; %q", s, statusInterrupted, r.stderr)
+	}
+}
+
+// TestTinyIdleTimeout: a -w shorter than the idle check's period neither
+// panics nor waits for ever.
+func TestTinyIdleTimeout(t *testing.T) {
+	r := start(t, nil, "-lv", "-d", "-w", "3ns", "127.0.0.1", "0")
+	c := dialT(t, "tcp", r.addr(t)) // connects, never sends: the connection goes idle
+	defer c.Close()
+	if s := r.status(t); s != 0 && s != 1 {
+		t.Fatalf("status %d; %q", s, r.stderr)
+	}
+}
+
 func TestUsageErrors(t *testing.T) {
 	for _, tt := range []struct {
 		args []string

@@ -19,7 +19,7 @@ func relay(ctx context.Context, o *options, c io.ReadWriteCloser, in *input, std
 	var idle <-chan time.Time
 	if o.timeout > 0 {
 		act = newActivity()
-		t := time.NewTicker(o.timeout / 4)
+		t := time.NewTicker(max(o.timeout/4, time.Millisecond)) // checks -w 4 times per period
 		defer t.Stop()
 		idle = t.C
 	}

@@ -41,10 +41,12 @@ func scan(ctx context.Context, o *options, stderr io.Writer) int {
 		lo, hi, _ := portRange(p) // checked by parseArgs
 		for port := lo; port <= hi; port++ {
 			if ctx.Err() != nil {
-				return 1
+				return statusInterrupted
 			}
 			err := probe(ctx, o, port)
 			switch {
+			case ctx.Err() != nil:
+				return statusInterrupted // Ctrl-C: no "failed" line for the probe it cut short
 			case err == nil:
 				status = 0
 				if o.verbose {
