@@ -157,8 +157,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 	fmt.Printf("server pid %d on %s\nidle:            %v\n", pid, addr, idle)
 
 	// Connect n clients, 64 at a time.
-	held := make([]net.Conn, n)
-	var mu sync.Mutex // guards held
+	held := make([]net.Conn, n) // each dialler fills its own slots; the churn loop runs alone after
 	var failures atomic.Int64
 	dial := func(rng *rand.Rand) (net.Conn, error) {
 		c, err := net.DialTimeout("tcp", addr, 30*time.Second)
@@ -174,7 +173,8 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 	t0 := time.Now()
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
-	var firstErr atomic.Value
+	var firstErr error
+	var errOnce sync.Once
 	for w := 0; w < 64; w++ {
 		wg.Add(1)
 		go func(w int) {
@@ -188,7 +188,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 				c, err := dial(rng)
 				if err != nil {
 					failures.Add(1)
-					firstErr.CompareAndSwap(nil, err)
+					errOnce.Do(func() { firstErr = err })
 					continue
 				}
 				held[i] = c
@@ -197,7 +197,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 	}
 	wg.Wait()
 	if f := failures.Load(); f > 0 {
-		return fmt.Errorf("%d of %d connections failed; first: %v", f, n, firstErr.Load())
+		return fmt.Errorf("%d of %d connections failed; first: %v", f, n, firstErr)
 	}
 	start := procStats(pid)
 	fmt.Printf("%d connected:  %v   (%.1fs to connect)\n", n, start, time.Since(t0).Seconds())
@@ -220,9 +220,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 		case <-tick.C:
 			for k := 0; k < max(1, churn/10); k++ {
 				i := rng.IntN(n)
-				mu.Lock()
 				c := held[i]
-				mu.Unlock()
 				if err := roundTrip(c, rng); err != nil {
 					return fmt.Errorf("held client %d: %v", i, err)
 				}
@@ -232,9 +230,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 				if err != nil {
 					return fmt.Errorf("new client: %v", err)
 				}
-				mu.Lock()
 				held[i] = nc
-				mu.Unlock()
 				joined++
 			}
 			for k := 0; k < 20; k++ {
