@@ -66,11 +66,12 @@ send_cmd() {
 transfer() {
 	local tool=$1 src=$2 port rpid t0 t1
 	port=$(freeport)
-	(exec /usr/bin/time -f "%e %U %S" -o "$tmp/recv.time" $(recv_cmd "$tool" "$port") >/dev/null 2>"$tmp/recv.err") &
+	(exec timeout 600 /usr/bin/time -f "%e %U %S" -o "$tmp/recv.time" $(recv_cmd "$tool" "$port") >/dev/null 2>"$tmp/recv.err") &
 	rpid=$!
 	pids+=("$rpid")
 	waitport "$port" || return
 	t0=$(now)
+	local sst rst
 	if [ "$tool" = iperf3 ]; then
 		/usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(send_cmd "$tool" "$port") >/dev/null
 	elif [ "$src" = file ]; then
@@ -78,8 +79,14 @@ transfer() {
 	else
 		head -c "${GIB}G" /dev/zero | /usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(send_cmd "$tool" "$port")
 	fi
+	sst=$?
 	wait "$rpid"
+	rst=$?
 	t1=$(now)
+	if [ "$sst" != 0 ] || [ "$rst" != 0 ]; then # a failed transfer must not count as a fast one
+		echo "  $tool from $src failed (sender $sst, receiver $rst): $(head -c 300 "$tmp/recv.err")" >&2
+		return 1
+	fi
 	echo "$t0 $t1 $GIB $(cpu "$tmp/send.time") $(cpu "$tmp/recv.time")" |
 		awk '{d=$2-$1; printf "%.3f %.3f %.3f\n", $3/d, $4/$3, $5/$3}' >>"$tmp/pipe.$tool.$src"
 }
@@ -114,7 +121,6 @@ bench_pipe() {
 }
 
 # ---------------------------------------------------------------- servers
-have_lua_echo() { [ -f scripts/echo.lua ] && [ -f main.go ]; }
 
 # start_server NAME PORT: start an echo server, set $spid.
 start_server() {
@@ -130,9 +136,7 @@ start_server() {
 
 bench_echo() {
 	echo "== 2. echo round trips/s, 64-byte messages, ${SECS}s per run (median of $RUNS)"
-	local servers=() ports=()
-	if have_lua_echo; then servers+=(socklab); else echo "  skip socklab: scripts/echo.lua or main.go missing"; fi
-	servers+=(go)
+	local servers=(socklab go) ports=()
 	if have python3; then servers+=(python); else missing python3; fi
 	declare -A port spids
 	for s in "${servers[@]}"; do
@@ -166,8 +170,7 @@ bench_echo() {
 bench_hold() {
 	echo "== 3. peak RSS holding $HOLD idle connections (each verified by one round trip)"
 	ulimit -n $((HOLD * 2 + 1024)) 2>/dev/null || ulimit -n "$(ulimit -Hn)"
-	local servers=(go)
-	if have_lua_echo; then servers=(socklab go); else echo "  skip socklab: scripts/echo.lua or main.go missing"; fi
+	local servers=(socklab go)
 	for s in "${servers[@]}"; do
 		local p
 		p=$(freeport)
@@ -179,7 +182,6 @@ bench_hold() {
 
 bench_start() {
 	echo "== 4. start-up: socklab running a script that prints one line"
-	if ! [ -f main.go ]; then echo "  skip: main.go missing"; return; fi
 	echo 'print("hello")' >"$tmp/hello.lua"
 	if have hyperfine; then
 		hyperfine -N -w 3 -r 30 --export-json "$tmp/h.json" "$S $tmp/hello.lua" >/dev/null 2>&1
