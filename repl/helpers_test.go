@@ -113,3 +113,29 @@ func acceptOne(t *testing.T, ln net.Listener) net.Conn {
 	c.SetDeadline(time.Now().Add(5 * time.Second))
 	return c
 }
+
+// execCancelled runs line and cancels it once it has had a head start. A
+// cancel that lands before the command began makes Exec skip it silently
+// (as a Ctrl-C pressed just after Enter does), so an empty result means
+// "too early": it tries again with a longer head start, at most 2 s.
+func execCancelled(t *testing.T, s *Session, out *syncBuffer, line string) (string, error) {
+	t.Helper()
+	for head := 20 * time.Millisecond; head <= 2*time.Second; head *= 2 {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() { done <- s.Exec(ctx, line) }()
+		time.Sleep(head) // the head start; the retry covers a cancel that came too early
+		cancel()
+		var err error
+		select {
+		case err = <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatalf("%s: not cancelled", line)
+		}
+		if got := out.take(); got != "" || err != nil {
+			return got, err
+		}
+	}
+	t.Fatalf("%s never started", line)
+	return "", nil
+}

@@ -8,7 +8,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/socklab/socklab/netops"
 )
@@ -178,19 +177,11 @@ func TestCancel(t *testing.T) {
 	_, addr := peerListener(t)
 	mustExec(t, s, out, "listen 127.0.0.1:0; connect "+addr)
 	for _, line := range []string{"accept 1", "recv 2", "connect " + closedPort(t) + " --retry 1h"} {
-		ctx, cancel := context.WithCancel(context.Background())
-		done := make(chan error)
-		go func() { done <- s.Exec(ctx, line) }()
-		time.AfterFunc(20*time.Millisecond, cancel)
-		select {
-		case err := <-done:
-			if !errors.Is(err, context.Canceled) {
-				t.Errorf("%s: err = %v", line, err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("%s: not cancelled", line)
+		got, err := execCancelled(t, s, out, line)
+		if !errors.Is(err, context.Canceled) {
+			t.Errorf("%s: err = %v", line, err)
 		}
-		if got := out.take(); !regexp.MustCompile(`(\[\d\] )?(accept|recv|connect) canceled\n$`).MatchString(got) {
+		if !regexp.MustCompile(`(\[\d\] )?(accept|recv|connect) canceled\n$`).MatchString(got) {
 			t.Errorf("%s printed %q", line, got)
 		}
 	}
