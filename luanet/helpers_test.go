@@ -3,7 +3,9 @@ package luanet
 import (
 	"bufio"
 	"context"
+	"errors"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,8 +19,17 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	net.DefaultResolver = noDNS
 	goleak.VerifyTestMain(m)
 }
+
+// noDNS is a resolver that never asks a DNS server: tests and fuzzing send
+// traffic to the loopback range only, and a fuzzed host name ("CXX:1")
+// must fail at once instead of querying the network. /etc/hosts (localhost)
+// still works.
+var noDNS = &net.Resolver{PreferGo: true, Dial: func(context.Context, string, string) (net.Conn, error) {
+	return nil, errors.New("tests ask no DNS server: use an IP address")
+}}
 
 // lineBuf is a concurrency-safe writer that lets a test wait for a line.
 type lineBuf struct {

@@ -2,6 +2,8 @@ package repl
 
 import (
 	"bufio"
+	"context"
+	"errors"
 	"flag"
 	"io"
 	"net"
@@ -15,6 +17,12 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	// Tests and fuzzing send traffic to the loopback range only: a host
+	// name must fail at once, never query a DNS server (/etc/hosts, as
+	// for localhost, still works).
+	net.DefaultResolver = &net.Resolver{PreferGo: true, Dial: func(context.Context, string, string) (net.Conn, error) {
+		return nil, errors.New("tests ask no DNS server: use an IP address")
+	}}
 	testscript.Main(m, map[string]func(){"socklab": socklabMain})
 }
 
