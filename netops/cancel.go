@@ -14,17 +14,27 @@ var longAgo = time.Unix(1, 0)
 // set. Cancelling ctx moves the deadline into the past, which wakes op; a
 // context that cannot end costs nothing. The error is ctx's when ctx ended, [ErrTimeout] when
 // the deadline passed, else op's own.
+//
+// Every call leaves the socket with no deadline, so a call without one
+// (the usual receive) sets none: the socket has none already.
 func bounded(ctx context.Context, dl time.Time, set func(time.Time) error, op func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	set(dl)
+	if !dl.IsZero() {
+		set(dl)
+	}
 	var stop func() bool
+	var woken chan struct{}
 	if ctx.Done() != nil { // a context that can end: not Background, not WithoutCancel
-		stop = context.AfterFunc(ctx, func() { set(longAgo) })
+		woken = make(chan struct{})
+		stop = context.AfterFunc(ctx, func() { set(longAgo); close(woken) })
 	}
 	err := op()
 	fired := stop != nil && !stop()
+	if fired {
+		<-woken // its past deadline is set: now it can be cleared for good
+	}
 	if !dl.IsZero() || fired {
 		set(time.Time{}) // leave no deadline behind for a later call (TrySend)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"testing"
 	"time"
@@ -136,6 +137,59 @@ func TestRecvCancel(t *testing.T) {
 		}
 	case <-time.After(testTimeout):
 		t.Fatal("Recv did not return after cancel")
+	}
+}
+
+// A receive that timed out or was cancelled leaves no deadline behind,
+// even when the cancel lands while it returns: the next receive, with no
+// timeout of its own, sets no deadline (bounded) and must wait for data.
+func TestNoDeadlineLeftBehind(t *testing.T) {
+	_, srv, cli := pair(t)
+	// waitsForData starts a receive with no timeout, checks that it has
+	// not returned 20 ms later, then sends it its data.
+	waitsForData := func(round int) {
+		t.Helper()
+		got := make(chan string, 1)
+		go func() {
+			b, err := srv.Recv(context.Background(), 10, 0)
+			got <- fmt.Sprintf("%q %v", b, err)
+		}()
+		select {
+		case r := <-got:
+			t.Fatalf("round %d: a receive with no timeout returned before any data came: %s", round, r)
+		case <-time.After(20 * time.Millisecond):
+		}
+		cli.Send(testCtx(t), []byte("x"), 0)
+		select {
+		case r := <-got:
+			if r != `"x" <nil>` {
+				t.Fatalf("round %d: got %s", round, r)
+			}
+		case <-time.After(testTimeout):
+			t.Fatalf("round %d: no data", round)
+		}
+	}
+	if _, err := srv.Recv(testCtx(t), 10, 10*time.Millisecond); Reason(err) != "timeout" {
+		t.Fatalf("err %v, want timeout", err)
+	}
+	waitsForData(0)
+	for i := 1; i <= 20; i++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		done := make(chan error, 1)
+		go func() {
+			_, err := srv.Recv(ctx, 10, 0)
+			done <- err
+		}()
+		cancel()
+		select {
+		case err := <-done:
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("round %d: err %v, want canceled", i, err)
+			}
+		case <-time.After(testTimeout):
+			t.Fatalf("round %d: Recv did not return after cancel", i)
+		}
+		waitsForData(i)
 	}
 }
 
