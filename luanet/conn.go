@@ -110,11 +110,11 @@ func (e *engine) recv(L *lua.LState) int {
 		return fail(L, "closed")
 	}
 	flush := sk.claim(e)
-	return e.s.park(L, "recv", func(ctx context.Context) result {
+	return e.s.park(L, "recv", func(context.Context) result {
 		if flush != nil {
 			sk.flushFirst(e, flush)
 		}
-		b, err := sk.ns.Recv(ctx, max, timeout)
+		b, err := sk.ns.Recv(e.s.sockCtx, max, timeout)
 		if err != nil {
 			return failErr(err)
 		}
@@ -177,11 +177,11 @@ func (e *engine) gather(L *lua.LState, sk *sock, fname string, op func(context.C
 		return fail(L, "closed")
 	}
 	flush := sk.claim(e)
-	return e.s.park(L, fname, func(ctx context.Context) result {
+	return e.s.park(L, fname, func(context.Context) result {
 		if flush != nil {
 			sk.flushFirst(e, flush)
 		}
-		b, err := op(ctx)
+		b, err := op(e.s.sockCtx)
 		if err != nil && (err != io.EOF || b == nil) {
 			return failErr(err)
 		}

@@ -186,7 +186,7 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 	e.L.Options.RegistrySize = threadRegistry
 	e.s = newSched(e, e.L, ctx)
 	e.openLibs()
-	e.L.SetContext(ctx) // the only way to stop a CPU-bound script (pitfall 5)
+	e.L.SetContext(e.s.vm) // the only way to stop a CPU-bound script (pitfall 5)
 	return e
 }
 

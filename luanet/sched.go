@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	lua "github.com/yuin/gopher-lua"
 )
@@ -32,7 +33,6 @@ type result struct {
 // task is one coroutine the scheduler drives.
 type task struct {
 	th      *lua.LState
-	cancel  context.CancelFunc
 	id      int
 	name    string  // "main chunk" or "spawn at x.lua:7"
 	waiting bool    // an operation is parked on it
@@ -52,14 +52,23 @@ type completion struct {
 }
 
 type sched struct {
-	rt      *engine
-	L       *lua.LState // the root state; tasks are its threads
-	ctx     context.Context
+	rt  *engine
+	L   *lua.LState // the root state; tasks are its threads
+	ctx context.Context
+	vm  *vmCtx // ctx as the Lua VM polls it
+	// sockCtx is ctx without its cancellation, for receives parked on a
+	// socket of the run. The run closes every such socket when it ends
+	// (engine.closeAll) or when the task that owns it fails, which wakes
+	// the receive; netops then skips arming a cancel watcher per call, a
+	// cost paid on every receive (context.AfterFunc was 4% of echo.lua's
+	// CPU at 500 clients).
+	sockCtx context.Context
 	tasks   map[*lua.LState]*task
 	ready   []completion
-	comp    chan completion
-	quit    chan struct{} // closed when run returns: late operations drop their result
-	ops     sync.WaitGroup
+	in      *inbox         // completions on their way to the loop
+	ops     sync.WaitGroup // the worker goroutines
+	work    chan work      // hands an operation to an idle worker; closed when run returns
+	idle    atomic.Int32   // workers waiting on work
 	marker  *lua.LUserData
 	tramp   *lua.LFunction
 	nextID  int
@@ -70,8 +79,8 @@ type sched struct {
 }
 
 func newSched(rt *engine, L *lua.LState, ctx context.Context) *sched {
-	s := &sched{rt: rt, L: L, ctx: ctx, tasks: map[*lua.LState]*task{},
-		comp: make(chan completion, 256), quit: make(chan struct{})}
+	s := &sched{rt: rt, L: L, ctx: ctx, vm: newVMCtx(ctx), sockCtx: context.WithoutCancel(ctx), tasks: map[*lua.LState]*task{},
+		in: newInbox(), work: make(chan work)}
 	s.marker = L.NewUserData()
 	return s
 }
@@ -79,8 +88,13 @@ func newSched(rt *engine, L *lua.LState, ctx context.Context) *sched {
 // spawn makes a task that calls fn(args...) and queues its start.
 func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task {
 	th, cancel := s.L.NewThread() // always from the root (pitfall 4)
+	// The thread's own context, a child of the root's, would cost every
+	// instruction of the task an atomic load (vmctx.go); nothing cancels
+	// a task through it, so the task polls the run's context instead.
+	cancel()
+	th.SetContext(s.vm)
 	s.nextID++
-	t := &task{th: th, cancel: cancel, id: s.nextID, name: name}
+	t := &task{th: th, id: s.nextID, name: name}
 	s.tasks[th] = t
 	s.ready = append(s.ready, completion{t: t, args: append([]lua.LValue{fn}, args...)})
 	return t
@@ -88,7 +102,8 @@ func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task 
 
 // run resumes tasks until none is left, the main chunk fails, or ctx ends.
 func (s *sched) run() error {
-	defer close(s.quit)
+	defer s.stop()
+	var batch []completion
 	for {
 		for len(s.ready) > 0 && s.mainErr == nil {
 			c := s.ready[0]
@@ -105,15 +120,24 @@ func (s *sched) run() error {
 		if len(s.tasks) == 0 {
 			return nil
 		}
-		select {
-		case c := <-s.comp:
-			s.resume(c)
-		case <-s.ctx.Done():
-			return s.ctx.Err()
+		if batch = s.in.take(batch); len(batch) == 0 {
+			select {
+			case <-s.in.wake:
+			case <-s.ctx.Done():
+				return s.ctx.Err()
+			}
+			continue
 		}
-		if s.ctx.Err() != nil {
-			return s.ctx.Err()
-		}
+		s.ready = append(s.ready, batch...)
+	}
+}
+
+// stop ends the loop's side of the workers: an idle worker exits, and a
+// completion that comes later, or came and was never taken, is dropped.
+func (s *sched) stop() {
+	close(s.work)
+	for _, c := range s.in.close() {
+		c.res.drop()
 	}
 }
 
@@ -137,12 +161,49 @@ func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) re
 	t.seq++
 	seq := t.seq
 	t.waiting = true
-	s.ops.Add(1)
-	go func() {
-		r := safeOp(s.ctx, op)
-		s.deliver(completion{t: t, seq: seq, res: r})
-	}()
+	w := work{t: t, seq: seq, op: op}
+	select {
+	case s.work <- w: // an idle worker takes it
+	default:
+		s.ops.Add(1)
+		go s.worker(w)
+	}
 	return L.Yield(s.marker)
+}
+
+// work is one parked operation for a worker goroutine.
+type work struct {
+	t   *task
+	seq uint64
+	op  func(ctx context.Context) result
+}
+
+// maxIdle bounds the workers kept waiting for the next operation.
+const maxIdle = 256
+
+// worker runs operations until the loop ends or enough others are idle.
+// A goroutine per operation would do, but reusing one keeps its stack,
+// grown once: a fresh goroutine grows its stack on every operation
+// (morestack was 4% of echo.lua's CPU at 500 clients).
+func (s *sched) worker(w work) {
+	defer s.ops.Done()
+	for {
+		c := completion{t: w.t, seq: w.seq, res: safeOp(s.ctx, w.op)}
+		if !s.in.put(c) {
+			c.res.drop()
+			return
+		}
+		if s.idle.Add(1) > maxIdle {
+			s.idle.Add(-1)
+			return
+		}
+		var ok bool
+		w, ok = <-s.work // closed when the loop ends
+		s.idle.Add(-1)
+		if !ok {
+			return
+		}
+	}
 }
 
 // safeOp runs op, turning a panic (a bug in socklab) into the failure
@@ -155,16 +216,6 @@ func safeOp(ctx context.Context, op func(context.Context) result) (r result) {
 		}
 	}()
 	return op(ctx)
-}
-
-// deliver sends a completion to the loop, or drops it when the loop ended.
-func (s *sched) deliver(c completion) {
-	defer s.ops.Done()
-	select {
-	case s.comp <- c:
-	case <-s.quit:
-		c.res.drop()
-	}
 }
 
 // drop closes a socket no task will ever see.
@@ -283,9 +334,6 @@ func (s *sched) fail(t *task, err error) {
 func (s *sched) finish(t *task) {
 	delete(s.tasks, t.th)
 	t.waiting = false
-	if t.cancel != nil {
-		t.cancel()
-	}
 }
 
 func indent(s string) string {

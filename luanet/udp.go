@@ -54,8 +54,8 @@ func (e *engine) recvfrom(L *lua.LState) int {
 	if sk.closed {
 		return fail(L, "closed")
 	}
-	return e.s.park(L, "recvfrom", func(ctx context.Context) result {
-		b, from, err := sk.ns.RecvFrom(ctx, max, timeout)
+	return e.s.park(L, "recvfrom", func(context.Context) result {
+		b, from, err := sk.ns.RecvFrom(e.s.sockCtx, max, timeout)
 		if err != nil {
 			return failErr(err)
 		}
