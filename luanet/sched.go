@@ -105,17 +105,8 @@ func (s *sched) run() error {
 	defer s.stop()
 	var batch []completion
 	for {
-		for len(s.ready) > 0 && s.mainErr == nil {
-			c := s.ready[0]
-			s.ready[0] = completion{}
-			s.ready = s.ready[1:]
-			s.resume(c)
-			if s.ctx.Err() != nil {
-				return s.ctx.Err()
-			}
-		}
-		if s.mainErr != nil {
-			return s.mainErr
+		if err := s.runReady(); err != nil {
+			return err
 		}
 		if len(s.tasks) == 0 {
 			return nil
@@ -128,8 +119,28 @@ func (s *sched) run() error {
 			}
 			continue
 		}
-		s.ready = append(s.ready, batch...)
+		for i := range batch {
+			s.resume(batch[i])
+			if err := s.runReady(); err != nil {
+				return err
+			}
+		}
 	}
+}
+
+// runReady resumes the tasks that need no completion (new ones, and
+// forwarded yields), and reports why the loop must end, if it must.
+func (s *sched) runReady() error {
+	for len(s.ready) > 0 && s.mainErr == nil && s.ctx.Err() == nil {
+		c := s.ready[0]
+		s.ready[0] = completion{}
+		s.ready = s.ready[1:]
+		s.resume(c)
+	}
+	if s.mainErr != nil {
+		return s.mainErr
+	}
+	return s.ctx.Err()
 }
 
 // stop ends the loop's side of the workers: an idle worker exits, and a

@@ -25,11 +25,9 @@ func canYield(L *lua.LState) bool {
 	if !frameLayoutOK() {
 		return canYieldGoStack()
 	}
-	dbg, ok := L.GetStack(0)
-	if !ok {
-		return false
-	}
-	fr := *(**mirrorFrame)(unsafe.Add(unsafe.Pointer(dbg), frameFieldOffset))
+	// L.currentFrame, read in place: L.GetStack(0) would allocate a
+	// Debug on every blocking call.
+	fr := *(**mirrorFrame)(unsafe.Add(unsafe.Pointer(L), currentFrameOffset))
 	if fr == nil {
 		return false
 	}
@@ -71,9 +69,9 @@ type mirrorFrame struct {
 }
 
 var (
-	layoutOnce       sync.Once
-	layoutOK         bool
-	frameFieldOffset uintptr
+	layoutOnce         sync.Once
+	layoutOK           bool
+	currentFrameOffset uintptr // of LState.currentFrame
 )
 
 func frameLayoutOK() bool {
@@ -84,11 +82,11 @@ func frameLayoutOK() bool {
 // frameSelfTest compares the mirror with the real struct field by field and
 // checks the opcode numbers on a compiled call.
 func frameSelfTest() bool {
-	f, ok := reflect.TypeOf(lua.Debug{}).FieldByName("frame")
+	f, ok := reflect.TypeOf(lua.LState{}).FieldByName("currentFrame")
 	if !ok || f.Type.Kind() != reflect.Pointer {
 		return false
 	}
-	frameFieldOffset = f.Offset
+	currentFrameOffset = f.Offset
 	real, mine := f.Type.Elem(), reflect.TypeOf(mirrorFrame{})
 	if real.Size() != mine.Size() || real.NumField() != mine.NumField() {
 		return false
