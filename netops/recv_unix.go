@@ -29,15 +29,18 @@ func (s *Socket) recvOnce(ctx context.Context, dl time.Time, max int) ([]byte, e
 	if !ok {
 		return s.recvCopy(ctx, dl, max)
 	}
-	rc, err := tc.SyscallConn()
-	if err != nil {
-		return s.recvCopy(ctx, dl, max)
+	if s.raw.of != tc { // the first receive (or a step socket's new connection)
+		rc, err := tc.SyscallConn()
+		if err != nil {
+			return s.recvCopy(ctx, dl, max)
+		}
+		s.raw = rawConn{of: tc, rc: rc}
 	}
 	r := rawReaders.Get().(*rawReader)
-	r.rc, r.max = rc, max
-	err = bounded(ctx, dl, s.conn.SetReadDeadline, r.op)
+	r.rc, r.conn, r.max = s.raw.rc, tc, max
+	err := bounded(ctx, dl, r.setDeadline, r.op)
 	out := r.out
-	*r = rawReader{cb: r.cb, op: r.op}
+	*r = rawReader{cb: r.cb, op: r.op, setDeadline: r.setDeadline}
 	rawReaders.Put(r)
 	return out, s.noteRead(len(out), max, err)
 }
@@ -76,18 +79,21 @@ func bufPool(max int) *sync.Pool {
 // rawReader is one Recv's state. Its callbacks are bound once, when the
 // pool makes it, so that a receive allocates no closures.
 type rawReader struct {
-	rc  syscall.RawConn
-	max int
-	out []byte // the bytes read
-	big []byte // the buffer of a read larger than poolBuf
-	err error  // the read's own error (io.EOF, ECONNRESET, ...)
-	cb  func(fd uintptr) bool
-	op  func() error
+	rc          syscall.RawConn
+	conn        *net.TCPConn
+	max         int
+	out         []byte // the bytes read
+	big         []byte // the buffer of a read larger than poolBuf
+	err         error  // the read's own error (io.EOF, ECONNRESET, ...)
+	cb          func(fd uintptr) bool
+	op          func() error
+	setDeadline func(time.Time) error
 }
 
 var rawReaders = sync.Pool{New: func() any {
 	r := &rawReader{}
 	r.cb, r.op = r.try, r.read
+	r.setDeadline = func(t time.Time) error { return r.conn.SetReadDeadline(t) }
 	return r
 }}
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -64,8 +65,9 @@ type Socket struct {
 	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
 	pc    *net.UDPConn // an unconnected UDP socket
 
-	rmu   sync.Mutex // serialises receives and guards buf
+	rmu   sync.Mutex // serialises receives and guards buf and raw
 	buf   []byte     // bytes read from the kernel but not yet returned
+	raw   rawConn    // conn's syscall.RawConn, made once by the unix recvOnce
 	wmu   sync.Mutex // serialises sends
 	in    atomic.Int64
 	out   atomic.Int64
@@ -219,4 +221,11 @@ func (s *Socket) Close() error {
 		return nil
 	}
 	return opErr("close", s, "", err)
+}
+
+// rawConn is a connection's syscall.RawConn, kept so that a receive does
+// not allocate a new one.
+type rawConn struct {
+	of *net.TCPConn
+	rc syscall.RawConn
 }
