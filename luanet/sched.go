@@ -189,8 +189,11 @@ type work struct {
 	op  func(ctx context.Context) result
 }
 
-// maxIdle bounds the workers kept waiting for the next operation.
-const maxIdle = 256
+// maxIdle bounds the workers kept waiting for the next operation. While
+// the loop resumes one batch of completions, the workers that delivered
+// them all wait: at 500 busy clients that is up to 500. An idle worker
+// costs its stack (a few KiB).
+const maxIdle = 1024
 
 // worker runs operations until the loop ends or enough others are idle.
 // A goroutine per operation would do, but reusing one keeps its stack,
