@@ -6,8 +6,8 @@
 //
 // A script runs in ONE Lua state. Its main chunk and every spawn are
 // coroutines driven by a scheduler (sched.go): a blocking call yields, its
-// I/O runs in a goroutine that sends plain Go values back, and only the
-// scheduler's goroutine touches the Lua state. pcall, xpcall and
+// I/O runs on a worker goroutine that hands plain Go values back, and only
+// the scheduler's goroutine touches the Lua state. pcall, xpcall and
 // coroutine.resume/wrap are replaced by versions that let a blocking call
 // inside them reach the scheduler. A blocking call where Lua 5.1 cannot
 // yield (a metamethod, a for-in iterator, a table.sort or string.gsub

@@ -13,10 +13,11 @@ import (
 // The scheduler runs every task of a script (the main chunk, each spawn) as
 // a coroutine of ONE Lua state, in the manner of grafana/k6's event loop and
 // OpenResty's cosockets. Only the goroutine running [sched.run] touches the
-// Lua state. A blocking primitive calls [sched.park]: the I/O runs in a
-// goroutine of its own and sends plain Go values back on a channel; the loop
-// then resumes the coroutine with exactly two values (see prelude.lua for
-// why the arity is fixed).
+// Lua state. A blocking primitive calls [sched.park]: the I/O runs on a
+// worker goroutine (reused from one operation to the next), which puts
+// plain Go values into the loop's inbox (inbox.go); the loop then resumes
+// the coroutine with exactly two values (see prelude.lua for why the arity
+// is fixed).
 
 // result is what a parked operation hands back: two Lua values built off
 // the Lua goroutine (strings, numbers, nil) and, when the operation made a
