@@ -74,6 +74,7 @@ type sched struct {
 	tramp   *lua.LFunction
 	nextID  int
 	main    *task
+	cur     *task // the task being resumed
 	mainErr error
 	dirty   []*sock       // sockets with queued data to kick after a resume (writer.go)
 	args2   [2]lua.LValue // the two values of a parked operation's resume
@@ -156,6 +157,9 @@ func (s *sched) stop() {
 // taskOf returns the task whose coroutine L is, or runs inside (a script's
 // own coroutine, or one of the coroutine-based pcall).
 func (s *sched) taskOf(L *lua.LState) *task {
+	if s.cur != nil && s.cur.th == L { // the usual case: a call from the running task itself
+		return s.cur
+	}
 	for th := L; th != nil; th = th.Parent {
 		if t, ok := s.tasks[th]; ok {
 			return t
@@ -164,9 +168,9 @@ func (s *sched) taskOf(L *lua.LState) *task {
 	return nil
 }
 
-// park suspends the calling task until op's result comes back. op runs in
-// a goroutine of its own with the script's context and must return once
-// that context ends. park must be the last thing a primitive does:
+// park suspends the calling task until op's result comes back. op runs on
+// a worker goroutine with the script's context and must return once that
+// context ends. park must be the last thing a primitive does:
 // `return s.park(L, op)`.
 func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) result) int {
 	t := s.checkYield(L, what)
@@ -291,7 +295,9 @@ func (s *sched) resume(c completion) {
 		s.args2 = [2]lua.LValue{lua.LNil, lua.LNil}
 		args = s.args2[:]
 	}
+	s.cur = t
 	st, err, vals := s.safeResume(t, args)
+	s.cur = nil
 	s.args2 = [2]lua.LValue{}
 	s.kickDirty()
 	switch st {
