@@ -37,7 +37,8 @@ func (b *inbox) put(c completion) bool {
 }
 
 // take returns what arrived, in order, and keeps spare (emptied) to
-// collect what arrives next.
+// collect what arrives next. spare must be a slice take returned before
+// (or nil): the inbox holds the one it keeps.
 func (b *inbox) take(spare []completion) []completion {
 	clear(spare)
 	b.mu.Lock()

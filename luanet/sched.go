@@ -3,6 +3,7 @@ package luanet
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -114,6 +115,9 @@ func (s *sched) run() error {
 			return nil
 		}
 		if batch = s.in.take(batch); len(batch) == 0 {
+			batch = s.yieldForMore(batch)
+		}
+		if len(batch) == 0 {
 			select {
 			case <-s.in.wake:
 			case <-s.ctx.Done():
@@ -128,6 +132,22 @@ func (s *sched) run() error {
 			}
 		}
 	}
+}
+
+// yieldForMore lets the workers the last batch woke run on this thread
+// before the loop sleeps: they are queued right here, and their results
+// often arrive within a few yields. Sleeping at once cost a park and a
+// wake-up per batch (two completions on average at 500 busy clients);
+// three yields first gave 10% more round trips.
+// batch is what take last returned (the inbox does not hold it).
+func (s *sched) yieldForMore(batch []completion) []completion {
+	for range 3 {
+		runtime.Gosched()
+		if batch = s.in.take(batch); len(batch) > 0 {
+			break
+		}
+	}
+	return batch
 }
 
 // runReady resumes the tasks that need no completion (new ones, and
