@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # bench/run.sh: socklab against netcat-openbsd, socat, Go and Python on
 # 127.0.0.1. See bench/README.md. Knobs (environment):
-#   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=3   runs per cell (median)
+#   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=5   runs per cell (median)
 #   BENCH_SECONDS=3    seconds per echo run         BENCH_HOLD=10000 held connections
 #   BENCH_PARTS="pipe echo hold start"              which parts to run
 set -u
 cd "$(dirname "$0")/.."
 GIB=${BENCH_GIB:-1}
 SECS=${BENCH_SECONDS:-3}
-RUNS=${BENCH_RUNS:-3}
+RUNS=${BENCH_RUNS:-5}
 HOLD=${BENCH_HOLD:-10000}
 PARTS=${BENCH_PARTS:-"pipe echo hold start"}
 
@@ -162,6 +162,14 @@ bench_echo() {
 		printf "  %-8s %12s %12s %12s %12s %12s\n" "$c" "${v[socklab]}" "${v[go]}" "${v[python]}" \
 			"$(awk -v a="${v[socklab]}" -v b="${v[go]}" 'BEGIN{if (a+0>0 && b+0>0) printf "%.2f", a/b; else print "-"}')" \
 			"$(awk -v a="${v[socklab]}" -v b="${v[python]}" 'BEGIN{if (a+0>0 && b+0>0) printf "%.2f", a/b; else print "-"}')"
+	done
+	# Each run measures the servers back to back, so the ratio within a run
+	# is the one least moved by the VM's drift; show how far it spreads.
+	for s in go python; do
+		[ -f "$tmp/echo.$s.500" ] || continue
+		paste -d' ' "$tmp/echo.socklab.500" "$tmp/echo.$s.500" |
+			awk '$1>0 && $3>0 {print $1/$3}' | sort -g |
+			awk -v s="$s" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at 500 clients, run by run: %.2f to %.2f (median %.2f)\n", s, a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 	done
 	cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {if (f) print "  some runs had failures"}'
 	for s in "${servers[@]}"; do kill "${spids[$s]}" 2>/dev/null; done
