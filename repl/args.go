@@ -13,11 +13,12 @@ import (
 // Args are a command's arguments, sorted out by [Session.parseArgs]
 // according to the command's table entry.
 type Args struct {
-	Sock   *netops.Socket // the socket named by the id, or the current one (commands with Socket set)
-	Words  []string       // the other arguments, in order
-	quoted []bool         // per word: it was (partly) quoted
-	flags  map[string]string
-	cmd    *Command
+	Sock    *netops.Socket // the socket named by the id, or the current one (commands with Socket set)
+	Words   []string       // the other arguments, in order
+	Timeout time.Duration  // --timeout, checked by parseArgs; 0 when not given
+	quoted  []bool         // per word: it was (partly) quoted
+	flags   map[string]string
+	cmd     *Command
 }
 
 // Has reports whether the option --name was given.
@@ -116,6 +117,10 @@ func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
 		a.flags[name] = val
 	}
 	a.quoted = wq
+	var err error
+	if a.Timeout, err = a.Duration("timeout"); err != nil {
+		return nil, err
+	}
 	need := cmd.MinArgs
 	for name := range a.flags {
 		if f := findFlag(cmd, name); f.Fills && need > 0 {

@@ -88,11 +88,7 @@ func runSend(ctx context.Context, s *Session, args []string, suffix string) erro
 		return err
 	}
 	data = append(data, suffix...)
-	timeout, err := a.Duration("timeout")
-	if err != nil {
-		return err
-	}
-	n, err := a.Sock.Send(ctx, data, timeout)
+	n, err := a.Sock.Send(ctx, data, a.Timeout)
 	if err != nil {
 		return err
 	}
@@ -180,10 +176,6 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return err
 	}
-	timeout, err := a.Duration("timeout")
-	if err != nil {
-		return err
-	}
 	modes := 0
 	for _, m := range []string{"line", "until", "all"} {
 		if a.Has(m) {
@@ -203,7 +195,7 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 	var data []byte
 	switch {
 	case a.Has("line"):
-		data, err = a.Sock.RecvLine(ctx, timeout, max)
+		data, err = a.Sock.RecvLine(ctx, a.Timeout, max)
 	case a.Has("until"):
 		delim, derr := decodeEscapes(a.String("until"))
 		if derr != nil {
@@ -212,9 +204,9 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 		if len(delim) == 0 {
 			return usageError(a.cmd, "--until needs a delimiter of at least one byte")
 		}
-		data, err = a.Sock.RecvUntil(ctx, delim, timeout, max)
+		data, err = a.Sock.RecvUntil(ctx, delim, a.Timeout, max)
 	case a.Has("all"):
-		data, err = a.Sock.RecvAll(ctx, timeout, max)
+		data, err = a.Sock.RecvAll(ctx, a.Timeout, max)
 		if err == nil {
 			err = io.EOF
 		}
@@ -222,7 +214,7 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 		if max == 0 {
 			max = recvDefault
 		}
-		data, err = a.Sock.Recv(ctx, max, timeout)
+		data, err = a.Sock.Recv(ctx, max, a.Timeout)
 	}
 	if len(data) > 0 || err == nil {
 		s.showData(a.Sock.ID, "", data, a.Has("hex"))

@@ -168,12 +168,8 @@ func runAccept(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return err
 	}
-	timeout, err := a.Duration("timeout")
-	if err != nil {
-		return err
-	}
 	defer s.hold(a.Sock)()
-	c, err := a.Sock.Accept(ctx, timeout)
+	c, err := a.Sock.Accept(ctx, a.Timeout)
 	if err != nil {
 		return err
 	}
@@ -199,10 +195,7 @@ func runConnect(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return err
 	}
-	o := netops.DialOptions{}
-	if o.Timeout, err = a.Duration("timeout"); err != nil {
-		return err
-	}
+	o := netops.DialOptions{Timeout: a.Timeout}
 	if o.Retry, err = a.Duration("retry"); err != nil {
 		return err
 	}

@@ -228,11 +228,7 @@ func (s *Session) stepConnect(ctx context.Context, args []string) (bool, error) 
 	if a.Has("retry") || a.Has("tries") {
 		return true, usageError(a.cmd, "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", sock.ID)
 	}
-	timeout, err := a.Duration("timeout")
-	if err != nil {
-		return true, err
-	}
-	c, err := sock.Connect(ctx, a.Words[1], timeout)
+	c, err := sock.Connect(ctx, a.Words[1], a.Timeout)
 	if err != nil {
 		return true, s.teachError(err)
 	}

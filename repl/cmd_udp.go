@@ -65,10 +65,6 @@ func runRecvFrom(ctx context.Context, s *Session, args []string) error {
 	if err != nil {
 		return err
 	}
-	timeout, err := a.Duration("timeout")
-	if err != nil {
-		return err
-	}
 	max := recvDefault
 	if len(a.Words) == 1 {
 		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
@@ -76,7 +72,7 @@ func runRecvFrom(ctx context.Context, s *Session, args []string) error {
 		}
 	}
 	defer s.hold(a.Sock)()
-	data, from, err := a.Sock.RecvFrom(ctx, max, timeout)
+	data, from, err := a.Sock.RecvFrom(ctx, max, a.Timeout)
 	if err != nil {
 		return err
 	}
