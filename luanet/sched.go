@@ -190,8 +190,9 @@ func (s *sched) taskOf(L *lua.LState) *task {
 
 // park suspends the calling task until op's result comes back. op runs on
 // a worker goroutine with the script's context and must return once that
-// context ends. park must be the last thing a primitive does:
-// `return s.park(L, op)`.
+// context ends, or (a receive given sockCtx) once the run closes its
+// socket. park must be the last thing a primitive does:
+// `return s.park(L, "recv", op)`.
 func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) result) int {
 	t := s.checkYield(L, what)
 	t.seq++
@@ -226,8 +227,9 @@ const maxIdle = 1024
 // (morestack was 4% of echo.lua's CPU at 500 clients).
 //
 // Only a worker whose operation went the usual way (data received, data
-// sent) is reused. One that made a socket (accept, connect) or met a
-// failure (end of stream, refused, ...) went down deeper paths, and a
+// sent, a sleep) is reused. One that made a socket (accept, connect) or
+// failed (nil and a reason: end of stream, refused, ...) went down deeper
+// paths, and a
 // reused worker keeps the stack it grew there while it waits, possibly
 // for long, in its next receive: with clients coming and going all the
 // time, the server's memory kept growing (soak: +60 MiB in 3 minutes at
@@ -236,7 +238,7 @@ func (s *sched) worker(w work) {
 	defer s.ops.Done()
 	for {
 		c := completion{t: w.t, seq: w.seq, res: safeOp(s.ctx, w.op)}
-		usual := c.res.sock == nil && c.res.b == nil
+		usual := c.res.sock == nil && c.res.a != lua.LNil
 		if !s.in.put(c) {
 			c.res.drop()
 			return
