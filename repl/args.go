@@ -78,6 +78,13 @@ func (a *Args) Text() string { return strings.Join(a.Words, " ") }
 // (`send 2 hello` sends "hello" on [2]; `send 2` sends "2" on the current
 // socket). It is also an id, an unknown one, when the command could not
 // take it as anything else (`close 7`). Otherwise the current socket is used.
+// quotedWord reports whether args[i], a word of the command ctx runs,
+// was (partly) quoted as typed.
+func quotedWord(ctx context.Context, args []string, i int) bool {
+	c, _ := ctx.Value(callKey{}).(*call)
+	return c != nil && len(c.toks) == len(args) && c.toks[i].Quoted
+}
+
 func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
 	c, _ := ctx.Value(callKey{}).(*call)
 	if c == nil {
@@ -85,7 +92,7 @@ func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
 	}
 	cmd := c.cmd
 	a := &Args{flags: map[string]string{}, cmd: cmd}
-	quoted := func(i int) bool { return len(c.toks) == len(args) && c.toks[i].Quoted }
+	quoted := func(i int) bool { return quotedWord(ctx, args, i) }
 	var wq []bool
 	for i := 0; i < len(args); i++ {
 		w := args[i]

@@ -41,7 +41,8 @@ input() sees end of input.`,
 		Summary: "run a chunk of Lua with the script API",
 		Help: `Runs CODE as a Lua chunk with the same API as scripts (net, spawn, sleep,
 bytes, hex, ...), sharing this shell's socket table. Quote the code when it
-holds ; or quotes. With a final & it runs in the background, as run does.`,
+holds ; or quotes. With a final & outside the quotes it runs in the background,
+as run does; an & inside them is part of the code.`,
 		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`,
 			`lua 'local l = net.listen("tcp", "127.0.0.1:9000") local c = l:accept() c:send("hi\n") c:close()' &`},
 		Calls:   "whatever the code calls",
@@ -97,7 +98,7 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 }
 
 func runScript(ctx context.Context, s *Session, args []string) error {
-	bg, args := background(args)
+	bg, args := background(ctx, args)
 	if len(args) == 0 {
 		return usageError(lookup("run"), "run needs a script")
 	}
@@ -113,7 +114,7 @@ func runScript(ctx context.Context, s *Session, args []string) error {
 }
 
 func runLuaChunk(ctx context.Context, s *Session, args []string) error {
-	bg, args := background(args)
+	bg, args := background(ctx, args)
 	if len(args) == 0 {
 		return usageError(lookup("lua"), "lua needs code")
 	}
@@ -124,14 +125,19 @@ func runLuaChunk(ctx context.Context, s *Session, args []string) error {
 }
 
 // background reports whether args end with "&" (alone, or stuck to the
-// last word as in a shell), and returns them without it.
-func background(args []string) (bool, []string) {
+// last word as in a shell), and returns them without it. A quoted last
+// word is text: `lua 'x = "a&"'` runs in the foreground, and the code
+// keeps its "&" (write `lua 'CODE' &` for the background).
+func background(ctx context.Context, args []string) (bool, []string) {
 	n := len(args)
-	switch {
-	case n > 0 && args[n-1] == "&":
+	if n == 0 || quotedWord(ctx, args, n-1) {
+		return false, args
+	}
+	switch last := args[n-1]; {
+	case last == "&":
 		return true, args[:n-1]
-	case n > 0 && len(args[n-1]) > 1 && strings.HasSuffix(args[n-1], "&"):
-		return true, append(args[:n-1:n-1], strings.TrimSuffix(args[n-1], "&"))
+	case strings.HasSuffix(last, "&"):
+		return true, append(args[:n-1:n-1], strings.TrimSuffix(last, "&"))
 	}
 	return false, args
 }

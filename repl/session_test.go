@@ -240,4 +240,8 @@ func TestLuaBackground(t *testing.T) {
 	if got, err := exec(t, s, out, "lua &"); err == nil || !strings.Contains(got, "lua needs code") {
 		t.Errorf("lua &: %v %q", err, got)
 	}
+	// A quoted "&" at the end is the code's own: it runs in the foreground.
+	if got := mustExec(t, s, out, `lua 'print("fg") -- &'`); strings.Contains(got, "background") || !strings.Contains(got, "fg") {
+		t.Errorf(`lua 'print("fg") -- &': %q`, got)
+	}
 }
