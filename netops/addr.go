@@ -16,10 +16,10 @@ func ParseAddr(s string) (string, error) {
 		return "", fmt.Errorf("empty address: want HOST:PORT, :PORT or PORT")
 	}
 	if !strings.Contains(s, ":") {
-		if _, err := ParsePort(s); err != nil {
+		if _, err := strconv.Atoi(s); err != nil {
 			return "", fmt.Errorf("bad address %q: want HOST:PORT, :PORT or PORT", s)
 		}
-		s = ":" + s
+		s = ":" + s // a bare PORT; its range is checked below
 	}
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {

@@ -19,7 +19,7 @@ var parseAddrTests = []struct{ in, want, err string }{
 	{"127.0.0.1:-1", "", "bad port"},
 	{"host:http", "", "bad port"},
 	{"nohost", "", "bad address \"nohost\": want HOST:PORT"},
-	{"99999", "", "bad address"},
+	{"99999", "", "bad port \"99999\": want a number from 0 to 65535"},
 	{"::1:80", "", "bad address"},
 	{"a b:80", "", "bad host"},
 }
