@@ -95,31 +95,25 @@ func newSocket(proto string, kind Kind, owner string) *Socket {
 
 // Info is a snapshot of a socket for the `sockets` table.
 type Info struct {
-	ID       int
-	Proto    string
-	Kind     Kind
-	Owner    string
-	Local    string
-	Remote   string
-	State    string // the kernel's TCP state name, "" when the OS cannot tell
-	In, Out  int64  // bytes received and sent
-	Age      time.Duration
-	FD       int // descriptor, -1 when unknown
-	Queue    int // listener: connections completed but not yet accepted (-1 unknown)
-	Backlog  int // listener: the backlog it was given (-1 unknown)
-	Buffered int // bytes received from the kernel but not yet returned by a recv (-1 while a receive waits)
+	ID      int
+	Proto   string
+	Kind    Kind
+	Owner   string
+	Local   string
+	Remote  string
+	State   string // the kernel's TCP state name, "" when the OS cannot tell
+	In, Out int64  // bytes received and sent
+	Age     time.Duration
+	FD      int // descriptor, -1 when unknown
+	Queue   int // listener: connections completed but not yet accepted (-1 unknown)
+	Backlog int // listener: the backlog it was given (-1 unknown)
 }
 
 // Info returns a snapshot of the socket.
 func (s *Socket) Info() Info {
-	buffered := -1 // a receive waits and holds the buffer: never wait for it
-	if s.rmu.TryLock() {
-		buffered = len(s.buf)
-		s.rmu.Unlock()
-	}
 	inf := Info{ID: s.ID, Proto: s.Proto, Kind: s.Kind, Owner: s.Owner,
 		Local: s.LocalAddr(), Remote: s.RemoteAddr(), In: s.in.Load(), Out: s.out.Load(),
-		Age: time.Since(s.Created), FD: -1, Queue: -1, Backlog: -1, Buffered: buffered}
+		Age: time.Since(s.Created), FD: -1, Queue: -1, Backlog: -1}
 	k := s.kernel()
 	inf.State, inf.FD, inf.Queue, inf.Backlog = k.State, k.FD, k.Queue, k.Backlog
 	return inf
