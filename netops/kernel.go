@@ -1,6 +1,9 @@
 package netops
 
-import "syscall"
+import (
+	"net"
+	"syscall"
+)
 
 // kernelInfo is what the kernel says of a socket.
 type kernelInfo struct {
@@ -42,35 +45,33 @@ func (s *Socket) userFD(goFD int) int {
 // state (and a listener's queue and backlog where the OS reports them).
 func (s *Socket) kernel() kernelInfo {
 	k := kernelInfo{FD: -1, Queue: -1, Backlog: -1}
-	c := s.sysConn()
-	if c == nil {
-		return k
-	}
-	rc, err := c.SyscallConn()
-	if err != nil {
-		return k
-	}
-	rc.Control(func(u uintptr) {
-		k.FD = int(u)
+	withFD(s.sysConn(), func(fd int) {
+		k.FD = fd
 		if s.pc == nil && !isUDP(s.Proto) {
-			tcpInfo(k.FD, &k)
+			tcpInfo(fd, &k)
 		}
 	})
 	k.FD = s.userFD(k.FD)
 	return k
 }
 
-// fdOf returns the descriptor behind c, or -1.
-func fdOf(c syscall.Conn) int {
+// withFD runs fn on the descriptor behind c (which may be nil); it fails,
+// without calling fn, when there is none: c is nil or closed.
+func withFD(c syscall.Conn, fn func(fd int)) error {
 	if c == nil {
-		return -1
+		return net.ErrClosed
 	}
 	rc, err := c.SyscallConn()
 	if err != nil {
-		return -1
+		return err
 	}
+	return rc.Control(func(u uintptr) { fn(int(u)) })
+}
+
+// fdOf returns the descriptor behind c, or -1.
+func fdOf(c syscall.Conn) int {
 	fd := -1
-	if rc.Control(func(u uintptr) { fd = int(u) }) != nil {
+	if withFD(c, func(d int) { fd = d }) != nil {
 		return -1
 	}
 	return fd

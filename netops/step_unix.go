@@ -133,15 +133,7 @@ func sockaddrString(sa unix.Sockaddr) string {
 
 // control runs fn on s's descriptor; it fails when s is closed.
 func (s *Socket) control(fn func(fd int)) error {
-	c := s.sysConn()
-	if c == nil {
-		return errClosedStep
-	}
-	rc, err := c.SyscallConn()
-	if err != nil {
-		return err
-	}
-	if err := rc.Control(func(u uintptr) { fn(int(u)) }); err != nil {
+	if withFD(s.sysConn(), fn) != nil {
 		return errClosedStep
 	}
 	return nil

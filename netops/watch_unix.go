@@ -70,17 +70,9 @@ func (s *Socket) peek(fd int) Arrival {
 
 // dupFD returns a duplicate of s's descriptor, or -1.
 func dupFD(s *Socket) int {
-	c := s.sysConn()
-	if c == nil {
-		return -1
-	}
-	rc, err := c.SyscallConn()
-	if err != nil {
-		return -1
-	}
 	fd := -1
-	rc.Control(func(u uintptr) {
-		if d, err := unix.Dup(int(u)); err == nil {
+	withFD(s.sysConn(), func(u int) {
+		if d, err := unix.Dup(u); err == nil {
 			fd = d
 		}
 	})
