@@ -38,7 +38,7 @@ func bounded(ctx context.Context, dl time.Time, set func(time.Time) error, op fu
 	if !dl.IsZero() || fired {
 		set(time.Time{}) // leave no deadline behind for a later call (TrySend)
 	}
-	if fired && ctx.Err() != nil {
+	if fired { // the watcher runs only once ctx has ended
 		return ctx.Err()
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
