@@ -44,9 +44,9 @@ func listenTCP(ctx context.Context, proto, addr string, backlog int, tr *Trace) 
 		if err != nil {
 			return
 		}
-		err = sysErr("bind", unix.Bind(fd, sa))
-		tr.emit(Call{FD: fd, Name: "bind", Args: fmt.Sprintf("fd %d, %s", fd, sockaddrString(sa)), Err: err})
-		if err != nil {
+		berr := unix.Bind(fd, sa)
+		tr.emit(bindCall(fd, sockaddrString(sa), berr))
+		if err = sysErr("bind", berr); err != nil {
 			return
 		}
 		err = sysErr("listen", unix.Listen(fd, backlog))
