@@ -40,10 +40,7 @@ func scan(ctx context.Context, o *options, stderr io.Writer) int {
 	for _, p := range o.ports {
 		lo, hi, _ := portRange(p) // checked by parseArgs
 		for port := lo; port <= hi; port++ {
-			if ctx.Err() != nil {
-				return statusInterrupted
-			}
-			err := probe(ctx, o, port)
+			err := probe(ctx, o, port) // fails at once once ctx has ended
 			switch {
 			case ctx.Err() != nil:
 				return statusInterrupted // Ctrl-C: no "failed" line for the probe it cut short
