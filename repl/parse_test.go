@@ -131,7 +131,7 @@ func TestReadBoundedSkipsHugeLines(t *testing.T) {
 // TestRequote: a quoted word that record writes back reads as the same
 // word (send 'a\n' must not come back as a literal backslash).
 func TestRequote(t *testing.T) {
-	for _, src := range []string{`'a\n'`, `"say \"hi\""`, `'x;y z'`, `"\\"`, `"a\\\""`, `'it''s'`, `"tab\there"`} {
+	for _, src := range []string{`'a\n'`, `"say \"hi\""`, `'x;y z'`, `"\\"`, `"a\\\""`, `'it''s'`, `"tab\there"`, `'a\"'`, `'a\"b\\'`} {
 		want, err := tokenize(src)
 		if err != nil {
 			t.Fatal(err)

@@ -145,9 +145,17 @@ func (s *Session) recordCommand(name string, toks []token) {
 	r.command(line)
 }
 
-// requote writes a quoted word's text back in double quotes so that the
-// tokenizer reads the same text again: only `"` needs a backslash, since
-// escapes such as \n are kept in the text for the command to decode.
+// requote writes a quoted word's text back so that the tokenizer reads
+// the same text again: in double quotes, where only `"` needs a backslash
+// (escapes such as \n are kept in the text for the command to decode), or
+// else in single quotes, for a text such as a\" that no double-quoted word
+// gives (there a backslash takes the quote after it).
 func requote(text string) string {
-	return `"` + strings.ReplaceAll(text, `"`, `\"`) + `"`
+	double := `"` + strings.ReplaceAll(text, `"`, `\"`) + `"`
+	for _, q := range []string{double, `'` + strings.ReplaceAll(text, `'`, `\'`) + `'`} {
+		if ts, err := tokenize(q); err == nil && len(ts) == 1 && len(ts[0]) == 1 && ts[0][0].Text == text {
+			return q
+		}
+	}
+	return double
 }
