@@ -365,3 +365,19 @@ func TestScriptErrorTraceback(t *testing.T) {
 		t.Errorf("%v:\n%s", err, out)
 	}
 }
+
+// TestOverlongInputLine: a piped line over 1 MiB is skipped with an error
+// that says how to send a file instead; the next line still runs, and the
+// exit status is 1.
+func TestOverlongInputLine(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, socklabBin(t))
+	cmd.Stdin = strings.NewReader(strings.Repeat("x", 2<<20) + "\nhelp quit\n")
+	out, err := cmd.CombinedOutput()
+	ee, ok := err.(*exec.ExitError)
+	if !ok || ee.ExitCode() != 1 || !strings.Contains(string(out), "input line longer than") ||
+		!strings.Contains(string(out), "send --file FILE") || !strings.Contains(string(out), "usage: quit") {
+		t.Errorf("%v:\n%.500s", err, out)
+	}
+}

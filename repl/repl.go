@@ -75,7 +75,7 @@ func Run(o Options) int {
 	for ctx.Err() == nil && !isDone(s) {
 		line, err := readCtx(ctx, readerSource{in})
 		if errors.Is(err, errLineTooLong) {
-			s.PrintError(err)
+			s.PrintError(withHint(err, "the shell reads one command per line: to send a file, use send --file FILE, or socklab nc HOST PORT < FILE"))
 			status = 1
 			continue
 		}
