@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/socklab/socklab/repl"
 )
 
 // These tests run the built socklab binary, as a person does: signals,
@@ -209,7 +211,7 @@ func TestSignalStopsScript(t *testing.T) {
 			closedPromptly(t, c1)
 			closedPromptly(t, c2)
 			code := p.wait(t, 5*time.Second)
-			if code != 130 || strings.Contains(p.errw.String(), "panic") {
+			if code != repl.ExitInterrupted || strings.Contains(p.errw.String(), "panic") {
 				t.Errorf("exit %d; stderr:\n%s", code, p.errw)
 			}
 			if _, err := net.DialTimeout("tcp", addr, time.Second); err == nil {
@@ -240,8 +242,8 @@ func TestSignalStopsShell(t *testing.T) {
 			if string(b) != "hi" || os.IsTimeout(err) {
 				t.Fatalf("client read %q, %v: not closed promptly after %s", b, err, sg.name)
 			}
-			if code := p.wait(t, 5*time.Second); code != 130 {
-				t.Errorf("exit %d after %s, want 130", code, sg.name)
+			if code := p.wait(t, 5*time.Second); code != repl.ExitInterrupted {
+				t.Errorf("exit %d after %s, want %d", code, sg.name, repl.ExitInterrupted)
 			}
 		})
 	}
@@ -254,8 +256,8 @@ func TestSignalCancelsBlockedShell(t *testing.T) {
 	p.expect(t, `\[1\] tcp listen`)
 	time.Sleep(50 * time.Millisecond) // let accept start waiting; earlier is fine too
 	p.cmd.Process.Signal(syscall.SIGTERM)
-	if code := p.wait(t, 5*time.Second); code != 130 {
-		t.Errorf("exit %d after SIGTERM, want 130; stderr:\n%s", code, p.errw)
+	if code := p.wait(t, 5*time.Second); code != repl.ExitInterrupted {
+		t.Errorf("exit %d after SIGTERM, want %d; stderr:\n%s", code, repl.ExitInterrupted, p.errw)
 	}
 }
 

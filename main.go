@@ -37,10 +37,6 @@ const usage = `usage:
 flags:
 `
 
-// exitInterrupted is the status after SIGINT or SIGTERM stopped a script
-// or the shell: 128+SIGINT, as shells and nc mode report it.
-const exitInterrupted = 130
-
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // run picks the mode from args and returns the exit status: 0 when all went
@@ -71,7 +67,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		switch {
 		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
 			fmt.Fprintf(stderr, "%s stopped by a signal; its sockets are closed\n", fs.Arg(0))
-			return exitInterrupted
+			return repl.ExitInterrupted
 		case err != nil:
 			fmt.Fprintln(stderr, "error:", err)
 			var se *luanet.ScriptError

@@ -38,6 +38,10 @@ type Options struct {
 	AllowExec   bool // scripts may use os.execute and io.popen
 }
 
+// ExitInterrupted is the exit status after SIGINT or SIGTERM stopped the
+// shell or a script: 128+SIGINT, as shells report it (nc mode's is the same).
+const ExitInterrupted = 130
+
 // Run runs the shell and returns the exit status. On a terminal it is the
 // interactive shell (status 0). With -c, or when stdin is not a terminal,
 // it runs the commands in order, printing what the interactive shell would
@@ -65,7 +69,7 @@ func Run(o Options) int {
 		err := s.Exec(ctx, o.Commands)
 		switch {
 		case ctx.Err() != nil:
-			return 130
+			return ExitInterrupted
 		case err != nil:
 			return 1
 		}
@@ -87,7 +91,7 @@ func Run(o Options) int {
 		}
 	}
 	if ctx.Err() != nil {
-		status = 130 // stopped by SIGINT or SIGTERM, as shells report it
+		status = ExitInterrupted
 	}
 	return status
 }
