@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -112,39 +113,20 @@ func readFileLimited(cmd, path string) ([]byte, error) {
 	// A regular file's size is known: too big fails at once, and the
 	// buffer is sized once (as os.ReadFile does). A device or pipe grows
 	// it as it reads.
-	var b []byte
+	var buf bytes.Buffer
 	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 		if fi.Size() > maxSendFile {
 			return nil, tooBig
 		}
-		b = make([]byte, 0, fi.Size()+1)
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
 	}
-	b, err = readAllInto(b, io.LimitReader(f, maxSendFile+1))
-	if err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxSendFile+1)); err != nil {
 		return nil, fmt.Errorf("%s --file: %w", cmd, err)
 	}
-	if len(b) > maxSendFile {
+	if buf.Len() > maxSendFile {
 		return nil, tooBig
 	}
-	return b, nil
-}
-
-// readAllInto appends what r gives until EOF to b, growing it only when
-// full (the loop of os.ReadFile).
-func readAllInto(b []byte, r io.Reader) ([]byte, error) {
-	for {
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-	}
+	return buf.Bytes(), nil
 }
 
 // payload returns the bytes a send command was given: --hex, --file, or
