@@ -43,7 +43,6 @@ import (
 // Options configure a script run.
 type Options struct {
 	Table     *netops.Table // sockets join this table; nil: a table of the script's own
-	Owner     string        // recorded as the sockets' owner; "" picks "lua:NAME#N"
 	Stdin     io.Reader     // input() reads lines here, unless Input is set
 	Input     func(ctx context.Context, prompt string) (string, error)
 	Stdout    io.Writer // print() and the script's output
@@ -155,10 +154,7 @@ const threadRegistry = 32
 func newEngine(parent context.Context, name string, o Options) *engine {
 	ctx, cancel := context.WithCancel(parent)
 	e := &engine{o: o, name: name, ctx: ctx, cancel: cancel, socks: map[*sock]struct{}{}}
-	e.owner = o.Owner
-	if e.owner == "" {
-		e.owner = fmt.Sprintf("lua:%s#%d", name, runs.Add(1))
-	}
+	e.owner = fmt.Sprintf("lua:%s#%d", name, runs.Add(1)) // the sockets' owner, as `sockets` shows it
 	e.table = o.Table
 	if e.table == nil {
 		e.table, e.ownTable = netops.NewTable(), true

@@ -347,7 +347,7 @@ func TestRunStringSharesTable(t *testing.T) {
 	defer l.Close()
 	out, _, err := runLua(t, fmt.Sprintf(`
 		local c = assert(net.connect(%q))
-		print(c.id)`, l.LocalAddr()), Options{Table: tbl, Owner: "lua-test"})
+		print(c.id)`, l.LocalAddr()), Options{Table: tbl})
 	if err != nil || out != "2\n" {
 		t.Fatalf("%q %v", out, err)
 	}
