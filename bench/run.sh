@@ -14,6 +14,8 @@ PARTS=${BENCH_PARTS:-"pipe echo hold start"}
 
 tmp=$(mktemp -d)
 pids=()
+fails=0 # steps that failed: the script then exits 1
+failed() { echo "  FAILED: $*" >&2; fails=$((fails + 1)); }
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
 	wait 2>/dev/null
@@ -69,7 +71,7 @@ transfer() {
 	(exec timeout 600 /usr/bin/time -f "%e %U %S" -o "$tmp/recv.time" $(recv_cmd "$tool" "$port") >/dev/null 2>"$tmp/recv.err") &
 	rpid=$!
 	pids+=("$rpid")
-	waitport "$port" || return
+	waitport "$port" || { failed "$tool from $src: the receiver did not start"; return 1; }
 	t0=$(now)
 	local sst rst
 	if [ "$tool" = iperf3 ]; then
@@ -84,7 +86,7 @@ transfer() {
 	rst=$?
 	t1=$(now)
 	if [ "$sst" != 0 ] || [ "$rst" != 0 ]; then # a failed transfer must not count as a fast one
-		echo "  $tool from $src failed (sender $sst, receiver $rst): $(head -c 300 "$tmp/recv.err")" >&2
+		failed "$tool from $src (sender $sst, receiver $rst): $(head -c 300 "$tmp/recv.err")"
 		return 1
 	fi
 	echo "$t0 $t1 $GIB $(cpu "$tmp/send.time") $(cpu "$tmp/recv.time")" |
@@ -141,7 +143,7 @@ bench_echo() {
 	declare -A port spids
 	for s in "${servers[@]}"; do
 		port[$s]=$(freeport)
-		start_server "$s" "${port[$s]}" || return
+		start_server "$s" "${port[$s]}" || { failed "the $s echo server did not start"; return; }
 		spids[$s]=$spid
 	done
 	for _ in $(seq "$RUNS"); do
@@ -171,7 +173,9 @@ bench_echo() {
 			awk '$1>0 && $3>0 {print $1/$3}' | sort -g |
 			awk -v s="$s" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at 500 clients, run by run: %.2f to %.2f (median %.2f)\n", s, a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 	done
-	cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {if (f) print "  some runs had failures"}'
+	if cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {exit !f}'; then
+		failed "some echo runs had failed round trips"
+	fi
 	for s in "${servers[@]}"; do kill "${spids[$s]}" 2>/dev/null; done
 }
 
@@ -182,7 +186,7 @@ bench_hold() {
 	for s in "${servers[@]}"; do
 		local p
 		p=$(freeport)
-		start_server "$s" "$p" || continue
+		start_server "$s" "$p" || { failed "the $s echo server did not start"; continue; }
 		printf "  %-8s %s\n" "$s" "$("$tmp/echoload" -addr "127.0.0.1:$p" -mode hold -c "$HOLD" -d 1s -pid "$spid" 2>&1 | tr '\n' ' ')"
 		kill "$spid" 2>/dev/null || echo "  $s server died: $(tail -1 "$tmp/$s.err")"
 	done
@@ -205,3 +209,7 @@ bench_start() {
 }
 
 for part in $PARTS; do "bench_$part"; done
+if [ "$fails" -gt 0 ]; then
+	echo "$fails step(s) failed (see FAILED above): figures with fewer runs than asked are medians of what ran" >&2
+	exit 1
+fi
