@@ -25,6 +25,7 @@ import (
 	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/netcat"
 	"github.com/socklab/socklab/repl"
+	"github.com/socklab/socklab/words"
 )
 
 const usage = `usage:
@@ -43,6 +44,16 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 // well, 1 when a command or the script failed, 2 for bad usage, 130 when a
 // signal stopped it.
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
+	words.SetLang(words.FromEnv(os.Getenv))
+	if len(args) > 1 && (args[0] == "--lang" || args[0] == "-lang") {
+		l, ok := words.Parse(args[1])
+		if !ok {
+			fmt.Fprintln(stderr, "error:", words.T("lang.bad", args[1]))
+			return 2
+		}
+		words.SetLang(l)
+		args = args[2:]
+	}
 	if len(args) > 0 && args[0] == "nc" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
