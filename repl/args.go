@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,15 +9,16 @@ import (
 	"github.com/socklab/socklab/netops"
 )
 
-// Args are a command's arguments, sorted out by [Session.parseArgs]
-// according to the command's table entry.
+// Args are a command's arguments, sorted out once by the dispatcher
+// ([Session.parse]) according to the command's table entry, and handed to
+// its [Command.Run].
 type Args struct {
+	Command *Command       // the command being run
 	Sock    *netops.Socket // the socket named by the id, or the current one (commands with Socket set)
-	Words   []string       // the other arguments, in order
-	Timeout time.Duration  // --timeout, checked by parseArgs; 0 when not given
+	Words   []string       // the other arguments, in order (every word, for a Raw command)
+	Timeout time.Duration  // --timeout, checked by parse; 0 when not given
 	quoted  []bool         // per word: it was (partly) quoted
 	flags   map[string]string
-	cmd     *Command
 }
 
 // Has reports whether the option --name was given.
@@ -37,12 +37,12 @@ func (a *Args) Duration(name string) (time.Duration, error) {
 	d, err := time.ParseDuration(v)
 	if err != nil {
 		if n, err2 := strconv.ParseFloat(v, 64); err2 == nil && n >= 0 {
-			return 0, usageError(a.cmd, "--%s %s has no unit: write %ss or %sms", name, v, v, v)
+			return 0, usageError(a.Command, "--%s %s has no unit: write %ss or %sms", name, v, v, v)
 		}
-		return 0, usageError(a.cmd, "bad duration --%s %q: write it as 500ms, 2s or 1m", name, v)
+		return 0, usageError(a.Command, "bad duration --%s %q: write it as 500ms, 2s or 1m", name, v)
 	}
 	if d < 0 {
-		return 0, usageError(a.cmd, "--%s %s is negative", name, v)
+		return 0, usageError(a.Command, "--%s %s is negative", name, v)
 	}
 	return d, nil
 }
@@ -56,7 +56,7 @@ func (a *Args) Int(name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, usageError(a.cmd, "bad number --%s %q: want a whole number from 0 up", name, v)
+		return 0, usageError(a.Command, "bad number --%s %q: want a whole number from 0 up", name, v)
 	}
 	return n, nil
 }
@@ -68,41 +68,35 @@ func (a *Args) Quoted(i int) bool { return i < len(a.quoted) && a.quoted[i] }
 // Text returns Words joined by single spaces, as echo does.
 func (a *Args) Text() string { return strings.Join(a.Words, " ") }
 
-// parseArgs sorts out args, as the running command's Run received them,
-// by its table entry: --options (Flags; `--` ends them; quoted words are
-// never options), then for commands with Socket set the socket id, then
-// the count of the other words (MinArgs, MaxArgs).
+// parse sorts out the words after a command's name by its table entry:
+// --options (Flags; `--` ends them; quoted words are never options), then
+// for commands with Socket set the socket id, then the count of the other
+// words (MinArgs, MaxArgs). A Raw command gets its words as they are.
 //
 // The id rule: a bare (unquoted) integer first argument is a socket id when
 // it names an open socket and the command still has what it needs after it
 // (`send 2 hello` sends "hello" on [2]; `send 2` sends "2" on the current
 // socket). It is also an id, an unknown one, when the command could not
 // take it as anything else (`close 7`). Otherwise the current socket is used.
-// quotedWord reports whether args[i], a word of the command ctx runs,
-// was (partly) quoted as typed.
-func quotedWord(ctx context.Context, args []string, i int) bool {
-	c, _ := ctx.Value(callKey{}).(*call)
-	return c != nil && len(c.toks) == len(args) && c.toks[i].Quoted
-}
-
-func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
-	c, _ := ctx.Value(callKey{}).(*call)
-	if c == nil {
-		c = &call{cmd: &Command{Name: "command", MaxArgs: -1}}
+func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
+	a := &Args{Command: cmd, flags: map[string]string{}}
+	if cmd.Raw {
+		a.Words = texts(toks)
+		for _, t := range toks {
+			a.quoted = append(a.quoted, t.Quoted)
+		}
+		return a, nil
 	}
-	cmd := c.cmd
-	a := &Args{flags: map[string]string{}, cmd: cmd}
-	quoted := func(i int) bool { return quotedWord(ctx, args, i) }
 	var wq []bool
-	for i := 0; i < len(args); i++ {
-		w := args[i]
-		if quoted(i) || !strings.HasPrefix(w, "--") {
-			a.Words, wq = append(a.Words, w), append(wq, quoted(i))
+	for i := 0; i < len(toks); i++ {
+		w := toks[i].Text
+		if toks[i].Quoted || !strings.HasPrefix(w, "--") {
+			a.Words, wq = append(a.Words, w), append(wq, toks[i].Quoted)
 			continue
 		}
 		if w == "--" {
-			for j := i + 1; j < len(args); j++ {
-				a.Words, wq = append(a.Words, args[j]), append(wq, true)
+			for j := i + 1; j < len(toks); j++ {
+				a.Words, wq = append(a.Words, toks[j].Text), append(wq, true)
 			}
 			break
 		}
@@ -115,11 +109,11 @@ func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
 		case f.Value == "" && hasVal:
 			return nil, usageError(cmd, "--%s takes no value", name)
 		case f.Value != "" && !hasVal:
-			if i+1 >= len(args) {
+			if i+1 >= len(toks) {
 				return nil, usageError(cmd, "--%s needs a value: --%s %s", name, name, f.Value)
 			}
 			i++
-			val = args[i]
+			val = toks[i].Text
 		}
 		a.flags[name] = val
 	}
@@ -152,7 +146,7 @@ func (s *Session) parseArgs(ctx context.Context, args []string) (*Args, error) {
 	return a, nil
 }
 
-// pickSocket applies the id rule of [Session.parseArgs].
+// pickSocket applies the id rule of [Session.parse].
 func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 	if len(a.Words) > 0 && !a.quoted[0] && isUint(a.Words[0]) {
 		id, _ := strconv.Atoi(a.Words[0])

@@ -15,7 +15,7 @@ func FuzzDuration(f *testing.F) {
 	}
 	cmd := &Command{Name: "recv", Usage: "recv [--timeout D]"}
 	f.Fuzz(func(t *testing.T, v string) {
-		a := &Args{flags: map[string]string{"timeout": v}, cmd: cmd}
+		a := &Args{flags: map[string]string{"timeout": v}, Command: cmd}
 		d, err := a.Duration("timeout")
 		want, werr := time.ParseDuration(v)
 		switch {

@@ -34,7 +34,7 @@ current socket. Quoted text is never an id: send '2' hello sends "2 hello".`,
 			{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"},
 		},
 		Socket: true, MinArgs: 1, MaxArgs: -1,
-		Run: func(ctx context.Context, s *Session, args []string) error { return runSend(ctx, s, args, "") },
+		Run: func(ctx context.Context, s *Session, a *Args) error { return runSend(ctx, s, a, "") },
 	},
 	{
 		Name:    "sendline",
@@ -47,7 +47,7 @@ sendline 2 sends "2\n"; sendline "" sends an empty line.`,
 		Calls:    "send",
 		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"}},
 		Socket:   true, MinArgs: 1, MaxArgs: -1,
-		Run: func(ctx context.Context, s *Session, args []string) error { return runSend(ctx, s, args, "\n") },
+		Run: func(ctx context.Context, s *Session, a *Args) error { return runSend(ctx, s, a, "\n") },
 	},
 	{
 		Name:    "recv",
@@ -79,11 +79,7 @@ from [1]. Ctrl-C stops the wait.`,
 }
 
 // runSend is send and sendline (suffix "\n").
-func runSend(ctx context.Context, s *Session, args []string, suffix string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runSend(ctx context.Context, s *Session, a *Args, suffix string) error {
 	data, err := payload(a)
 	if err != nil {
 		return err
@@ -134,30 +130,27 @@ func readFileLimited(cmd, path string) ([]byte, error) {
 func payload(a *Args) ([]byte, error) {
 	switch {
 	case a.Has("hex") && a.Has("file"):
-		return nil, usageError(a.cmd, "give either --hex or --file, not both")
+		return nil, usageError(a.Command, "give either --hex or --file, not both")
 	case (a.Has("hex") || a.Has("file")) && len(a.Words) > 0:
-		return nil, usageError(a.cmd, "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)")
+		return nil, usageError(a.Command, "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)")
 	case a.Has("hex"):
 		b, err := decodeHex(a.String("hex"))
 		if err != nil {
-			return nil, usageError(a.cmd, "%v", err)
+			return nil, usageError(a.Command, "%v", err)
 		}
 		return b, nil
 	case a.Has("file"):
-		return readFileLimited(a.cmd.Name, a.String("file"))
+		return readFileLimited(a.Command.Name, a.String("file"))
 	}
 	b, err := decodeEscapes(a.Text())
 	if err != nil {
-		return nil, usageError(a.cmd, "%v", err)
+		return nil, usageError(a.Command, "%v", err)
 	}
 	return b, nil
 }
 
-func runRecv(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runRecv(ctx context.Context, s *Session, a *Args) error {
+	var err error
 	modes := 0
 	for _, m := range []string{"line", "until", "all"} {
 		if a.Has(m) {
@@ -165,12 +158,12 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 		}
 	}
 	if modes > 1 {
-		return usageError(a.cmd, "give one of --line, --until and --all")
+		return usageError(a.Command, "give one of --line, --until and --all")
 	}
 	max := 0
 	if len(a.Words) == 1 {
 		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
-			return usageError(a.cmd, "bad size %q: want a number of bytes from 1 up", a.Words[0])
+			return usageError(a.Command, "bad size %q: want a number of bytes from 1 up", a.Words[0])
 		}
 	}
 	defer s.hold(a.Sock)()
@@ -181,10 +174,10 @@ func runRecv(ctx context.Context, s *Session, args []string) error {
 	case a.Has("until"):
 		delim, derr := decodeEscapes(a.String("until"))
 		if derr != nil {
-			return usageError(a.cmd, "%v", derr)
+			return usageError(a.Command, "%v", derr)
 		}
 		if len(delim) == 0 {
-			return usageError(a.cmd, "--until needs a delimiter of at least one byte")
+			return usageError(a.Command, "--until needs a delimiter of at least one byte")
 		}
 		data, err = a.Sock.RecvUntil(ctx, delim, a.Timeout, max)
 	case a.Has("all"):

@@ -32,8 +32,8 @@ client from the shell or with another script. A background script's
 input() sees end of input.`,
 		Examples: []string{"run scripts/echo.lua 127.0.0.1:9000 &", "run scripts/echo_client.lua 127.0.0.1:9000"},
 		Calls:    "whatever the script calls: listen, accept, connect, send, recv, close",
-		MinArgs:  1, MaxArgs: -1,
-		Run: runScript,
+		Raw:      true,
+		Run:      runScript,
 	},
 	{
 		Name:    "lua",
@@ -45,9 +45,9 @@ holds ; or quotes. With a final & outside the quotes it runs in the background,
 as run does; an & inside them is part of the code.`,
 		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`,
 			`lua 'local l = net.listen("tcp", "127.0.0.1:9000") local c = l:accept() c:send("hi\n") c:close()' &`},
-		Calls:   "whatever the code calls",
-		MinArgs: 1, MaxArgs: -1,
-		Run: runLuaChunk,
+		Calls: "whatever the code calls",
+		Raw:   true,
+		Run:   runLuaChunk,
 	},
 }
 
@@ -97,8 +97,8 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 	}
 }
 
-func runScript(ctx context.Context, s *Session, args []string) error {
-	bg, args := background(ctx, args)
+func runScript(ctx context.Context, s *Session, a *Args) error {
+	bg, args := background(a)
 	if len(args) == 0 {
 		return usageError(lookup("run"), "run needs a script")
 	}
@@ -113,8 +113,8 @@ func runScript(ctx context.Context, s *Session, args []string) error {
 	})
 }
 
-func runLuaChunk(ctx context.Context, s *Session, args []string) error {
-	bg, args := background(ctx, args)
+func runLuaChunk(ctx context.Context, s *Session, a *Args) error {
+	bg, args := background(a)
 	if len(args) == 0 {
 		return usageError(lookup("lua"), "lua needs code")
 	}
@@ -124,13 +124,14 @@ func runLuaChunk(ctx context.Context, s *Session, args []string) error {
 	})
 }
 
-// background reports whether args end with "&" (alone, or stuck to the
-// last word as in a shell), and returns them without it. A quoted last
+// background reports whether a's words end with "&" (alone, or stuck to
+// the last word as in a shell), and returns them without it. A quoted last
 // word is text: `lua 'x = "a&"'` runs in the foreground, and the code
 // keeps its "&" (write `lua 'CODE' &` for the background).
-func background(ctx context.Context, args []string) (bool, []string) {
+func background(a *Args) (bool, []string) {
+	args := a.Words
 	n := len(args)
-	if n == 0 || quotedWord(ctx, args, n-1) {
+	if n == 0 || a.Quoted(n-1) {
 		return false, args
 	}
 	switch last := args[n-1]; {

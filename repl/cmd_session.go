@@ -70,10 +70,7 @@ it does, its options, examples, and the socket calls it makes.`,
 		Help:     `Closes every socket and leaves the shell. Ctrl-D at an empty prompt does the same.`,
 		Examples: []string{"quit"},
 		Calls:    "close, for each socket",
-		Run: func(ctx context.Context, s *Session, args []string) error {
-			if _, err := s.parseArgs(ctx, args); err != nil {
-				return err
-			}
+		Run: func(_ context.Context, s *Session, _ *Args) error {
 			s.quitOnce.Do(func() { close(s.quit) })
 			return nil
 		},
@@ -89,10 +86,7 @@ func (s *Session) idWords() []string {
 	return l
 }
 
-func runSockets(ctx context.Context, s *Session, args []string) error {
-	if _, err := s.parseArgs(ctx, args); err != nil {
-		return err
-	}
+func runSockets(ctx context.Context, s *Session, a *Args) error {
 	l := s.table.List()
 	if len(l) == 0 {
 		s.Printf("no open sockets")
@@ -142,14 +136,10 @@ func runSockets(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runUse(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runUse(ctx context.Context, s *Session, a *Args) error {
 	id, err := strconv.Atoi(strings.Trim(a.Words[0], "[]"))
 	if err != nil {
-		return usageError(a.cmd, "bad socket id %q: want a number such as 1", a.Words[0])
+		return usageError(a.Command, "bad socket id %q: want a number such as 1", a.Words[0])
 	}
 	sock, err := s.getSocket(id)
 	if err != nil {
@@ -160,11 +150,7 @@ func runUse(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runHelp(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runHelp(ctx context.Context, s *Session, a *Args) error {
 	if len(a.Words) == 0 {
 		s.Printf("%s", helpList())
 		return nil

@@ -110,15 +110,11 @@ func protoAndAddr(cmd *Command, words []string) (proto, addr string, err error) 
 	return proto, addr, nil
 }
 
-func runListen(ctx context.Context, s *Session, args []string) error {
-	if ok, err := s.stepListen(ctx, args); ok { // listen ID [BACKLOG] (teaching layer)
+func runListen(ctx context.Context, s *Session, a *Args) error {
+	if ok, err := s.stepListen(a); ok { // listen ID [BACKLOG] (teaching layer)
 		return err
 	}
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
-	proto, addr, err := protoAndAddr(a.cmd, a.Words)
+	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {
 		return err
 	}
@@ -127,7 +123,7 @@ func runListen(ctx context.Context, s *Session, args []string) error {
 		return err
 	}
 	if a.Has("backlog") && strings.HasPrefix(proto, "udp") {
-		return usageError(a.cmd, "--backlog is for TCP: a UDP socket has no accept queue")
+		return usageError(a.Command, "--backlog is for TCP: a UDP socket has no accept queue")
 	}
 	sock, err := s.table.Listen(ctx, proto, addr, netops.ListenOptions{Backlog: backlog})
 	if err != nil {
@@ -163,11 +159,7 @@ func (s *Session) showSocket(sock *netops.Socket) {
 	}
 }
 
-func runAccept(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runAccept(ctx context.Context, s *Session, a *Args) error {
 	defer s.hold(a.Sock)()
 	c, err := a.Sock.Accept(ctx, a.Timeout)
 	if err != nil {
@@ -183,15 +175,11 @@ func runAccept(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runConnect(ctx context.Context, s *Session, args []string) error {
-	if ok, err := s.stepConnect(ctx, args); ok { // connect ID HOST:PORT (teaching layer)
+func runConnect(ctx context.Context, s *Session, a *Args) error {
+	if ok, err := s.stepConnect(ctx, a); ok { // connect ID HOST:PORT (teaching layer)
 		return err
 	}
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
-	proto, addr, err := protoAndAddr(a.cmd, a.Words)
+	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {
 		return err
 	}
@@ -203,7 +191,7 @@ func runConnect(ctx context.Context, s *Session, args []string) error {
 		return err
 	}
 	if a.Has("tries") && !a.Has("retry") {
-		return usageError(a.cmd, "--tries needs --retry (how long to wait between attempts)")
+		return usageError(a.Command, "--tries needs --retry (how long to wait between attempts)")
 	}
 	if o.Retry > 0 {
 		o.Attempt = func(n int, err error, next time.Duration) {
@@ -223,17 +211,13 @@ func runConnect(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runShutdown(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runShutdown(ctx context.Context, s *Session, a *Args) error {
 	how := "both"
 	if len(a.Words) == 1 {
 		how = a.Words[0]
 	}
 	if how != "read" && how != "write" && how != "both" {
-		return usageError(a.cmd, "shutdown: bad direction %q: want read, write or both", how)
+		return usageError(a.Command, "shutdown: bad direction %q: want read, write or both", how)
 	}
 	if err := a.Sock.Shutdown(how); err != nil {
 		return err
@@ -249,11 +233,7 @@ func runShutdown(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runClose(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runClose(ctx context.Context, s *Session, a *Args) error {
 	if err := a.Sock.Close(); err != nil {
 		return err
 	}

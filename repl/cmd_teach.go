@@ -102,14 +102,10 @@ stops and closes the file.`,
 	},
 }
 
-func runSocket(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runSocket(ctx context.Context, s *Session, a *Args) error {
 	proto, err := netops.ParseProto(a.Words[0])
 	if err != nil {
-		return usageError(a.cmd, "%v", err)
+		return usageError(a.Command, "%v", err)
 	}
 	sock, err := s.table.Socket(proto, "")
 	if err != nil {
@@ -134,11 +130,7 @@ func stateText(st string) string {
 	return "  state " + st
 }
 
-func runBind(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runBind(ctx context.Context, s *Session, a *Args) error {
 	n, err := a.Sock.Bind(a.Words[0])
 	if err != nil {
 		return s.teachError(err)
@@ -183,11 +175,7 @@ func (s *Session) stepSocket(a *Args) *netops.Socket {
 // stepListen runs `listen ID [BACKLOG]` when the first argument names an
 // open step socket, and reports whether it did. The one-step listen
 // command calls it first.
-func (s *Session) stepListen(ctx context.Context, args []string) (bool, error) {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return false, nil
-	}
+func (s *Session) stepListen(a *Args) (bool, error) {
 	sock := s.stepSocket(a)
 	if sock == nil {
 		return false, nil
@@ -198,10 +186,10 @@ func (s *Session) stepListen(ctx context.Context, args []string) (bool, error) {
 	}
 	if len(a.Words) == 2 {
 		if a.Has("backlog") {
-			return true, usageError(a.cmd, "the backlog is given twice: as %s and as --backlog", a.Words[1])
+			return true, usageError(a.Command, "the backlog is given twice: as %s and as --backlog", a.Words[1])
 		}
 		if backlog, err = strconv.Atoi(a.Words[1]); err != nil || backlog < 0 {
-			return true, usageError(a.cmd, "bad backlog %q: want a number, as in: listen %d 5", a.Words[1], sock.ID)
+			return true, usageError(a.Command, "bad backlog %q: want a number, as in: listen %d 5", a.Words[1], sock.ID)
 		}
 	}
 	ln, err := sock.Listen(backlog)
@@ -216,9 +204,8 @@ func (s *Session) stepListen(ctx context.Context, args []string) (bool, error) {
 // stepConnect runs `connect ID HOST:PORT` when the first argument names an
 // open step socket, and reports whether it did. The one-step connect
 // command calls it first.
-func (s *Session) stepConnect(ctx context.Context, args []string) (bool, error) {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil || len(a.Words) != 2 {
+func (s *Session) stepConnect(ctx context.Context, a *Args) (bool, error) {
+	if len(a.Words) != 2 {
 		return false, nil
 	}
 	sock := s.stepSocket(a)
@@ -226,7 +213,7 @@ func (s *Session) stepConnect(ctx context.Context, args []string) (bool, error) 
 		return false, nil
 	}
 	if a.Has("retry") || a.Has("tries") {
-		return true, usageError(a.cmd, "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", sock.ID)
+		return true, usageError(a.Command, "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", sock.ID)
 	}
 	c, err := sock.Connect(ctx, a.Words[1], a.Timeout)
 	if err != nil {
@@ -237,11 +224,7 @@ func (s *Session) stepConnect(ctx context.Context, args []string) (bool, error) 
 	return true, nil
 }
 
-func runExplain(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runExplain(ctx context.Context, s *Session, a *Args) error {
 	if len(a.Words) == 0 {
 		on := s.teach().explain.Load()
 		s.Printf("explain is %s", map[bool]string{true: "on", false: "off"}[on])
@@ -255,20 +238,17 @@ func runExplain(ctx context.Context, s *Session, args []string) error {
 		s.setExplain(false)
 		s.Printf("explain off")
 	default:
-		return usageError(a.cmd, "explain: want on or off, not %q", a.Words[0])
+		return usageError(a.Command, "explain: want on or off, not %q", a.Words[0])
 	}
 	return nil
 }
 
-func runNetstat(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runNetstat(ctx context.Context, s *Session, a *Args) error {
+	var err error
 	port := 0
 	if len(a.Words) == 1 {
 		if port, err = netops.ParsePort(a.Words[0]); err != nil || port == 0 {
-			return usageError(a.cmd, "bad port %q: want a number from 1 to 65535", a.Words[0])
+			return usageError(a.Command, "bad port %q: want a number from 1 to 65535", a.Words[0])
 		}
 	}
 	es, err := s.table.Netstat(port)
@@ -322,11 +302,7 @@ func trimLines(s string) string {
 	return out.String()
 }
 
-func runOption(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runOption(ctx context.Context, s *Session, a *Args) error {
 	switch len(a.Words) {
 	case 0:
 		var buf bytes.Buffer

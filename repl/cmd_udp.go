@@ -41,11 +41,7 @@ MAX (default 4096) is cut, as the kernel does. Ctrl-C stops the wait.`,
 	},
 }
 
-func runSendTo(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runSendTo(ctx context.Context, s *Session, a *Args) error {
 	addr := a.Words[0]
 	a.Words, a.quoted = a.Words[1:], a.quoted[1:]
 	data, err := payload(a)
@@ -60,15 +56,12 @@ func runSendTo(ctx context.Context, s *Session, args []string) error {
 	return nil
 }
 
-func runRecvFrom(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runRecvFrom(ctx context.Context, s *Session, a *Args) error {
+	var err error
 	max := recvDefault
 	if len(a.Words) == 1 {
 		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
-			return usageError(a.cmd, "bad size %q: want a number of bytes from 1 up", a.Words[0])
+			return usageError(a.Command, "bad size %q: want a number of bytes from 1 up", a.Words[0])
 		}
 	}
 	defer s.hold(a.Sock)()

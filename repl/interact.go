@@ -32,11 +32,7 @@ which has no close, it leaves at once).`,
 // interrupter is a [lineSource] whose waiting read can be interrupted.
 type interrupter interface{ interrupt() }
 
-func runInteract(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runInteract(ctx context.Context, s *Session, a *Args) error {
 	if a.Sock.Kind == netops.KindListener { // before the banner, not after it
 		return &netops.OpError{Op: "interact", ID: a.Sock.ID, Net: a.Sock.Proto, Addr: a.Sock.LocalAddr(),
 			Err: fmt.Errorf("%w: [%d] is a listener; interact works on connections", netops.ErrWrongKind, a.Sock.ID)}

@@ -197,15 +197,6 @@ func (s *Session) Close() {
 	})
 }
 
-// callKey is the context key of the command being run.
-type callKey struct{}
-
-// call is what [Session.Exec] knows of the command it runs.
-type call struct {
-	cmd  *Command
-	toks []token
-}
-
 // Exec runs one line of shell commands (several when separated by `;`), in
 // order, printing their output and errors as the interactive shell does,
 // and going on after a failed command. It returns the failures joined, or
@@ -255,9 +246,12 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 			s.report(err)
 		}
 	}()
-	ctx = context.WithValue(ctx, callKey{}, &call{cmd: cmd, toks: st[1:]})
 	s.recordCommand(cmd.Name, st[1:])
-	return cmd.Run(ctx, s, texts(st[1:]))
+	a, err := s.parse(cmd, st[1:])
+	if err != nil {
+		return err
+	}
+	return cmd.Run(ctx, s, a)
 }
 
 // report prints a command's error; a cancelled wait is an event, not an error.

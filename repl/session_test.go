@@ -150,7 +150,7 @@ func TestSocketIDRule(t *testing.T) {
 
 func TestPanicIsRecovered(t *testing.T) {
 	s, out := testSession(t, false)
-	boom := &Command{Name: "boom", Usage: "boom", Run: func(context.Context, *Session, []string) error { panic("kaboom") }}
+	boom := &Command{Name: "boom", Usage: "boom", Run: func(context.Context, *Session, *Args) error { panic("kaboom") }}
 	commandTable = append(commandTable, boom)
 	t.Cleanup(func() { commandTable = commandTable[:len(commandTable)-1] })
 	got, err := exec(t, s, out, "boom; help quit")

@@ -21,8 +21,8 @@ type Command struct {
 	Help     string
 	Examples []string // command lines that show it in use; each must parse
 	Calls    string   // the socket calls it makes: "socket, bind, listen"
-	// Flags are the --options the command takes; [Session.parseArgs] and
-	// completion read them.
+	// Flags are the --options the command takes; the dispatcher
+	// ([Session.parse]) and completion read them.
 	Flags []Flag
 	// Socket says the command takes an optional socket id as its first
 	// argument, defaulting to the current socket (see `help send`).
@@ -32,11 +32,16 @@ type Command struct {
 	// open socket of this kind is used (accept after connect means the listener).
 	Wants netops.Kind
 	// MinArgs and MaxArgs bound the arguments after the socket id (MaxArgs
-	// -1: any number). [Session.parseArgs] checks them.
+	// -1: any number). The dispatcher checks them.
 	MinArgs, MaxArgs int
-	// Run carries the command out. args are the words after the name, with
-	// quotes removed but escapes such as \n left for the command to decode.
-	Run func(ctx context.Context, s *Session, args []string) error
+	// Raw says the words after the name are the command's own (a script's
+	// arguments, Lua code): no options, no socket id, no count is checked;
+	// Run finds them all in Args.Words.
+	Raw bool
+	// Run carries the command out with its arguments, parsed once by the
+	// dispatcher. Words have their quotes removed, but escapes such as \n
+	// are left for the command to decode.
+	Run func(ctx context.Context, s *Session, a *Args) error
 	// Complete, if not nil, returns candidates for the word being typed,
 	// given the complete words before it. Without it, completion offers
 	// socket ids (when Socket is set) and Flags.

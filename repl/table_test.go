@@ -1,7 +1,6 @@
 package repl
 
 import (
-	"context"
 	"strings"
 	"testing"
 )
@@ -43,8 +42,7 @@ func TestCommandTable(t *testing.T) {
 				t.Errorf("%s: example %q runs another command", c.Name, ex)
 			}
 			toks := stmts[0][1:]
-			ctx := context.WithValue(context.Background(), callKey{}, &call{cmd: c, toks: toks})
-			if _, err := s.parseArgs(ctx, texts(toks)); err != nil {
+			if _, err := s.parse(c, toks); err != nil {
 				t.Errorf("%s: example %q does not parse: %v", c.Name, ex, err)
 			}
 		}

@@ -77,11 +77,7 @@ func (r *recorder) close() error {
 	return errors.Join(err, r.f.Close())
 }
 
-func runRecord(ctx context.Context, s *Session, args []string) error {
-	a, err := s.parseArgs(ctx, args)
-	if err != nil {
-		return err
-	}
+func runRecord(ctx context.Context, s *Session, a *Args) error {
 	old, err := s.stopRecord()
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
