@@ -28,6 +28,10 @@
 //   - the peer closes when listening (-l): socklab exits at once, as
 //     netcat-openbsd does; with -k it waits for the next client.
 //   - both directions closed: exit status 0.
+//   - the peer resets the connection: exit status 0, without a message.
+//   - whoever reads stdout goes away (`| head -c 10`): SIGPIPE is ignored,
+//     socklab stops reading the socket as if the peer had closed, and exits
+//     0 without a message, on every copy path.
 //   - -w SECS: no data in either direction for SECS ends the connection
 //     with status 0 (also a connect timeout, which fails with status 1).
 //

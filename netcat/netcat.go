@@ -40,6 +40,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if o.scan {
 		return scan(ctx, o, stderr)
 	}
+	ignoreSIGPIPE()
 	in := newInput(stdin, o)
 	if o.listen {
 		return serve(ctx, o, in, stdout, stderr)

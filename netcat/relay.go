@@ -58,7 +58,10 @@ loop:
 			break loop
 		case err := <-recvDone:
 			receiving = false
-			if err != nil {
+			if errors.Is(err, syscall.ECONNRESET) {
+				break loop // the connection is gone both ways: nc exits 0
+			}
+			if err != nil && !errors.Is(err, syscall.EPIPE) {
 				status = fail(stderr, err)
 				break loop
 			}
