@@ -1,0 +1,210 @@
+package capture
+
+import (
+	"errors"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// openOrSkip opens a sniffer, skipping the test without the right to.
+func openOrSkip(t *testing.T, cfg Config) *Sniffer {
+	t.Helper()
+	s, err := Open(cfg)
+	if errors.Is(err, os.ErrPermission) {
+		t.Skip("capturing needs root or CAP_NET_RAW:", err)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// collect reads packets of port until want matches the flags seen, or fails
+// after a bound.
+func collect(t *testing.T, s *Sniffer, port int, done func([]Packet) bool) []Packet {
+	t.Helper()
+	var got []Packet
+	ch := make(chan Packet)
+	errc := make(chan error, 1)
+	go func() {
+		for {
+			p, err := s.Next()
+			if err != nil {
+				errc <- err
+				return
+			}
+			ch <- p
+		}
+	}()
+	deadline := time.After(10 * time.Second)
+	for !done(got) {
+		select {
+		case p := <-ch:
+			if int(p.Src.Port()) == port || int(p.Dst.Port()) == port {
+				got = append(got, p)
+			}
+		case err := <-errc:
+			t.Fatal(err)
+		case <-deadline:
+			t.Fatalf("gave up waiting; got %s", summary(got))
+		}
+	}
+	return got
+}
+
+func summary(ps []Packet) string {
+	var l []string
+	for _, p := range ps {
+		l = append(l, strings.Join(p.Flags.Names(), ","))
+	}
+	return strings.Join(l, " ")
+}
+
+// TestCaptureLoopback captures a connection's handshake, data, FIN and RST
+// on loopback, once each (not doubled), writes them to a pcap file and
+// reads it back with tcpdump.
+func TestCaptureLoopback(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	s := openOrSkip(t, Config{Ports: []int{port}})
+
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Write([]byte("hi"))
+	buf := make([]byte, 2)
+	srv.Read(buf)
+	c.(*net.TCPConn).CloseWrite()
+	srv.Read(buf) // EOF
+	srv.(*net.TCPConn).SetLinger(0)
+	srv.Close() // RST: linger 0
+	c.Close()
+	got := collect(t, s, port, func(ps []Packet) bool {
+		return len(ps) > 0 && ps[len(ps)-1].Flags.Has(RST)
+	})
+	tr := NewTracker()
+	var flags []string
+	for _, p := range got {
+		sn := tr.Add(p)
+		flags = append(flags, strings.Join(p.Flags.Names(), ","))
+		if p.Len == 2 && (string(p.Payload) != "hi" || sn.RelSeq != 1) {
+			t.Errorf("data segment: %q at relative seq %d", p.Payload, sn.RelSeq)
+		}
+	}
+	// The FIN's ACK may ride on the RST, or come before it.
+	seen := strings.Join(flags, " ")
+	if seen != "SYN SYN,ACK ACK PSH,ACK ACK FIN,ACK ACK RST" && seen != "SYN SYN,ACK ACK PSH,ACK ACK FIN,ACK RST,ACK" {
+		t.Fatalf("flags %q", seen)
+	}
+	if got[0].Opts.MSS == 0 || got[0].Opts.WScale < 0 {
+		t.Errorf("SYN options %+v", got[0].Opts)
+	}
+
+	tcpdump, err := exec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump is not installed; the pcap file is not read back")
+	}
+	path := filepath.Join(t.TempDir(), "c.pcap")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewPcapWriter(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range got {
+		if err := w.Write(&got[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(tcpdump, "-nn", "-r", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("tcpdump: %v\n%s", err, out)
+	}
+	var tflags []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if i := strings.Index(line, "Flags ["); i >= 0 {
+			tflags = append(tflags, line[i+7:i+7+strings.Index(line[i+7:], "]")])
+		}
+	}
+	if strings.Join(tflags, " ") != tcpdumpFlags(got) {
+		t.Fatalf("tcpdump read %q:\n%s", tflags, out)
+	}
+	if !strings.Contains(string(out), "length 2") {
+		t.Fatalf("tcpdump does not see the 2 data bytes:\n%s", out)
+	}
+}
+
+// TestFilterHeadersOnly checks that the kernel filter keeps only the
+// headers of packets on other ports, and whole packets on the filter's.
+func TestFilterHeadersOnly(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	s := openOrSkip(t, Config{Ports: []int{1}})
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	srv, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	big := strings.Repeat("x", 1000)
+	c.Write([]byte(big))
+	got := collect(t, s, port, func(ps []Packet) bool { return len(ps) > 0 && ps[len(ps)-1].Len == 1000 })
+	p := got[len(got)-1]
+	if len(p.Raw) != HeaderSnap || len(p.Payload) >= 1000 {
+		t.Fatalf("kept %d bytes of a %d-byte packet on an unfiltered port", len(p.Raw), p.OrigLn)
+	}
+	if err := s.SetPorts([]int{port}); err != nil {
+		t.Fatal(err)
+	}
+	c.Write([]byte(big))
+	got = collect(t, s, port, func(ps []Packet) bool { return len(ps) > 0 && ps[len(ps)-1].Len == 1000 && len(ps[len(ps)-1].Raw) > HeaderSnap })
+	if string(got[len(got)-1].Payload) != big {
+		t.Fatal("the whole payload was not kept after SetPorts")
+	}
+}
+
+// tcpdumpFlags writes the packets' flags as tcpdump does: "S", "S.", "P.".
+func tcpdumpFlags(ps []Packet) string {
+	var l []string
+	for _, p := range ps {
+		s := ""
+		for _, x := range []struct {
+			f Flags
+			c string
+		}{{SYN, "S"}, {FIN, "F"}, {PSH, "P"}, {RST, "R"}, {ACK, "."}} {
+			if p.Flags.Has(x.f) {
+				s += x.c
+			}
+		}
+		l = append(l, s)
+	}
+	return strings.Join(l, " ")
+}
