@@ -185,7 +185,9 @@ func TestFilterHeadersOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Write([]byte(big))
-	got = collect(t, s, port, func(ps []Packet) bool { return len(ps) > 0 && ps[len(ps)-1].Len == 1000 && len(ps[len(ps)-1].Raw) > HeaderSnap })
+	got = collect(t, s, port, func(ps []Packet) bool {
+		return len(ps) > 0 && ps[len(ps)-1].Len == 1000 && len(ps[len(ps)-1].Raw) > HeaderSnap
+	})
 	if string(got[len(got)-1].Payload) != big {
 		t.Fatal("the whole payload was not kept after SetPorts")
 	}
