@@ -11,13 +11,18 @@ import (
 // already in use (EADDRINUSE)"; [Explain] says what it means for the call.
 // errors.Is(err, syscall.EADDRINUSE) and [Reason] see through it.
 type SysError struct {
-	Call  string        // "socket", "bind", "listen", "connect", ...
-	Errno syscall.Errno // the kernel's answer
+	Call    string        // "socket", "bind", "listen", "connect", ...
+	Errno   syscall.Errno // the kernel's answer (on Windows, its POSIX errno)
+	Winsock string        // on Windows, its own name and code: "WSAEADDRINUSE 10048"
 }
 
-// Error returns the errno's text and name.
+// Error returns the errno's text and name, and Windows' where it is one.
 func (e *SysError) Error() string {
-	if n := errnoName(e.Errno); n != "" {
+	n := errnoName(e.Errno)
+	switch {
+	case e.Winsock != "":
+		return e.Errno.Error() + " (" + n + "; Windows: " + e.Winsock + ")"
+	case n != "":
 		return e.Errno.Error() + " (" + n + ")"
 	}
 	return e.Errno.Error()
@@ -30,10 +35,11 @@ func (e *SysError) Unwrap() error { return e.Errno }
 // they are.
 func sysErr(call string, err error) error {
 	var en syscall.Errno
+	err = portable(err)
 	if err == nil || !errors.As(err, &en) {
 		return err
 	}
-	return &SysError{Call: call, Errno: en}
+	return &SysError{Call: call, Errno: en, Winsock: Winsock(err)}
 }
 
 // errnos names the errnos a socket lab meets, with what each means in
@@ -87,14 +93,14 @@ func errnoName(e syscall.Errno) string {
 			return x.name
 		}
 	}
-	return ""
+	return posixName(e)
 }
 
 // Errno returns the symbolic name of the errno behind err ("ECONNREFUSED"),
 // or "" when err carries none.
 func Errno(err error) string {
 	var en syscall.Errno
-	if !errors.As(err, &en) {
+	if !errors.As(portable(err), &en) {
 		return ""
 	}
 	if n := errnoName(en); n != "" {
@@ -108,6 +114,7 @@ func Errno(err error) string {
 // to add to the error's own text.
 func Explain(err error) string {
 	var en syscall.Errno
+	err = portable(err)
 	if !errors.As(err, &en) {
 		return ""
 	}

@@ -63,6 +63,10 @@ func (e *OpError) Timeout() bool { return errors.Is(e.Err, ErrTimeout) }
 // adds, so that "[1] connect tcp 127.0.0.1:9: connection refused" does not
 // repeat the operation and address.
 func causeText(err error) string {
+	var we *WinsockError
+	if errors.As(err, &we) {
+		return we.Error()
+	}
 	var ne *net.OpError
 	if errors.As(err, &ne) && ne.Err != nil {
 		err = ne.Err
@@ -82,6 +86,7 @@ func causeText(err error) string {
 // "reset", "canceled", "in use", "unreachable", "too long", or else the
 // error's own text.
 func Reason(err error) string {
+	err = portable(err)
 	switch {
 	case err == nil:
 		return ""
@@ -112,7 +117,7 @@ func opErr(op string, s *Socket, addr string, err error) error {
 	if err == nil {
 		return nil
 	}
-	e := &OpError{Op: op, Addr: addr, Err: err}
+	e := &OpError{Op: op, Addr: addr, Err: portable(err)}
 	if s != nil {
 		e.ID, e.Net = s.ID, s.Proto
 		switch {

@@ -13,7 +13,9 @@ func (c Call) String() string {
 	s := c.Name + "(" + c.Args + ")"
 	switch {
 	case c.Err != nil:
-		if n := Errno(c.Err); n != "" {
+		if n, w := Errno(c.Err), Winsock(c.Err); w != "" {
+			return s + " = -1 " + n + " (" + w + ")"
+		} else if n != "" {
 			return s + " = -1 " + n
 		}
 		return s + " failed: " + causeText(c.Err)
@@ -30,7 +32,7 @@ func (c Call) String() string {
 func (c Call) Meaning() string {
 	if c.Err != nil {
 		var en syscall.Errno
-		if errors.As(c.Err, &en) {
+		if errors.As(portable(c.Err), &en) {
 			return errnoMeaning(c.Name, en)
 		}
 		return Reason(c.Err)
@@ -40,7 +42,7 @@ func (c Call) Meaning() string {
 	}
 	switch c.Name {
 	case "connect":
-		if c.State == "" {
+		if isUDP(c.Proto) { // not by an unknown State: Windows gives TCP none either
 			return "UDP connect only records the peer: no packet is sent"
 		}
 	case "socket":

@@ -659,7 +659,7 @@ func TestCallString(t *testing.T) {
 	}{
 		{Call{Name: "socket", Args: "AF_INET, SOCK_STREAM", Result: "fd 5"}, "socket(AF_INET, SOCK_STREAM) = fd 5"},
 		{Call{Name: "bind", Args: "fd 5, 0.0.0.0:8888"}, "bind(fd 5, 0.0.0.0:8888)"},
-		{Call{Name: "connect", Args: "fd 5, 127.0.0.1:9", Err: &SysError{"connect", syscall.ECONNREFUSED}}, "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED"},
+		{Call{Name: "connect", Args: "fd 5, 127.0.0.1:9", Err: &SysError{Call: "connect", Errno: syscall.ECONNREFUSED}}, "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED"},
 	} {
 		if got := c.call.String(); got != c.want {
 			t.Errorf("%q, want %q", got, c.want)

@@ -272,7 +272,7 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	if err == nil {
 		res = "local " + s.stepLocal()
 	}
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, sockaddrString(sa)), Result: res, Err: err, State: k.State})
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, sockaddrString(sa)), Result: res, Err: err, State: k.State, Proto: s.Proto})
 	if err != nil {
 		return nil, opErr("connect", s, addr, err)
 	}

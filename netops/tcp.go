@@ -132,7 +132,7 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 	c, err := d.DialContext(ctx, proto, addr)
 	if err != nil {
 		if fd >= 0 {
-			tr.emit(Call{FD: fd, Name: "connect", Args: fmt.Sprintf("fd %d, %s", fd, addr), Err: sysErr("connect", err)})
+			tr.emit(Call{FD: fd, Name: "connect", Args: fmt.Sprintf("fd %d, %s", fd, addr), Err: sysErr("connect", err), Proto: proto})
 		}
 		var ne net.Error
 		if errors.As(err, &ne) && ne.Timeout() && ctx.Err() == nil && o.Timeout > 0 {
@@ -149,7 +149,7 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 	t.add(s)
 	k := s.kernel()
 	tr.emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, addr),
-		Result: "local " + c.LocalAddr().String(), State: k.State})
+		Result: "local " + c.LocalAddr().String(), State: k.State, Proto: proto})
 	return s, nil
 }
 

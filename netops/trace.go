@@ -19,6 +19,7 @@ type Call struct {
 	Result string // its result: "fd 6", "12 bytes", ""
 	Err    error  // its error, if it failed
 	State  string // the kernel's TCP state after the call, "" when not known
+	Proto  string // "tcp", "udp", "tcp6", ... where the call needs it said; "" when not given
 }
 
 // emit reports c to t.Call when there is one.

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // teachCommands are the teaching layer's commands (socket, bind, the
@@ -172,12 +173,47 @@ func (s *Session) stepSocket(a *Args) *netops.Socket {
 	return sock
 }
 
+// stepShaped reports whether a has the shape of a step form whichever
+// sockets are open, so that with no such socket it is an error and never
+// the one-step command on another address: `connect ID HOST:PORT` (the
+// one-step connect takes one address), `listen ID BACKLOG`, and `listen N`
+// with N from 1 to 1023 (ids are small; the one-step listen on such a port
+// is written `listen :N`).
+func stepShaped(a *Args) bool {
+	if len(a.Words) == 0 || a.Quoted(0) || !isUint(a.Words[0]) {
+		return false
+	}
+	if a.Command.Name == "connect" || len(a.Words) == 2 {
+		return true
+	}
+	n, err := strconv.Atoi(a.Words[0])
+	return err == nil && n >= 1 && n < 1024 // 0 is no id: listen 0 is port 0
+}
+
+// noStepSocket is the error of a step form naming no open socket.
+func (s *Session) noStepSocket(a *Args) error {
+	id, _ := strconv.Atoi(a.Words[0])
+	err := &noSocket{id: id, err: netops.ErrNoSocket}
+	hint := words.T("windows.step_no_socket", a.Command.Name, id)
+	if a.Command.Name == "listen" && len(a.Words) == 1 {
+		hint = words.T("windows.step_listen_no_socket", id)
+	}
+	if len(s.table.List()) == 0 {
+		return withHint(err, hint)
+	}
+	return withHint(err, hint, s.openIDs())
+}
+
 // stepListen runs `listen ID [BACKLOG]` when the first argument names an
-// open step socket, and reports whether it did. The one-step listen
-// command calls it first.
+// open step socket, and reports whether it did; a step form naming no
+// socket is an error (see [stepShaped]). The one-step listen command calls
+// it first.
 func (s *Session) stepListen(a *Args) (bool, error) {
 	sock := s.stepSocket(a)
 	if sock == nil {
+		if stepShaped(a) {
+			return true, s.noStepSocket(a)
+		}
 		return false, nil
 	}
 	backlog, err := a.Int("backlog", 0)
@@ -202,7 +238,8 @@ func (s *Session) stepListen(a *Args) (bool, error) {
 }
 
 // stepConnect runs `connect ID HOST:PORT` when the first argument names an
-// open step socket, and reports whether it did. The one-step connect
+// open step socket, and reports whether it did; with no such socket it is
+// an error (see [stepShaped]). The one-step connect
 // command calls it first.
 func (s *Session) stepConnect(ctx context.Context, a *Args) (bool, error) {
 	if len(a.Words) != 2 {
@@ -210,6 +247,9 @@ func (s *Session) stepConnect(ctx context.Context, a *Args) (bool, error) {
 	}
 	sock := s.stepSocket(a)
 	if sock == nil {
+		if stepShaped(a) {
+			return true, s.noStepSocket(a)
+		}
 		return false, nil
 	}
 	if a.Has("retry") || a.Has("tries") {
