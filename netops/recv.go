@@ -17,19 +17,26 @@ const DefaultLimit = 1 << 20
 // at a time.
 const chunk = 64 << 10
 
-// Recv returns at most max bytes: what earlier receives left buffered, or
-// else the result of exactly one read from the kernel, as Python's
-// sock.recv(max) does. At end of stream it returns io.EOF (not wrapped). A
+// MaxRead is the most bytes one [Socket.Recv] returns, whatever max the
+// caller asked for: the buffer of a read is sized by min(max, MaxRead), so
+// a huge max costs nothing. (One read from the kernel rarely gives more
+// than the socket's receive buffer anyway.)
+const MaxRead = 1 << 20
+
+// Recv returns at most max bytes (and at most [MaxRead]): what earlier
+// receives left buffered, or else the result of exactly one read from the
+// kernel, as Python's sock.recv(max) does. At end of stream it returns io.EOF (not wrapped). A
 // timeout of 0 waits until data arrives or ctx ends. On a UDP socket it
 // returns one datagram (cut to max bytes, as the kernel does).
 func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]byte, error) {
 	if max <= 0 {
 		return nil, opErr("recv", s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
 	}
-	if s.pc != nil {
-		b, _, err := s.RecvFrom(ctx, max, timeout)
-		return b, err
+	if s.pc != nil || (s.Kind == KindPacket && s.conn != nil) {
+		d, err := s.recvDatagram(ctx, "recv", max, timeout)
+		return d.Data, err
 	}
+	max = min(max, MaxRead)
 	if err := s.readable("recv"); err != nil {
 		return nil, err
 	}
@@ -103,8 +110,13 @@ func (s *Socket) gather(ctx context.Context, op, awaited string, timeout time.Du
 			return nil, opErr(op, s, "", fmt.Errorf("%w: more than %d bytes before %s", ErrTooLong, limit, awaited))
 		}
 		// Read one byte past the limit: exactly limit bytes and then the
-		// end of stream (or the delimiter) is within the limit.
-		b := make([]byte, min(chunk, limit+1-len(s.buf)))
+		// end of stream (or the delimiter) is within the limit. (room+1
+		// would overflow for a limit of math.MaxInt.)
+		size := chunk
+		if room := limit - len(s.buf); room < chunk {
+			size = room + 1
+		}
+		b := make([]byte, size)
 		n, err := s.fill(ctx, dl, b)
 		s.buf = append(s.buf, b[:n]...)
 		if err != nil {

@@ -1,9 +1,11 @@
 package netops
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"net"
+	"sync"
 	"time"
 )
 
@@ -53,36 +55,79 @@ func (s *Socket) sendTo(ctx context.Context, data []byte, to *net.UDPAddr, timeo
 	return n, opErr("sendto", s, to.String(), err)
 }
 
-// RecvFrom returns one datagram (cut to max bytes) and its sender. The
-// sender becomes the default destination of [Socket.Send]. On a connected
-// UDP socket the sender is the connected peer.
+// maxDatagram is the size of the buffer a datagram is read into, whatever
+// max the caller gave: a UDP datagram's payload is at most 65,507 bytes
+// over IPv4 and 65,527 over IPv6 (without jumbograms), so the whole
+// datagram always fits and the part past max can be counted.
+const maxDatagram = 64 << 10
+
+var datagramBufs = sync.Pool{New: func() any { b := make([]byte, maxDatagram); return &b }}
+
+// Datagram is one received UDP datagram.
+type Datagram struct {
+	Data []byte // its first max bytes
+	From string // the sender's address
+	// Size is the datagram's length as it arrived: more than len(Data)
+	// when it was longer than max, and the rest was dropped (as the
+	// kernel drops it for a smaller buffer).
+	Size int
+}
+
+// Dropped returns how many bytes of the datagram were cut off past max.
+func (d Datagram) Dropped() int { return d.Size - len(d.Data) }
+
+// RecvFrom returns one datagram (cut to max bytes) and its sender; see
+// [Socket.RecvDatagram], which also says how long the datagram was.
 func (s *Socket) RecvFrom(ctx context.Context, max int, timeout time.Duration) ([]byte, string, error) {
-	if max <= 0 {
-		return nil, "", opErr("recvfrom", s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
+	d, err := s.RecvDatagram(ctx, max, timeout)
+	return d.Data, d.From, err
+}
+
+// RecvDatagram returns one datagram, cut to max bytes, with its sender and
+// its length as it arrived. The sender becomes the default destination of
+// [Socket.Send]. On a connected UDP socket the sender is the connected
+// peer. The buffer is never larger than the largest datagram, whatever max
+// is.
+func (s *Socket) RecvDatagram(ctx context.Context, max int, timeout time.Duration) (Datagram, error) {
+	if s.pc == nil && !(s.Kind == KindPacket && s.conn != nil) {
+		return Datagram{}, opErr("recvfrom", s, "", fmt.Errorf("%w: recvfrom works on UDP sockets; on [%d] use recv", ErrWrongKind, s.ID))
 	}
-	if s.pc == nil {
-		if s.Kind == KindPacket && s.conn != nil {
-			b, err := s.Recv(ctx, max, timeout)
-			return b, s.RemoteAddr(), err
-		}
-		return nil, "", opErr("recvfrom", s, "", fmt.Errorf("%w: recvfrom works on UDP sockets; on [%d] use recv", ErrWrongKind, s.ID))
+	return s.recvDatagram(ctx, "recvfrom", max, timeout)
+}
+
+func (s *Socket) recvDatagram(ctx context.Context, op string, max int, timeout time.Duration) (Datagram, error) {
+	if max <= 0 {
+		return Datagram{}, opErr(op, s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
 	}
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
-	b := make([]byte, max)
+	bp := datagramBufs.Get().(*[]byte)
+	defer datagramBufs.Put(bp)
+	b := *bp
 	var n int
 	var from *net.UDPAddr
-	err := bounded(ctx, deadline(timeout), s.pc.SetReadDeadline, func() (err error) {
-		n, from, err = s.pc.ReadFromUDP(b)
-		return err
-	})
-	if err != nil {
-		return nil, "", opErr("recvfrom", s, "", err)
+	var err error
+	if s.pc != nil {
+		err = bounded(ctx, deadline(timeout), s.pc.SetReadDeadline, func() (err error) {
+			n, from, err = s.pc.ReadFromUDP(b)
+			return err
+		})
+	} else {
+		err = bounded(ctx, deadline(timeout), s.conn.SetReadDeadline, func() (err error) {
+			n, err = s.conn.Read(b)
+			return err
+		})
+		from, _ = s.conn.RemoteAddr().(*net.UDPAddr)
 	}
-	s.in.Add(int64(n))
-	s.peer.Store(from)
+	if err != nil {
+		return Datagram{}, opErr(op, s, "", err)
+	}
+	s.in.Add(int64(min(n, max)))
+	if s.pc != nil {
+		s.peer.Store(from)
+	}
 	s.consumed()
 	fd := s.kernel().FD
-	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "recvfrom", Args: fmt.Sprintf("fd %d, %d", fd, max), Result: fmt.Sprintf("%d bytes from %s", n, from)})
-	return b[:n:n], from.String(), nil
+	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: op, Args: fmt.Sprintf("fd %d, %d", fd, max), Result: fmt.Sprintf("%d bytes from %s", min(n, max), from)})
+	return Datagram{Data: bytes.Clone(b[:min(n, max)]), From: from.String(), Size: n}, nil
 }

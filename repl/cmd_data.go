@@ -7,7 +7,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // dataCommands send and receive on connected sockets.
@@ -55,10 +56,11 @@ sendline 2 sends "2\n"; sendline "" sends an empty line.`,
 		Summary: "receive bytes, a line, up to a delimiter, or all",
 		Help: `Receives from a connection (or a UDP socket). Plain recv returns what one
 read from the kernel gives, at most MAX bytes (default 4096), as Python's
-sock.recv does: one chunk, however the peer's sends were cut. --line
-waits for a whole line, --until for DELIM (escapes allowed), --all for
-everything until the peer closes; with these, MAX is the most it gathers
-(default 1 MiB). Bytes after a line or delimiter stay for the next recv.
+sock.recv does: one chunk, however the peer's sends were cut (at most
+1 MiB, whatever MAX). --line waits for a whole line, --until for DELIM
+(escapes allowed), --all for everything until the peer closes; with
+these, MAX is the most it gathers (default 1 MiB). MAX is from 1 to
+268435456 (256 MiB); memory follows what arrives, never MAX. Bytes after a line or delimiter stay for the next recv.
 The bytes are shown as text with anything unprintable escaped, or as a hex
 dump with --hex. The peer closing its side is reported, not an error.
 A lone number that names an open socket is its id: recv 1 2 reads 2 bytes
@@ -162,8 +164,8 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	}
 	max := 0
 	if len(a.Words) == 1 {
-		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
-			return usageError(a.Command, "bad size %q: want a number of bytes from 1 up", a.Words[0])
+		if max, err = parseSize(a.Command, a.Words[0]); err != nil {
+			return err
 		}
 	}
 	defer s.hold(a.Sock)()
@@ -188,6 +190,15 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	default:
 		if max == 0 {
 			max = recvDefault
+		}
+		if a.Sock.Kind == netops.KindPacket {
+			d, err := a.Sock.RecvDatagram(ctx, max, a.Timeout)
+			if err != nil {
+				return err
+			}
+			d.From = "" // recv shows the bytes only, as before
+			s.showDatagram(a.Sock.ID, d, max, a.Has("hex"))
+			return nil
 		}
 		data, err = a.Sock.Recv(ctx, max, a.Timeout)
 	}

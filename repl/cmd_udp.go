@@ -2,7 +2,9 @@ package repl
 
 import (
 	"context"
-	"strconv"
+
+	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // udpCommands send and receive datagrams on unconnected UDP sockets.
@@ -29,7 +31,8 @@ UDP promises nothing: the datagram may be lost, and no error says so.`,
 		Summary: "receive one UDP datagram and its sender",
 		Help: `Waits for one datagram on a UDP socket and shows it with its sender's
 address; a plain send then answers that sender. A datagram longer than
-MAX (default 4096) is cut, as the kernel does. Ctrl-C stops the wait.`,
+MAX (default 4096, at most 268435456) is cut, as the kernel does, and the
+shell says how many of its bytes were dropped. Ctrl-C stops the wait.`,
 		Examples: []string{"recvfrom", "recvfrom 1 512 --timeout 2s --hex"},
 		Calls:    "recvfrom",
 		Flags: []Flag{
@@ -60,15 +63,24 @@ func runRecvFrom(ctx context.Context, s *Session, a *Args) error {
 	var err error
 	max := recvDefault
 	if len(a.Words) == 1 {
-		if max, err = strconv.Atoi(a.Words[0]); err != nil || max <= 0 {
-			return usageError(a.Command, "bad size %q: want a number of bytes from 1 up", a.Words[0])
+		if max, err = parseSize(a.Command, a.Words[0]); err != nil {
+			return err
 		}
 	}
 	defer s.hold(a.Sock)()
-	data, from, err := a.Sock.RecvFrom(ctx, max, a.Timeout)
+	d, err := a.Sock.RecvDatagram(ctx, max, a.Timeout)
 	if err != nil {
 		return err
 	}
-	s.showData(a.Sock.ID, from, data, a.Has("hex"))
+	s.showDatagram(a.Sock.ID, d, max, a.Has("hex"))
 	return nil
+}
+
+// showDatagram prints a received datagram and, when it was longer than
+// max, how many of its bytes were dropped.
+func (s *Session) showDatagram(id int, d netops.Datagram, max int, hex bool) {
+	s.showData(id, d.From, d.Data, hex)
+	if d.Dropped() > 0 {
+		s.Event(id, "%s", words.T("limits.datagram_cut", d.Dropped(), d.Size, max))
+	}
 }

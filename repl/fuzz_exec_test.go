@@ -25,6 +25,13 @@ var execSeeds = []string{
 	"socket udp; option 1 rcvbuf 99999999999999999999", "explain on; listen 127.0.0.1:0; explain off",
 	"shutdown 1 sideways", "interact", `send "unterminated`, "quit; sockets", "# comment only",
 	";;;", "\x00\xff\x1b[2J", strings.Repeat("a", 4096),
+	// sizes and integers near and past their limits
+	"listen udp 127.0.0.1:0; recvfrom 9223372036854775807 --timeout 1ms",
+	"listen udp 127.0.0.1:0; recvfrom 1 268435456 --timeout 1ms", "listen udp 127.0.0.1:0; recvfrom 1 268435457",
+	"listen 127.0.0.1:0; recv 1 --all 9223372036854775807 --timeout 1ms", "recv 9223372036854775808",
+	"listen 127.0.0.1:0 --backlog 4294967296", "listen 127.0.0.1:0 --backlog 2147483648",
+	"socket tcp; option 1 linger 4294967296", "socket tcp; option 1 rcvbuf 2147483648",
+	"listen 127.0.0.1:0; accept --timeout 0.5ns", "listen 127.0.0.1:0; close 1; recv 1",
 }
 
 // loopbackOnly reports whether every address in line's network commands is

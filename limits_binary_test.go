@@ -1,0 +1,126 @@
+package main
+
+import (
+	"net"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// These tests run the binary under an address-space limit (prlimit --as),
+// a little above what it needs to start, so that a size someone typed
+// that turns into an allocation fails the test instead of taking the
+// machine down.
+
+var (
+	asOnce  sync.Once
+	asLimit int64
+)
+
+// limitedAS returns an address-space limit about 150 MB above the smallest
+// one the binary starts under: an allocation of 256 MiB cannot fit.
+func limitedAS(t *testing.T) int64 {
+	t.Helper()
+	if _, err := exec.LookPath("prlimit"); err != nil {
+		t.Skip("prlimit (util-linux) is not installed")
+	}
+	bin := socklabBin(t)
+	asOnce.Do(func() {
+		for as := int64(400e6); as <= 4e9; as += 50e6 {
+			if exec.Command("prlimit", "--as="+strconv.FormatInt(as, 10), bin, "-c", "help").Run() == nil {
+				asLimit = as + 150e6
+				return
+			}
+		}
+	})
+	if asLimit == 0 {
+		t.Skip("socklab does not start under any address-space limit up to 4 GB")
+	}
+	return asLimit
+}
+
+// runLimited runs socklab -c line under the limit and returns its output
+// and exit status.
+func runLimited(t *testing.T, line string) (string, int) {
+	t.Helper()
+	as := limitedAS(t)
+	cmd := exec.Command("timeout", "-k", "5", "30", "prlimit", "--as="+strconv.FormatInt(as, 10), socklabBin(t), "-c", line)
+	out, err := cmd.CombinedOutput()
+	status := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		status = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return string(out), status
+}
+
+// holdingPeer listens on 127.0.0.1 and keeps every client open, silent.
+func holdingPeer(t *testing.T) string {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var conns []net.Conn
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			mu.Lock()
+			conns = append(conns, c)
+			mu.Unlock()
+		}
+	}()
+	t.Cleanup(func() {
+		ln.Close()
+		mu.Lock()
+		defer mu.Unlock()
+		for _, c := range conns {
+			c.Close()
+		}
+	})
+	return ln.Addr().String()
+}
+
+// TestTypedSizes: a size typed for recv or recvfrom is range-checked with a
+// clear error, never allocated (5000000000 ran out of memory) and never
+// overflowed (9223372036854775807 panicked in makeslice); the largest
+// size accepted, 256 MiB, allocates nothing by itself either.
+func TestTypedSizes(t *testing.T) {
+	addr := holdingPeer(t)
+	const tooBig = "bad size"
+	cases := []struct{ line, want string }{
+		{"connect " + addr + "; recv 1 5000000000 --timeout 1ms", tooBig},
+		{"listen udp 127.0.0.1:0; recvfrom 1 5000000000 --timeout 1ms", tooBig},
+		{"connect " + addr + "; recv 1 9223372036854775807 --timeout 1ms", tooBig},
+		{"connect " + addr + "; recv 1 --all 9223372036854775807 --timeout 1ms", tooBig},
+		{"connect " + addr + "; recv 1 --line 9223372036854775808 --timeout 1ms", tooBig},
+		{"listen udp 127.0.0.1:0; recvfrom 9223372036854775807 --timeout 1ms", tooBig},
+		{"listen udp 127.0.0.1:0; recvfrom 1 268435457 --timeout 1ms", tooBig},
+		{"connect " + addr + "; recv 1 268435456 --timeout 1ms", "timed out"},
+		{"connect " + addr + "; recv 1 --all 268435456 --timeout 1ms", "timed out"},
+		{"connect " + addr + "; recv 1 --until END 268435456 --timeout 1ms", "timed out"},
+		{"listen udp 127.0.0.1:0; recvfrom 1 268435456 --timeout 1ms", "timed out"},
+		{"listen udp 127.0.0.1:0; recv 1 268435456 --timeout 1ms", "timed out"},
+	}
+	for _, c := range cases {
+		out, status := runLimited(t, c.line)
+		if status != 1 || !strings.Contains(out, "error: ") || !strings.Contains(out, c.want) ||
+			strings.Contains(out, "internal error") || strings.Contains(out, "fatal error") {
+			t.Errorf("socklab -c %q: exit %d, want 1 with an error saying %q:\n%s", c.line, status, c.want, cut(out))
+		}
+	}
+}
+
+func cut(s string) string {
+	if len(s) > 600 {
+		return s[:600] + "..."
+	}
+	return s
+}
+

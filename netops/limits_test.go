@@ -1,0 +1,87 @@
+package netops
+
+import (
+	"bytes"
+	"math"
+	"testing"
+)
+
+// TestHugeMaxAllocatesNothing: a max of math.MaxInt (someone's number) is
+// neither allocated nor overflowed: each receive returns the bytes that
+// came, on a real connection and a real UDP socket.
+func TestHugeMaxAllocatesNothing(t *testing.T) {
+	ctx := testCtx(t)
+	_, srv, cli := pair(t)
+	send := func(s string) {
+		t.Helper()
+		if _, err := cli.Send(ctx, []byte(s), testTimeout); err != nil {
+			t.Fatal(err)
+		}
+	}
+	send("one")
+	if b, err := srv.Recv(ctx, math.MaxInt, testTimeout); string(b) != "one" || err != nil {
+		t.Fatalf("Recv(MaxInt) = %q, %v", b, err)
+	}
+	send("two\n")
+	if b, err := srv.RecvLine(ctx, testTimeout, math.MaxInt); string(b) != "two\n" || err != nil {
+		t.Fatalf("RecvLine(MaxInt) = %q, %v", b, err)
+	}
+	send("three;")
+	if b, err := srv.RecvUntil(ctx, []byte(";"), testTimeout, math.MaxInt); string(b) != "three;" || err != nil {
+		t.Fatalf("RecvUntil(MaxInt) = %q, %v", b, err)
+	}
+	send("four")
+	cli.Close()
+	if b, err := srv.RecvAll(ctx, testTimeout, math.MaxInt); string(b) != "four" || err != nil {
+		t.Fatalf("RecvAll(MaxInt) = %q, %v", b, err)
+	}
+
+	tb := NewTable()
+	defer tb.CloseAll()
+	u, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := tb.Connect(ctx, "udp", u.LocalAddr(), DialOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Send(ctx, []byte("dgram"), testTimeout)
+	if b, _, err := u.RecvFrom(ctx, math.MaxInt, testTimeout); string(b) != "dgram" || err != nil {
+		t.Fatalf("RecvFrom(MaxInt) = %q, %v", b, err)
+	}
+	u.SendTo(ctx, []byte("back"), c.LocalAddr(), testTimeout)
+	if b, err := c.Recv(ctx, math.MaxInt, testTimeout); string(b) != "back" || err != nil {
+		t.Fatalf("connected UDP Recv(MaxInt) = %q, %v", b, err)
+	}
+}
+
+// TestDatagramLongerThanMax: a datagram longer than max is cut, and
+// RecvDatagram says how long it was, so the loss can be reported; on a
+// connected UDP socket too.
+func TestDatagramLongerThanMax(t *testing.T) {
+	ctx := testCtx(t)
+	tb := NewTable()
+	defer tb.CloseAll()
+	u, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := tb.Connect(ctx, "udp", u.LocalAddr(), DialOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := bytes.Repeat([]byte("x"), 65507) // the largest IPv4 UDP payload
+	if _, err := c.Send(ctx, big, testTimeout); err != nil {
+		t.Fatal(err)
+	}
+	d, err := u.RecvDatagram(ctx, 10, testTimeout)
+	if err != nil || len(d.Data) != 10 || d.Size != 65507 || d.Dropped() != 65497 || d.From != c.LocalAddr() {
+		t.Fatalf("RecvDatagram(10) = %d bytes of %d from %s, %v", len(d.Data), d.Size, d.From, err)
+	}
+	u.SendTo(ctx, []byte("0123456789"), c.LocalAddr(), testTimeout)
+	d, err = c.RecvDatagram(ctx, 4, testTimeout)
+	if err != nil || string(d.Data) != "0123" || d.Size != 10 {
+		t.Fatalf("connected RecvDatagram(4) = %q of %d, %v", d.Data, d.Size, err)
+	}
+}

@@ -1,0 +1,16 @@
+package words
+
+// The shell's limits and the promises it keeps under abuse: sizes, ids of
+// closed sockets, over-long lines, cut datagrams, record's write errors.
+func init() {
+	add(map[string]Text{
+		"limits.bad_size": {
+			EN: "bad size %s: want a number of bytes from 1 to %d (256 MiB)",
+			PT: "tamanho inválido %s: use um número de bytes de 1 a %d (256 MiB)",
+		},
+		"limits.datagram_cut": {
+			EN: "%d bytes of this %d-byte datagram did not fit in MAX %d and were dropped",
+			PT: "%d bytes deste datagrama de %d bytes não couberam em MAX %d e foram descartados",
+		},
+	})
+}
