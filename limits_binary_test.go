@@ -123,4 +123,3 @@ func cut(s string) string {
 	}
 	return s
 }
-
