@@ -9,6 +9,7 @@
 //	socklab -c 'CMD; CMD; ...'       run shell commands, then exit
 //	socklab < session.txt            run stdin's lines as commands
 //	socklab nc [nc flags] HOST PORT  netcat mode
+//	socklab check [EXERCISE ...]     grade a student's server or client
 package main
 
 import (
@@ -22,6 +23,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/socklab/socklab/check"
 	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/netcat"
 	"github.com/socklab/socklab/repl"
@@ -34,6 +36,9 @@ const usage = `usage:
   socklab -c 'CMD; CMD; ...'       run shell commands, then exit
   socklab < session.txt            run stdin's lines as shell commands
   socklab nc [nc flags] HOST PORT  netcat mode (socklab nc -h for its flags)
+  socklab check [EXERCISE [HOST:PORT] [options] [-- COMMAND ARGS...]]
+                                   grade a student's server or client against the
+                                   course's exercises (socklab check -h)
 
 flags:
 `
@@ -53,6 +58,15 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		}
 		words.SetLang(l)
 		args = args[2:]
+	}
+	if len(args) > 0 && args[0] == "check" {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+		status := check.Main(ctx, args[1:], stdout, stderr, colorful(stdout))
+		if ctx.Err() != nil {
+			return repl.ExitInterrupted
+		}
+		return status
 	}
 	if len(args) > 0 && args[0] == "nc" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -103,4 +117,15 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
+}
+
+// colorful reports whether w is a terminal that should get colours: a
+// character device, with NO_COLOR unset and TERM not "dumb".
+func colorful(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }

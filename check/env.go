@@ -1,0 +1,215 @@
+package check
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/socklab/socklab/words"
+)
+
+// settleWait is how long a case waits, after its connections are closed,
+// for a program that serves one client to exit, so that the next case
+// starts it again instead of connecting to a server on its way out.
+const settleWait = 300 * time.Millisecond
+
+// maxStarts bounds how many times a check starts the student's program.
+const maxStarts = 40
+
+// env is one check's state: where, how long, the student's program, and
+// the verdicts so far.
+type env struct {
+	ex        *Exercise
+	addr      string
+	timeout   time.Duration
+	cmd       []string
+	prog      *program
+	starts    int
+	connected bool // a connection to the student's server has worked
+	results   map[string]Result
+	blocked   *failure // why the cases without a verdict could not run
+}
+
+// failure is a failing case's explanation, rendered into a [Result].
+type failure struct {
+	expected, got []byte
+	bytes         bool   // expected and got are shown
+	meaning       string // rendered
+	rule          string // rendered
+	output        string // the program's last lines, when they help
+}
+
+func (f *failure) result() Result {
+	r := Result{Meaning: f.meaning, Rule: f.rule, Output: f.output}
+	if f.bytes {
+		r.Expected, r.Got = quote(f.expected), quote(f.got)
+		if invisibleOnly(f.expected, f.got) {
+			r.HexExpected, r.HexGot = hexView(f.expected), hexView(f.got)
+		}
+	}
+	return r
+}
+
+func (e *env) pass(id, note string) {
+	if _, done := e.results[id]; !done {
+		e.results[id] = Result{Passed: true, Note: note}
+	}
+}
+
+func (e *env) fail(id string, f *failure) {
+	if _, done := e.results[id]; !done {
+		e.results[id] = f.result()
+	}
+}
+
+// verdict records a pass with note when f is nil, else the failure.
+func (e *env) verdict(id string, f *failure, note string) {
+	if f == nil {
+		e.pass(id, note)
+	} else {
+		e.fail(id, f)
+	}
+}
+
+// block records why the remaining cases cannot run.
+func (e *env) block(f *failure) {
+	if e.blocked == nil {
+		e.blocked = f
+	}
+}
+
+func (e *env) seconds() string { return e.timeout.String() }
+
+// programOutput returns the program's last lines for a failure, or "".
+func (e *env) programOutput() string {
+	if e.prog == nil {
+		return ""
+	}
+	return e.prog.tail(8)
+}
+
+// start starts the student's command with stdin as its input.
+func (e *env) start(stdin []byte) *failure {
+	if e.starts >= maxStarts {
+		return &failure{meaning: words.T("check.too_many_starts", maxStarts)}
+	}
+	e.starts++
+	p, err := startProgram(e.cmd, stdin)
+	if err != nil {
+		return &failure{meaning: words.T("check.cannot_start", strings.Join(e.cmd, " "), err)}
+	}
+	e.prog = p
+	return nil
+}
+
+// running makes sure a student's server runs, starting it (again) when it
+// is not running; with no command it does nothing.
+func (e *env) running() *failure {
+	if e.cmd == nil || (e.prog != nil && !e.prog.exited()) {
+		return nil
+	}
+	if e.prog != nil {
+		e.prog.stop()
+	}
+	return e.start(nil)
+}
+
+// settle gives a program that serves one client the time to exit.
+func (e *env) settle(ctx context.Context) {
+	if e.prog != nil {
+		e.prog.wait(ctx, settleWait)
+	}
+}
+
+func (e *env) stopProgram() {
+	if e.prog != nil {
+		e.prog.stop()
+	}
+}
+
+// exitedFailure explains a program that ended before doing its part
+// (the key says what it did not do: listen, connect...).
+func (e *env) exitedFailure(key string) *failure {
+	return &failure{meaning: words.T(key, e.prog.status(), e.addr), output: e.programOutput()}
+}
+
+// dial connects to the student's server as the course's client does:
+// with a command, it starts the program when needed and waits (up to the
+// timeout) for it to listen.
+func (e *env) dial(ctx context.Context) (*net.TCPConn, *failure) {
+	if f := e.running(); f != nil {
+		return nil, f
+	}
+	deadline := time.Now().Add(e.timeout)
+	for {
+		d := net.Dialer{Deadline: deadline}
+		c, err := d.DialContext(ctx, "tcp", e.addr)
+		if err == nil {
+			e.connected = true
+			return c.(*net.TCPConn), nil
+		}
+		if ctx.Err() != nil {
+			return nil, &failure{meaning: words.T("check.canceled")}
+		}
+		refused := errors.Is(err, syscall.ECONNREFUSED)
+		if e.prog != nil && refused && time.Now().Before(deadline) {
+			if e.prog.wait(ctx, 50*time.Millisecond) {
+				return nil, e.exitedFailure("check.exited_before_listening")
+			}
+			continue
+		}
+		return nil, e.dialFailure(err, refused)
+	}
+}
+
+func (e *env) dialFailure(err error, refused bool) *failure {
+	switch {
+	case e.prog != nil && refused:
+		return &failure{meaning: words.T("check.never_listened", e.addr, e.seconds()), output: e.programOutput()}
+	case refused && e.connected:
+		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart")}
+	case refused:
+		return &failure{meaning: words.T("check.refused", e.addr, e.ex.Name)}
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		return &failure{meaning: words.T("check.connect_timeout", e.addr, e.seconds())}
+	}
+	return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
+}
+
+// acceptFrom waits for the student's client to connect to ln: up to
+// within, and not past the program's end.
+func (e *env) acceptFrom(ctx context.Context, ln *net.TCPListener, within time.Duration) (*net.TCPConn, *failure) {
+	deadline := time.Now().Add(within)
+	for {
+		_ = ln.SetDeadline(time.Now().Add(50 * time.Millisecond))
+		c, err := ln.AcceptTCP()
+		if err == nil {
+			return c, nil
+		}
+		if ctx.Err() != nil {
+			return nil, &failure{meaning: words.T("check.canceled")}
+		}
+		if !errors.Is(err, os.ErrDeadlineExceeded) {
+			return nil, &failure{meaning: words.T("check.accept_failed", e.addr, err)}
+		}
+		if e.prog.exited() {
+			return nil, e.exitedFailure("check.exited_before_connecting")
+		}
+		if time.Now().After(deadline) {
+			return nil, &failure{meaning: words.T("check.never_connected", e.addr, within.String()), output: e.programOutput()}
+		}
+	}
+}
+
+// listenTCP listens where the student's client will connect.
+func (e *env) listenTCP() (*net.TCPListener, *failure) {
+	ln, err := net.Listen("tcp", e.addr)
+	if err != nil {
+		return nil, &failure{meaning: words.T("check.cannot_listen", e.addr, err)}
+	}
+	return ln.(*net.TCPListener), nil
+}

@@ -1,0 +1,142 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os/exec"
+	"strings"
+	"sync"
+	"time"
+)
+
+// outputLimit bounds what is kept of a program's stdout and of its stderr.
+const outputLimit = 1 << 20
+
+// limitedBuffer keeps the first outputLimit bytes written to it.
+type limitedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *limitedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if room := outputLimit - b.buf.Len(); room > 0 {
+		b.buf.Write(p[:min(len(p), room)])
+	}
+	return len(p), nil
+}
+
+func (b *limitedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// program is one run of the student's command, in a process group of its
+// own so that stop ends it with every process it started.
+type program struct {
+	cmd    *exec.Cmd
+	stdout limitedBuffer
+	stderr limitedBuffer
+	done   chan struct{}
+	err    error // Wait's result, set before done closes
+}
+
+// errNoStart is a command that could not be started at all.
+type errNoStart struct{ err error }
+
+func (e errNoStart) Error() string { return e.err.Error() }
+
+// startProgram starts args with stdin as its standard input (empty when
+// stdin is nil).
+func startProgram(args []string, stdin []byte) (*program, error) {
+	p := &program{done: make(chan struct{})}
+	p.cmd = exec.Command(args[0], args[1:]...)
+	p.cmd.Stdin = bytes.NewReader(stdin)
+	p.cmd.Stdout = &p.stdout
+	p.cmd.Stderr = &p.stderr
+	p.cmd.WaitDelay = time.Second
+	ownGroup(p.cmd)
+	if err := p.cmd.Start(); err != nil {
+		return nil, errNoStart{err}
+	}
+	go func() {
+		p.err = p.cmd.Wait()
+		close(p.done)
+	}()
+	return p, nil
+}
+
+// exited reports whether the program has ended.
+func (p *program) exited() bool {
+	select {
+	case <-p.done:
+		return true
+	default:
+		return false
+	}
+}
+
+// wait waits up to d (or until ctx ends) for the program to end and
+// reports whether it did.
+func (p *program) wait(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-p.done:
+		return true
+	case <-t.C:
+	case <-ctx.Done():
+	}
+	return false
+}
+
+// stop ends the program's whole process group: a polite signal first,
+// then a kill, and waits for it (bounded by WaitDelay).
+func (p *program) stop() {
+	if p.exited() {
+		killGroup(p.cmd, true) // anything it left running in its group
+		return
+	}
+	killGroup(p.cmd, false)
+	t := time.NewTimer(300 * time.Millisecond)
+	defer t.Stop()
+	select {
+	case <-p.done:
+		killGroup(p.cmd, true)
+		return
+	case <-t.C:
+	}
+	killGroup(p.cmd, true)
+	<-p.done
+}
+
+// status describes how the program ended: "0", "1", "killed by signal"...
+func (p *program) status() string {
+	var ee *exec.ExitError
+	switch {
+	case p.err == nil:
+		return "0"
+	case errors.As(p.err, &ee) && ee.ExitCode() >= 0:
+		return fmt.Sprint(ee.ExitCode())
+	default:
+		return p.err.Error()
+	}
+}
+
+// tail returns the last lines the program wrote (stderr first, where a
+// traceback goes, else stdout), at most n lines.
+func (p *program) tail(n int) string {
+	s := strings.TrimRight(p.stderr.String(), "\n")
+	if s == "" {
+		s = strings.TrimRight(p.stdout.String(), "\n")
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
