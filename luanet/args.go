@@ -41,14 +41,41 @@ func checkStr(L *lua.LState, n int, show int, fname string) string {
 	return ""
 }
 
-// optTimeout returns argument n as a timeout in seconds: nil (or absent)
-// and 0 mean no timeout.
+// optTimeout returns argument n as a network call's timeout in seconds,
+// as netops takes it: nil (or absent) means none (0). A timeout of 0
+// means "do not wait", as LuaSocket's settimeout(0) does: the call takes
+// what is there already and otherwise fails with "timeout" after at most
+// [noWait] (the kernel call itself needs a deadline that has not passed).
 func optTimeout(L *lua.LState, n int, show int, fname string) time.Duration {
 	v := L.Get(n)
 	if v == lua.LNil {
 		return 0
 	}
+	if num, ok := v.(lua.LNumber); ok && num == 0 {
+		return noWait
+	}
 	return toDuration(L, v, show, fname, "timeout")
+}
+
+// noWait is the deadline a network call gets for a timeout of 0.
+const noWait = time.Millisecond
+
+// optWait returns argument n as the timeout of a wait the scheduler
+// itself ends (join, push, pop, send's wait for room): nil (or absent)
+// means none (-1), 0 means do not wait.
+func optWait(L *lua.LState, n int, show int, fname string) time.Duration {
+	v := L.Get(n)
+	if v == lua.LNil {
+		return -1
+	}
+	if num, ok := v.(lua.LNumber); ok && num == 0 {
+		return 0
+	}
+	d := toDuration(L, v, show, fname, "timeout")
+	if d == 0 { // over 1e9 s: for ever
+		return -1
+	}
+	return d
 }
 
 func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.Duration {
@@ -63,7 +90,11 @@ func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.
 	if f > 1e9 { // about 31 years: for ever
 		return 0
 	}
-	return time.Duration(f * float64(time.Second))
+	d := time.Duration(f * float64(time.Second))
+	if d == 0 && f > 0 {
+		d = 1 // a tiny timeout is not none
+	}
+	return d
 }
 
 // optSize returns argument n as a byte count in 1..limit, def when absent.

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
+	"time"
 	"unsafe"
 
 	lua "github.com/yuin/gopher-lua"
@@ -11,7 +13,7 @@ import (
 	"github.com/socklab/socklab/netops"
 )
 
-// net.connect(addr [, {proto, timeout, retry, tries, local}])
+// net.connect(addr [, {proto, timeout, retry, tries, local, limit}])
 func (e *engine) connect(L *lua.LState) int {
 	addr := checkStr(L, 1, 1, "connect")
 	if _, err := netops.ParseAddr(addr); err != nil {
@@ -19,7 +21,8 @@ func (e *engine) connect(L *lua.LState) int {
 	}
 	proto := "tcp"
 	o := netops.DialOptions{Owner: e.owner}
-	options(L, 2, 2, "connect", []string{"proto", "timeout", "retry", "tries", "local"}, func(k string, v lua.LValue) {
+	limit := 0
+	options(L, 2, 2, "connect", []string{"proto", "timeout", "retry", "tries", "local", "limit"}, func(k string, v lua.LValue) {
 		switch k {
 		case "proto":
 			s, ok := v.(lua.LString)
@@ -39,6 +42,8 @@ func (e *engine) connect(L *lua.LState) int {
 				raise(L, "bad option 'local' to 'connect' (HOST:PORT expected)")
 			}
 			o.Local = string(s)
+		case "limit":
+			limit = optInt(L, v, "connect", k, 1, maxLimit)
 		}
 	})
 	return e.s.park(L, "connect", func(ctx context.Context) result {
@@ -46,18 +51,19 @@ func (e *engine) connect(L *lua.LState) int {
 		if err != nil {
 			return failErr(err)
 		}
-		return result{sock: &sock{ns: ns}}
+		return result{sock: &sock{ns: ns, limit: limit}}
 	})
 }
 
-// c:send(data) -> n: all bytes, one write; queued (see writer.go) on TCP.
+// c:send(data [, timeout]) -> n: all bytes, one write; queued (see
+// writer.go) on TCP.
 func (e *engine) send(L *lua.LState) int {
 	sk := e.checkSock(L, "send")
 	data := checkStr(L, 2, 1, "send")
 	return e.doSend(L, sk, data, "send")
 }
 
-// c:sendline(s) sends s.."\n".
+// c:sendline(s [, timeout]) sends s.."\n".
 func (e *engine) sendline(L *lua.LState) int {
 	sk := e.checkSock(L, "sendline")
 	data := checkStr(L, 2, 1, "sendline")
@@ -71,38 +77,72 @@ func (e *engine) doSend(L *lua.LState, sk *sock, data, fname string) int {
 	}
 	n := lua.LNumber(len(data))
 	if sk.ns.Kind == netops.KindPacket {
+		timeout := optTimeout(L, 3, 2, fname)
 		return e.s.park(L, fname, func(ctx context.Context) result {
-			m, err := sk.ns.Send(ctx, []byte(data), 0)
+			m, err := sk.ns.Send(ctx, []byte(data), timeout)
 			if err != nil {
 				return failErr(err)
 			}
 			return result{a: lua.LNumber(m)}
 		})
 	}
-	wait, err := sk.enqueue(e, data)
+	timeout := optWait(L, 3, 2, fname)
+	wait, err := sk.stuck(e)
 	if err != nil {
 		return fail(L, netops.Reason(err))
 	}
 	if wait == nil {
+		if err := sk.enqueue(e, data); err != nil {
+			return fail(L, netops.Reason(err))
+		}
 		return ok2(L, n)
 	}
+	if timeout == 0 {
+		return fail(L, "timeout")
+	}
 	return e.s.park(L, fname, func(ctx context.Context) result {
-		if err := waitIdle(ctx, wait); err != nil {
-			return failErr(err)
+		var tc <-chan time.Time
+		if timeout > 0 {
+			t := time.NewTimer(timeout)
+			defer t.Stop()
+			tc = t.C
 		}
-		sk.w.mu.Lock()
-		werr := sk.w.err
-		sk.w.mu.Unlock()
-		if werr != nil {
-			return failErr(werr)
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return failErr(ctx.Err())
+		case <-tc:
+			return failErr(errTimeout)
 		}
-		return result{a: n}
+		return result{then: func() (lua.LValue, lua.LValue) {
+			if sk.closed {
+				return lua.LNil, lua.LString("closed")
+			}
+			if err := sk.enqueue(e, data); err != nil {
+				return lua.LNil, lua.LString(netops.Reason(err))
+			}
+			return n, lua.LNil
+		}}
 	})
+}
+
+// c:queued() -> how many bytes sent on c still wait to be written.
+func (e *engine) mQueued(L *lua.LState) int {
+	sk := e.checkSock(L, "queued")
+	L.Push(lua.LNumber(sk.queued()))
+	return 1
 }
 
 // c:recv([max=4096 [, timeout]]): what is buffered, or one read.
 func (e *engine) recv(L *lua.LState) int {
 	sk := e.checkSock(L, "recv")
+	if v, ok := L.Get(2).(lua.LNumber); ok && v == 0 { // LuaSocket's receive(0)
+		checkKind(L, sk, "recv", netops.KindConn, netops.KindPacket)
+		if sk.closed {
+			return fail(L, "closed")
+		}
+		return ok2(L, lua.LString(""))
+	}
 	max := optSize(L, 2, 1, "recv", 4096, maxRecv)
 	timeout := optTimeout(L, 3, 2, "recv")
 	checkKind(L, sk, "recv", netops.KindConn, netops.KindPacket)
@@ -136,7 +176,7 @@ func (e *engine) recvline(L *lua.LState) int {
 	sk := e.checkSock(L, "recvline")
 	timeout := optTimeout(L, 2, 1, "recvline")
 	return e.gather(L, sk, "recvline", func(ctx context.Context) ([]byte, error) {
-		b, err := sk.ns.RecvLine(ctx, timeout, 0)
+		b, err := sk.ns.RecvLine(ctx, timeout, sk.limit)
 		if n := len(b); n > 0 && b[n-1] == '\n' {
 			b = b[:n-1]
 			if n := len(b); n > 0 && b[n-1] == '\r' {
@@ -156,16 +196,42 @@ func (e *engine) recvuntil(L *lua.LState) int {
 	}
 	timeout := optTimeout(L, 3, 2, "recvuntil")
 	return e.gather(L, sk, "recvuntil", func(ctx context.Context) ([]byte, error) {
-		return sk.ns.RecvUntil(ctx, []byte(delim), timeout, 0)
+		return sk.ns.RecvUntil(ctx, []byte(delim), timeout, sk.limit)
 	})
 }
 
-// c:recvall([timeout]): everything until the peer closes (at most 1 MiB).
+// c:recvall([timeout]): everything until the peer closes (at most the
+// socket's limit, 1 MiB unless set).
 func (e *engine) recvall(L *lua.LState) int {
 	sk := e.checkSock(L, "recvall")
 	timeout := optTimeout(L, 2, 1, "recvall")
 	return e.gather(L, sk, "recvall", func(ctx context.Context) ([]byte, error) {
-		return sk.ns.RecvAll(ctx, timeout, 0)
+		return sk.ns.RecvAll(ctx, timeout, sk.limit)
+	})
+}
+
+// c:recvn(n [, timeout]): exactly n bytes (n up to the socket's limit).
+// On a timeout or an end of stream what arrived stays buffered.
+func (e *engine) recvn(L *lua.LState) int {
+	sk := e.checkSock(L, "recvn")
+	v, ok := L.Get(2).(lua.LNumber)
+	if f := float64(v); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 0 {
+		argErr(L, 1, "recvn", "a whole number of bytes >= 0 expected, got "+L.ToStringMeta(L.Get(2)).String())
+	}
+	timeout := optTimeout(L, 3, 2, "recvn")
+	checkKind(L, sk, "recvn", netops.KindConn)
+	if sk.closed {
+		return fail(L, "closed")
+	}
+	if float64(v) > float64(sk.recvLimit()) {
+		return fail(L, "too long")
+	}
+	n := int(v)
+	if n == 0 {
+		return ok2(L, lua.LString(""))
+	}
+	return e.gather(L, sk, "recvn", func(ctx context.Context) ([]byte, error) {
+		return sk.ns.RecvN(ctx, n, timeout)
 	})
 }
 

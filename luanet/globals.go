@@ -11,30 +11,6 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
-// spawn(fn, ...) runs fn(...) as a new task. Sockets among the arguments
-// now belong to it: if it fails, they are closed.
-func (e *engine) spawn(L *lua.LState) int {
-	fn, ok := L.Get(1).(*lua.LFunction)
-	if !ok {
-		typeErr(L, 1, "spawn", "function", L.Get(1))
-	}
-	args := make([]lua.LValue, 0, L.GetTop()-1)
-	for i := 2; i <= L.GetTop(); i++ {
-		args = append(args, L.Get(i))
-	}
-	name := "spawned"
-	if w := where(L); w != "" {
-		name = "spawned at " + strings.TrimSuffix(w, ":")
-	}
-	t := e.s.spawn(name, fn, args...)
-	for i := range args {
-		if sk := toSock(L, i+2); sk != nil {
-			e.own(sk, t)
-		}
-	}
-	return 0
-}
-
 // sleep(seconds)
 func (e *engine) sleep(L *lua.LState) int {
 	v := L.Get(1)
@@ -45,15 +21,11 @@ func (e *engine) sleep(L *lua.LState) int {
 	if float64(v.(lua.LNumber)) > 1e9 {
 		d = 1<<63 - 1
 	}
-	return e.s.park(L, "sleep", func(ctx context.Context) result {
-		t := time.NewTimer(d)
-		select {
-		case <-t.C:
-		case <-ctx.Done():
-			t.Stop()
-		}
-		return result{}
-	})
+	if d == 1<<63-1 {
+		d = -1 // for ever: no timer
+	}
+	e.s.hold(L, "sleep", d, result{})
+	return L.Yield(e.s.marker)
 }
 
 // now() -> seconds since 1970 as a number with a fraction.

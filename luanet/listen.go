@@ -12,7 +12,9 @@ import (
 	"github.com/socklab/socklab/netops"
 )
 
-// net.listen(proto, addr [, {backlog=N, max_clients=N}])
+// net.listen(proto, addr [, {backlog=N, max_clients=N, limit=N}]); the
+// limit of recvline/recvuntil/recvall/recvn passes on to accepted
+// connections.
 func (e *engine) listen(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "listen")
 	addr := checkStr(L, 2, 2, "listen")
@@ -22,20 +24,22 @@ func (e *engine) listen(L *lua.LState) int {
 	if _, err := netops.ParseAddr(addr); err != nil {
 		argErr(L, 2, "listen", err.Error())
 	}
-	var backlog, maxc int
-	options(L, 3, 3, "listen", []string{"backlog", "max_clients"}, func(k string, v lua.LValue) {
+	var backlog, maxc, limit int
+	options(L, 3, 3, "listen", []string{"backlog", "max_clients", "limit"}, func(k string, v lua.LValue) {
 		switch k {
 		case "backlog":
 			backlog = optInt(L, v, "listen", k, 1, 1<<16)
 		case "max_clients":
 			maxc = optInt(L, v, "listen", k, 1, 1<<24)
+		case "limit":
+			limit = optInt(L, v, "listen", k, 1, maxLimit)
 		}
 	})
 	ns, err := e.table.Listen(e.ctx, proto, addr, netops.ListenOptions{Backlog: backlog, Owner: e.owner})
 	if err != nil {
 		return fail(L, netops.Reason(err))
 	}
-	sk := &sock{ns: ns}
+	sk := &sock{ns: ns, limit: limit}
 	if maxc > 0 {
 		sk.slots = make(chan struct{}, maxc)
 	}
@@ -100,7 +104,7 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 		}
 		ns, err := sk.ns.Accept(ctx, d)
 		if err == nil {
-			return result{sock: &sock{ns: ns, slot: sk.slots}}
+			return result{sock: &sock{ns: ns, slot: sk.slots, limit: sk.limit}}
 		}
 		if !temporary(err) || ctx.Err() != nil {
 			e.releaseSlot(sk.slots)

@@ -38,6 +38,7 @@ import (
 	"github.com/yuin/gopher-lua/parse"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // Options configure a script run.
@@ -140,8 +141,10 @@ type engine struct {
 	s        *sched
 
 	socks   map[*sock]struct{}
-	methods *lua.LTable
+	methods *lua.LTable // the socket methods
 	sockMT  *lua.LTable
+	taskMT  *lua.LTable
+	queueMT *lua.LTable
 	writers sync.WaitGroup
 
 	inputOnce sync.Once
@@ -188,7 +191,7 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 
 // run runs fn as the main task and waits for the script to end.
 func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
-	e.s.main = e.s.spawn("main chunk", fn, args...)
+	e.s.main = e.s.spawn(words.T("lua.main_chunk"), fn, args...)
 	err := e.s.run()
 	if e.ctx.Err() == nil { // ended by itself: let queued sends go out first
 		ft := e.o.FlushTimeout
@@ -245,7 +248,7 @@ const preludeName = "luanet prelude"
 // most of the cost of starting a script (gopher-lua's byte code is
 // immutable and may be shared between states).
 var preludeProto = sync.OnceValue(func() *lua.FunctionProto {
-	chunk, err := parse.Parse(strings.NewReader(preludeSrc), preludeName)
+	chunk, err := parse.Parse(strings.NewReader(preludeStubs()+preludeSrc), preludeName)
 	if err != nil {
 		panic("luanet: prelude: " + err.Error())
 	}
@@ -293,47 +296,51 @@ func (e *engine) openLibs() {
 	ioT.RawSetString("read", block("io.read"))
 	ioT.RawSetString("lines", block("io.lines"))
 	osT.RawSetString("exit", L.NewFunction(e.osExit))
-	L.SetGlobal("print", L.NewFunction(e.print))
-
-	netT := L.NewTable()
+	netT, bytesT := L.NewTable(), L.NewTable()
 	L.SetGlobal("net", netT)
-	netT.RawSetString("listen", L.NewFunction(e.listen))
-	netT.RawSetString("udp", L.NewFunction(e.udp))
-	L.SetGlobal("spawn", L.NewFunction(e.spawn))
-	L.SetGlobal("now", L.NewFunction(luaNow))
-	L.SetGlobal("hex", L.NewFunction(luaHex))
-	bytesT := L.NewTable()
-	bytesT.RawSetString("pack", L.NewFunction(luaPack))
-	bytesT.RawSetString("unpack", L.NewFunction(luaUnpack))
 	L.SetGlobal("bytes", bytesT)
-
 	e.methods = L.NewTable()
-	for name, fn := range map[string]lua.LGFunction{"close": e.mClose, "localaddr": e.mLocal,
-		"remoteaddr": e.mRemote, "state": e.mState} {
-		e.methods.RawSetString(name, L.NewFunction(fn))
+	e.sockMT = e.metatable(e.methods, "socket", e.mString)
+	taskM, queueM := L.NewTable(), L.NewTable()
+	e.taskMT = e.metatable(taskM, "task", e.taskString)
+	e.queueMT = e.metatable(queueM, "queue", nil)
+	T := L.NewTable()
+	for k, v := range map[string]*lua.LTable{"net": netT, "bytes": bytesT, "global": L.G.Global,
+		"sock": e.methods, "task": taskM, "queue": queueM} {
+		T.RawSetString(k, v)
 	}
-	e.sockMT = L.NewTable()
-	e.sockMT.RawSetString("__index", e.methods)
-	e.sockMT.RawSetString("__tostring", L.NewFunction(e.mString))
-	e.sockMT.RawSetString("__metatable", lua.LString("socket"))
-
 	P := L.NewTable()
-	for name, fn := range map[string]lua.LGFunction{"accept": e.accept, "send": e.send,
-		"sendline": e.sendline, "recv": e.recv, "recvline": e.recvline, "recvuntil": e.recvuntil,
-		"recvall": e.recvall, "sendto": e.sendto, "recvfrom": e.recvfrom, "shutdown": e.shutdown,
-		"connect": e.connect, "sleep": e.sleep, "input": e.input, "fwd": e.fwd, "arm": e.arm,
-		"isgo": isGo} {
-		P.RawSetString(name, L.NewFunction(fn))
+	for _, f := range api {
+		fn := f.fn
+		lf := L.NewFunction(func(L *lua.LState) int { return fn(e, L) })
+		switch {
+		case f.on == "P":
+			P.RawSetString(f.name, lf)
+		case f.stub != "":
+			P.RawSetString(f.on+"."+f.name, lf)
+		default:
+			T.RawGetString(f.on).(*lua.LTable).RawSetString(f.name, lf)
+		}
 	}
-	e.registerStep(P, netT)
 	L.Push(L.NewFunctionFromProto(preludeProto()))
 	L.Push(P)
-	L.Push(e.methods)
-	L.Push(netT)
+	L.Push(T)
 	L.Push(e.s.marker)
-	L.Call(4, 1)
+	L.Call(3, 1)
 	e.s.tramp = L.Get(-1).(*lua.LFunction)
 	L.Pop(1)
+}
+
+// metatable makes the metatable of an API object: methods as __index,
+// tostring, and a __metatable that keeps scripts from changing it.
+func (e *engine) metatable(methods *lua.LTable, kind string, tostring lua.LGFunction) *lua.LTable {
+	mt := e.L.NewTable()
+	mt.RawSetString("__index", methods)
+	if tostring != nil {
+		mt.RawSetString("__tostring", e.L.NewFunction(tostring))
+	}
+	mt.RawSetString("__metatable", lua.LString(kind))
+	return mt
 }
 
 // print writes its arguments, tostring'ed and tab-separated, as one line.
@@ -437,7 +444,11 @@ func isGo(L *lua.LState) int {
 // fwd passes a scheduler yield from a script's coroutine (or a pcall) on
 // to the scheduler; the answer comes back as its two results.
 func (e *engine) fwd(L *lua.LState) int {
-	e.s.checkYield(L, "blocking call")
+	what := "blocking call"
+	if t := e.s.taskOf(L); t != nil && t.what != "" {
+		what = t.what
+	}
+	e.s.checkYield(L, what)
 	return L.Yield(e.s.marker)
 }
 

@@ -1,42 +1,10 @@
 -- luanet prelude: runs once in the root state, before the script.
--- P holds the Go primitives, M the socket methods, MARK the scheduler's
--- yield marker. See lua-scheduler.md for the why of each trick below.
-local P, M, NET, MARK = ...
+-- P holds the Go primitives, T the tables of the API, MARK the scheduler's
+-- yield marker.
+-- (The stubs of the blocking calls come first: api.go writes them.)
 local co_create, co_resume, co_status, co_yield = coroutine.create, coroutine.resume, coroutine.status, coroutine.yield
-local unpack, select, type, error, getmetatable = unpack, select, type, error, getmetatable
+local select, type, error, getmetatable = select, type, error, getmetatable
 local function pack(...) return {n = select("#", ...), ...} end
-
--- Blocking calls: fixed arity (two results) and never a tail call, so a
--- resume always fills exactly the registers the call site expects. The
--- primitives are upvalues, so a call looks up no table field for them.
-local P_accept = P.accept
-local P_connect = P.connect
-local P_input = P.input
-local P_recv = P.recv
-local P_recvall = P.recvall
-local P_recvfrom = P.recvfrom
-local P_recvline = P.recvline
-local P_recvuntil = P.recvuntil
-local P_sconnect = P.sconnect
-local P_send = P.send
-local P_sendline = P.sendline
-local P_sendto = P.sendto
-local P_shutdown = P.shutdown
-local P_sleep = P.sleep
-function M.accept(self, t) local a, b = P_accept(self, t) if b == nil then return a end return a, b end
-function M.send(self, d) local a, b = P_send(self, d) if b == nil then return a end return a, b end
-function M.sendline(self, d) local a, b = P_sendline(self, d) if b == nil then return a end return a, b end
-function M.recv(self, n, t) local a, b = P_recv(self, n, t) if b == nil then return a end return a, b end
-function M.recvline(self, t) local a, b = P_recvline(self, t) if b == nil then return a end return a, b end
-function M.recvuntil(self, d, t) local a, b = P_recvuntil(self, d, t) if b == nil then return a end return a, b end
-function M.recvall(self, t) local a, b = P_recvall(self, t) if b == nil then return a end return a, b end
-function M.sendto(self, d, addr) local a, b = P_sendto(self, d, addr) if b == nil then return a end return a, b end
-function M.recvfrom(self, n, t) local a, b = P_recvfrom(self, n, t) if b == nil then return a end return a, b end
-function M.shutdown(self, how) local a, b = P_shutdown(self, how) if b == nil then return a end return a, b end
-function M.connect(self, addr, t) local a, b = P_sconnect(self, addr, t) if b == nil then return a end return a, b end
-function NET.connect(addr, o) local a, b = P_connect(addr, o) if b == nil then return a end return a, b end
-function sleep(s) local a, b = P_sleep(s) end
-function input(prompt) local a, b = P_input(prompt) if b == nil then return a end return a, b end
 
 -- step drives coroutine co after a resume gave r, passing scheduler yields
 -- (MARK) through to the scheduler and other yields to our own resumer.
@@ -95,8 +63,10 @@ coroutine.wrap = function(f)
 end
 
 -- The trampoline every task starts in: it arms the traceback hook, then
--- calls the task's function (not as a tail call).
+-- calls the task's function (not as a tail call) and returns its results
+-- (for t:join()).
+local function results(...) return ... end
 return function(f, ...)
   P.arm()
-  f(...)
+  return results(f(...))
 end

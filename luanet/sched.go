@@ -2,13 +2,17 @@ package luanet
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // The scheduler runs every task of a script (the main chunk, each spawn) as
@@ -28,8 +32,8 @@ type result struct {
 	a, b lua.LValue
 	sock *sock
 	// then, when set, runs on the scheduler goroutine before the task
-	// resumes, and its value becomes the first result.
-	then func() lua.LValue
+	// resumes, and its values become the results.
+	then func() (lua.LValue, lua.LValue)
 }
 
 // task is one coroutine the scheduler drives.
@@ -41,6 +45,13 @@ type task struct {
 	seq     uint64  // sequence number of the parked operation
 	socks   []*sock // the sockets its failure closes (see own)
 	tb      string  // traceback captured by the trampoline's Panic hook
+	what    string  // the blocking call it last made ("recv")
+
+	timer   *time.Timer    // ends a wait with a timeout (task.go)
+	joiners []waiter       // tasks in t:join()
+	end     string         // how it ended: endDone, endFailed, endCanceled; "" while it runs
+	results []lua.LValue   // what its function returned
+	errMsg  string         // its error, when it failed
 }
 
 // completion resumes task t with vals. seq 0 means a start or a
@@ -168,6 +179,11 @@ func (s *sched) runReady() error {
 // stop ends the loop's side of the workers: an idle worker exits, and a
 // completion that comes later, or came and was never taken, is dropped.
 func (s *sched) stop() {
+	for _, t := range s.tasks {
+		if t.timer != nil {
+			t.timer.Stop()
+		}
+	}
 	close(s.work)
 	for _, c := range s.in.close() {
 		c.res.drop()
@@ -284,11 +300,11 @@ func (r result) drop() {
 func (s *sched) checkYield(L *lua.LState, what string) *task {
 	t := s.taskOf(L)
 	if t == nil {
-		raise(L, what+": cannot block here: not inside the script's main chunk or a spawned function")
+		raise(L, words.T("lua.no_task", what))
 	}
+	t.what = what
 	if !canYield(L) {
-		raise(L, what+": cannot block inside a metamethod / for-in iterator / sort or gsub callback "+
-			"(Lua 5.1 cannot yield there): call it from plain code, e.g. a while loop")
+		raise(L, words.T("lua.cannot_block", what))
 	}
 	return t
 }
@@ -310,12 +326,16 @@ func (s *sched) resume(c completion) {
 			return
 		}
 		t.waiting = false
+		if t.timer != nil {
+			t.timer.Stop()
+			t.timer = nil
+		}
 		a, b := c.res.a, c.res.b
 		if c.res.sock != nil {
 			a = s.rt.adopt(c.res.sock, t)
 		}
 		if c.res.then != nil {
-			a = c.res.then()
+			a, b = c.res.then()
 		}
 		if a == nil {
 			a = lua.LNil
@@ -338,10 +358,11 @@ func (s *sched) resume(c completion) {
 	case lua.ResumeError:
 		s.fail(t, err)
 	case lua.ResumeOK:
+		t.results = vals
 		s.finish(t)
 	case lua.ResumeYield:
 		if len(vals) == 0 || vals[0] != s.marker {
-			s.fail(t, fmt.Errorf("coroutine.yield outside a coroutine: the %s is not a coroutine of the script's own", t.name))
+			s.fail(t, errors.New(words.T("lua.yield_outside", t.id, t.name)))
 			return
 		}
 		if !t.waiting { // a forwarded yield with nothing parked: resume at once
@@ -362,6 +383,7 @@ func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err 
 // fail reports t's error and ends t. An error of the main chunk ends the script.
 func (s *sched) fail(t *task, err error) {
 	msg := errText(err)
+	t.end, t.errMsg = endFailed, msg
 	if s.ctx.Err() != nil {
 		s.finish(t)
 		return
@@ -386,9 +408,25 @@ func (s *sched) fail(t *task, err error) {
 	s.finish(t)
 }
 
+// finish ends t (done, unless it failed or was canceled) and wakes the
+// tasks that join it.
 func (s *sched) finish(t *task) {
 	delete(s.tasks, t.th)
 	t.waiting = false
+	if t.timer != nil {
+		t.timer.Stop()
+		t.timer = nil
+	}
+	if t.end == "" {
+		t.end = endDone
+	}
+	for _, w := range t.joiners {
+		if s.live(w) {
+			a, b := s.rt.outcome(t)
+			s.wake(w, result{a: a, b: b})
+		}
+	}
+	t.joiners = nil
 }
 
 func indent(s string) string {

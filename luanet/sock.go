@@ -20,6 +20,7 @@ type sock struct {
 	oidx   int // index in owner.socks
 	closed bool
 	w      wqueue
+	limit  int // bytes recvline, recvuntil, recvall and recvn may gather; 0: netops.DefaultLimit
 
 	// listener: a slot per client it may have at once (max_clients)
 	slots chan struct{}
@@ -30,6 +31,17 @@ type sock struct {
 
 // maxRecv is the largest size a single recv may ask for.
 const maxRecv = 16 << 20
+
+// maxLimit bounds the {limit = N} option.
+const maxLimit = 1 << 30
+
+// recvLimit returns the most bytes a gathering receive on sk may return.
+func (sk *sock) recvLimit() int {
+	if sk.limit > 0 {
+		return sk.limit
+	}
+	return netops.DefaultLimit
+}
 
 // adopt wraps sk as a Lua object {id = N} owned by task t.
 func (e *engine) adopt(sk *sock, t *task) *lua.LTable {

@@ -28,16 +28,6 @@ import (
 // connect or (UDP) bind the Lua object keeps its id but drives the
 // listener or connection netops made of it.
 
-// registerStep adds net.socket, the bind and listen methods, and the
-// connect primitive (P.sconnect, wrapped by the prelude as s:connect).
-func (e *engine) registerStep(P, netT *lua.LTable) {
-	L := e.L
-	netT.RawSetString("socket", L.NewFunction(e.socket))
-	e.methods.RawSetString("bind", L.NewFunction(e.mBind))
-	e.methods.RawSetString("listen", L.NewFunction(e.mListen))
-	P.RawSetString("sconnect", L.NewFunction(e.sconnect))
-}
-
 // net.socket("tcp"|"udp") -> an unbound socket.
 func (e *engine) socket(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "socket")
@@ -109,9 +99,9 @@ func (e *engine) sconnect(L *lua.LState) int {
 		if err != nil {
 			return result{a: lua.LNil, b: lua.LString(stepErr(err))}
 		}
-		return result{then: func() lua.LValue {
+		return result{then: func() (lua.LValue, lua.LValue) {
 			sk.ns = ns
-			return sk.obj
+			return sk.obj, lua.LNil
 		}}
 	})
 }

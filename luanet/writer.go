@@ -7,15 +7,16 @@ import (
 )
 
 // Write-behind sends. c:send on a TCP connection queues the data and
-// returns at once. When the task next yields, the queue goes out in one of
+// returns at once (while less than highWater bytes wait). When the task next yields, the queue goes out in one of
 // two ways: if the task parked on a receive on the same connection (the
 // request/reply pattern), that receive's goroutine writes the queue first,
 // without waiting (netops' TrySend), and then reads; otherwise, or for
 // what the kernel did not take at once, a short-lived writer goroutine
 // drains the queue. Either way the reply leaves while the script already
 // waits for the next request, and the common case costs no goroutine of
-// its own. Above highWater queued bytes, send waits until the queue
-// drains. A write error is sticky: the next send (or shutdown) returns it.
+// its own. While more than highWater bytes wait, send first waits for
+// the queue to drain (within its timeout: on a timeout the data is not
+// queued and send returns nil, "timeout"). A write error is sticky: the next send (or shutdown) returns it.
 // close and the end of the script let the queue drain first.
 
 // highWater is how many queued bytes make send wait.
@@ -33,32 +34,59 @@ type wqueue struct {
 	q       []byte
 	next    []byte // spare buffer, swapped with q by the queue's owner
 	writing bool   // a goroutine owns the queue: a writer, or a receive flushing it
+	inflight int   // bytes taken from q by the owner and not yet written
 	err     error
 	closing bool
 	idle    chan struct{} // made by a waiter; closed when the owner is done
 	dirty   bool          // queued since the scheduler last kicked it (scheduler goroutine only)
 }
 
-// enqueue adds data to sk's queue. It returns the sticky error, and the
-// channel to wait on when the queue is above highWater (nil when send need
-// not wait).
-func (sk *sock) enqueue(e *engine, data string) (wait chan struct{}, err error) {
+// enqueue adds data to sk's queue, unless a write failed: it returns the
+// sticky error. Above highWater queued bytes the queue starts draining at
+// once. Scheduler goroutine only.
+func (sk *sock) enqueue(e *engine, data string) error {
+	w := &sk.w
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return w.err
+	}
+	w.q = append(w.q, data...)
+	if len(w.q) > highWater {
+		sk.startLocked(e)
+		return nil
+	}
+	if !w.writing && !w.dirty {
+		w.dirty = true
+		e.s.dirty = append(e.s.dirty, sk)
+	}
+	return nil
+}
+
+// queued returns how many bytes wait to be written.
+func (sk *sock) queued() int {
+	sk.w.mu.Lock()
+	defer sk.w.mu.Unlock()
+	return len(sk.w.q) + sk.w.inflight
+}
+
+// stuck returns the channel closed when the queue has drained, when more
+// than highWater bytes wait (nil otherwise), and the sticky error.
+func (sk *sock) stuck(e *engine) (chan struct{}, error) {
 	w := &sk.w
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.err != nil {
 		return nil, w.err
 	}
-	w.q = append(w.q, data...)
-	if len(w.q) > highWater {
-		sk.startLocked(e)
-		return w.waitLocked(), nil
+	if len(w.q)+w.inflight <= highWater {
+		return nil, nil
 	}
-	if !w.writing && !w.dirty {
-		w.dirty = true
-		e.s.dirty = append(e.s.dirty, sk)
+	sk.startLocked(e)
+	if !w.writing {
+		return nil, nil
 	}
-	return nil, nil
+	return w.waitLocked(), nil
 }
 
 // kick starts a writer for queued data that no goroutine owns yet.
@@ -100,6 +128,7 @@ func (sk *sock) claim(e *engine) []byte {
 	e.writers.Add(1)
 	buf := w.q
 	w.q, w.next = w.next[:0], nil
+	w.inflight = len(buf)
 	return buf
 }
 
@@ -110,6 +139,7 @@ func (sk *sock) flushFirst(e *engine, buf []byte) {
 	n, err := sk.ns.TrySend(buf)
 	w := &sk.w
 	w.mu.Lock()
+	w.inflight = 0
 	if err != nil && w.err == nil {
 		w.err = err
 	}
@@ -162,9 +192,11 @@ func (sk *sock) writer(e *engine) {
 		}
 		buf := w.q
 		w.q, w.next = w.next[:0], nil
+		w.inflight = len(buf)
 		w.mu.Unlock()
 		_, err := sk.ns.Send(e.ctx, buf, 0)
 		w.mu.Lock()
+		w.inflight = 0
 		if err != nil && w.err == nil {
 			w.err = err
 		}

@@ -1,6 +1,7 @@
 package netops
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"strconv"
@@ -63,4 +64,30 @@ func Port(addr string) int {
 	}
 	n, _ := strconv.Atoi(p)
 	return n
+}
+
+// Resolve returns the IP addresses of host as the system's resolver gives
+// them (the hosts file, then DNS), IPv4 first; a literal address returns
+// itself without a lookup. Names are compared as written: no port, no
+// brackets.
+func Resolve(ctx context.Context, host string) ([]string, error) {
+	if host == "" || strings.ContainsAny(host, " \t\r\n/:[]") && net.ParseIP(strings.Trim(host, "[]")) == nil {
+		return nil, &OpError{Op: "resolve", Addr: host, Err: fmt.Errorf("bad host %q: want a name or an IP address", host)}
+	}
+	if ip := net.ParseIP(strings.Trim(host, "[]")); ip != nil {
+		return []string{ip.String()}, nil
+	}
+	ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
+	if err != nil {
+		return nil, &OpError{Op: "resolve", Addr: host, Err: err}
+	}
+	var v4, v6 []string
+	for _, a := range ips {
+		if a.IP.To4() != nil {
+			v4 = append(v4, a.IP.String())
+		} else {
+			v6 = append(v6, a.String())
+		}
+	}
+	return append(v4, v6...), nil
 }

@@ -53,6 +53,32 @@ func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]by
 	return nil, s.recvErr("recv", err)
 }
 
+// RecvN returns exactly n bytes, reading as often as it takes within
+// timeout (for the whole call; 0 means none), as LuaSocket's receive(n)
+// and pwntools' recvn do. When the timeout passes or the stream ends
+// (io.EOF, not wrapped) first, the bytes that arrived stay buffered for the
+// next receive. The caller bounds n.
+func (s *Socket) RecvN(ctx context.Context, n int, timeout time.Duration) ([]byte, error) {
+	if n < 0 {
+		return nil, opErr("recv", s, "", fmt.Errorf("bad size %d: want a number of bytes >= 0", n))
+	}
+	if err := s.readable("recv"); err != nil {
+		return nil, err
+	}
+	dl := deadline(timeout)
+	s.rmu.Lock()
+	defer s.rmu.Unlock()
+	for len(s.buf) < n {
+		b := make([]byte, min(chunk, n-len(s.buf)))
+		m, err := s.fill(ctx, dl, b)
+		s.buf = append(s.buf, b[:m]...)
+		if err != nil {
+			return nil, s.recvErr("recv", err)
+		}
+	}
+	return s.take(n), nil
+}
+
 // RecvLine is [Socket.RecvUntil] with the delimiter "\n".
 func (s *Socket) RecvLine(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
 	return s.RecvUntil(ctx, []byte("\n"), timeout, limit)

@@ -1,0 +1,213 @@
+package luanet
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
+)
+
+// Tasks as scripts see them. spawn returns a handle with join, cancel and
+// status, in the manner of OpenResty's ngx.thread.spawn/wait/kill:
+//
+//	local t = spawn(function(a, b) sleep(0.1) return a + b end, 1, 2)
+//	print(t:join())       --> true  3
+//	print(t:status())     --> done
+//
+// t:cancel() ends the task where it waits, as ngx.thread.kill does: its
+// blocking call does not return, the task's sockets are closed (as when it
+// fails) and t:join() returns nil, "canceled". A task that is running
+// cannot be canceled by itself (cooperative tasks: only a waiting or ready
+// task can be canceled, by another one).
+
+// The ends of a task, as t:status() reports them; a task still going is
+// "ready", "running" or "waiting".
+const (
+	endDone     = "done"
+	endFailed   = "failed"
+	endCanceled = "canceled"
+)
+
+// waiter is a task parked on a wait the loop itself completes (a join, a
+// queue). It is stale once the task was resumed, woken or ended.
+type waiter struct {
+	t   *task
+	seq uint64
+}
+
+// live reports whether w still waits.
+func (s *sched) live(w waiter) bool {
+	_, ok := s.tasks[w.t.th]
+	return ok && w.t.waiting && w.t.seq == w.seq
+}
+
+// hold parks the calling task on a wait that the loop completes with
+// [sched.wake]; after timeout (< 0: none) it resumes with onTimeout
+// instead. Like park it must be followed by `return L.Yield(s.marker)`
+// (see [sched.holdYield]).
+func (s *sched) hold(L *lua.LState, what string, timeout time.Duration, onTimeout result) waiter {
+	t := s.checkYield(L, what)
+	t.seq++
+	t.waiting = true
+	w := waiter{t: t, seq: t.seq}
+	if timeout >= 0 {
+		s.timed(w, timeout, onTimeout)
+	}
+	return w
+}
+
+// timed arranges for w to resume with r after d, unless it resumed before.
+func (s *sched) timed(w waiter, d time.Duration, r result) {
+	w.t.timer = time.AfterFunc(d, func() { s.in.put(completion{t: w.t, seq: w.seq, res: r}) })
+}
+
+// wake resumes w with r at the loop's next turn, if it still waits, and
+// reports whether it did.
+func (s *sched) wake(w waiter, r result) bool {
+	if !s.live(w) {
+		return false
+	}
+	w.t.seq++ // what else would resume w (its timer) is stale from now on
+	s.ready = append(s.ready, completion{t: w.t, seq: w.t.seq, res: r})
+	return true
+}
+
+// errTimeout is the error of a wait that timed out.
+var errTimeout = netops.ErrTimeout
+
+// handle is the Lua object of a task.
+func (e *engine) handle(t *task) *lua.LUserData {
+	ud := e.L.NewUserData()
+	ud.Value = t
+	ud.Metatable = e.taskMT
+	return ud
+}
+
+func (e *engine) checkTask(L *lua.LState, fname string) *task {
+	ud, ok := L.Get(1).(*lua.LUserData)
+	if ok {
+		if t, ok := ud.Value.(*task); ok {
+			return t
+		}
+	}
+	raise(L, words.T("lua.bad_self", fname, "task", typeName(L.Get(1)), "t", fname))
+	return nil
+}
+
+// spawn(fn, ...) runs fn(...) as a new task and returns its handle.
+// Sockets among the arguments now belong to it: if it fails, they are
+// closed.
+func (e *engine) spawn(L *lua.LState) int {
+	fn, ok := L.Get(1).(*lua.LFunction)
+	if !ok {
+		typeErr(L, 1, "spawn", "function", L.Get(1))
+	}
+	args := make([]lua.LValue, 0, L.GetTop()-1)
+	for i := 2; i <= L.GetTop(); i++ {
+		args = append(args, L.Get(i))
+	}
+	name := words.T("lua.spawned")
+	if w := where(L); w != "" {
+		name = words.T("lua.spawned_at", strings.TrimSuffix(w, ":"))
+	}
+	t := e.s.spawn(name, fn, args...)
+	for i := range args {
+		if sk := toSock(L, i+2); sk != nil {
+			e.own(sk, t)
+		}
+	}
+	L.Push(e.handle(t))
+	return 1
+}
+
+// t:join([timeout]) -> true, results... | nil, err. The prelude's stub
+// unpacks the results, which come back as one table.
+func (e *engine) join(L *lua.LState) int {
+	t := e.checkTask(L, "join")
+	timeout := optWait(L, 2, 1, "join")
+	if cur := e.s.taskOf(L); cur == t {
+		raise(L, words.T("lua.join_self"))
+	}
+	if t.end != "" {
+		a, b := e.outcome(t)
+		L.Push(a)
+		L.Push(b)
+		return 2
+	}
+	if timeout == 0 {
+		return fail(L, "timeout")
+	}
+	w := e.s.hold(L, "join", timeout, failErr(errTimeout))
+	t.joiners = append(t.joiners, w)
+	return L.Yield(e.s.marker)
+}
+
+// outcome is what join returns for ended task t.
+func (e *engine) outcome(t *task) (lua.LValue, lua.LValue) {
+	switch t.end {
+	case endDone:
+		r := e.L.CreateTable(len(t.results), 1)
+		for i, v := range t.results {
+			r.RawSetInt(i+1, v)
+		}
+		r.RawSetString("n", lua.LNumber(len(t.results)))
+		return lua.LTrue, r
+	case endCanceled:
+		return lua.LNil, lua.LString("canceled")
+	}
+	return lua.LNil, lua.LString(t.errMsg)
+}
+
+// t:cancel() -> true if it ended t, false if t had ended already.
+func (e *engine) cancelTask(L *lua.LState) int {
+	t := e.checkTask(L, "cancel")
+	if t.end != "" {
+		L.Push(lua.LFalse)
+		return 1
+	}
+	if t == e.s.cur || e.s.taskOf(L) == t {
+		raise(L, words.T("lua.cancel_self"))
+	}
+	t.end = endCanceled
+	e.closeTaskSocks(t)
+	e.s.finish(t)
+	L.Push(lua.LTrue)
+	return 1
+}
+
+// t:status() -> "ready", "running", "waiting", "done", "failed" or "canceled".
+func (e *engine) taskStatus(L *lua.LState) int {
+	t := e.checkTask(L, "status")
+	var st string
+	switch {
+	case t.end != "":
+		st = t.end
+	case t == e.s.cur:
+		st = "running"
+	case t.waiting:
+		st = "waiting"
+	default:
+		st = "ready"
+	}
+	L.Push(lua.LString(st))
+	return 1
+}
+
+func (e *engine) taskString(L *lua.LState) int {
+	ud, _ := L.Get(1).(*lua.LUserData)
+	if ud == nil {
+		L.Push(lua.LString("task"))
+		return 1
+	}
+	t, _ := ud.Value.(*task)
+	if t == nil {
+		L.Push(lua.LString("task"))
+		return 1
+	}
+	L.Push(lua.LString("task " + strconv.Itoa(t.id) + " (" + t.name + ")"))
+	return 1
+}

@@ -1,0 +1,56 @@
+package words
+
+// Messages of the Lua runtime (luanet). The short reasons a call returns
+// ("timeout", "closed", "canceled", ...) are API tokens and stay English.
+func init() {
+	add(map[string]Text{
+		"lua.main_chunk": {
+			EN: "main chunk",
+			PT: "trecho principal",
+		},
+		"lua.spawned": {
+			EN: "spawned",
+			PT: "iniciada com spawn",
+		},
+		"lua.spawned_at": {
+			EN: "spawned at %s",
+			PT: "iniciada com spawn em %s",
+		},
+		"lua.yield_outside": {
+			EN: "coroutine.yield was called outside a coroutine the script created (task %d, %s): only coroutine.create and coroutine.wrap make coroutines one can yield from",
+			PT: "coroutine.yield foi chamada fora de uma corrotina criada pelo script (tarefa %d, %s): só coroutine.create e coroutine.wrap criam corrotinas das quais se pode fazer yield",
+		},
+		"lua.no_task": {
+			EN: "%s: cannot block here: not inside the script's main chunk or a spawned function",
+			PT: "%s: não pode bloquear aqui: fora do trecho principal do script e de uma função iniciada com spawn",
+		},
+		"lua.cannot_block": {
+			EN: "%s: cannot block inside a metamethod / for-in iterator / sort or gsub callback (Lua 5.1 cannot yield there): call it from plain code, e.g. a while loop",
+			PT: "%s: não pode bloquear dentro de um metamétodo / iterador de for-in / função passada a sort ou gsub (o Lua 5.1 não faz yield ali): chame de código comum, por exemplo um laço while",
+		},
+		"lua.bad_self": {
+			EN: "bad self to '%s' (%s expected, got %s): call it as %s:%s(...)",
+			PT: "self inválido para '%s' (esperava %s, veio %s): chame como %s:%s(...)",
+		},
+		"lua.join_self": {
+			EN: "a task cannot join itself: it would wait for ever",
+			PT: "uma tarefa não pode esperar por si mesma com join: esperaria para sempre",
+		},
+		"lua.cancel_self": {
+			EN: "a task cannot cancel itself: return from its function (or raise an error) to end it",
+			PT: "uma tarefa não pode cancelar a si mesma: retorne da função (ou lance um erro) para encerrá-la",
+		},
+		"lua.push_nil": {
+			EN: "a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead",
+			PT: "uma fila não guarda nil (pop só devolve nil junto com um motivo): use false ou uma tabela",
+		},
+		"lua.deadlock": {
+			EN: "every task waits on a queue or a join that nothing left can complete: the script would wait for ever (deadlock)",
+			PT: "todas as tarefas esperam por uma fila ou um join que nada mais pode completar: o script esperaria para sempre (deadlock)",
+		},
+		"lua.option_unknown": {
+			EN: "unknown option '%s' to '%s' (known options: %s)",
+			PT: "opção desconhecida '%s' para '%s' (opções conhecidas: %s)",
+		},
+	})
+}
