@@ -47,11 +47,11 @@ type task struct {
 	tb      string  // traceback captured by the trampoline's Panic hook
 	what    string  // the blocking call it last made ("recv")
 
-	timer   *time.Timer    // ends a wait with a timeout (task.go)
-	joiners []waiter       // tasks in t:join()
-	end     string         // how it ended: endDone, endFailed, endCanceled; "" while it runs
-	results []lua.LValue   // what its function returned
-	errMsg  string         // its error, when it failed
+	timer   *time.Timer  // ends a wait with a timeout (task.go)
+	joiners []waiter     // tasks in t:join()
+	end     string       // how it ended: endDone, endFailed, endCanceled; "" while it runs
+	results []lua.LValue // what its function returned
+	errMsg  string       // its error, when it failed
 }
 
 // completion resumes task t with vals. seq 0 means a start or a

@@ -30,15 +30,15 @@ const closeLinger = 10 * time.Second
 const maxSpare = 64 << 10
 
 type wqueue struct {
-	mu      sync.Mutex
-	q       []byte
-	next    []byte // spare buffer, swapped with q by the queue's owner
-	writing bool   // a goroutine owns the queue: a writer, or a receive flushing it
-	inflight int   // bytes taken from q by the owner and not yet written
-	err     error
-	closing bool
-	idle    chan struct{} // made by a waiter; closed when the owner is done
-	dirty   bool          // queued since the scheduler last kicked it (scheduler goroutine only)
+	mu       sync.Mutex
+	q        []byte
+	next     []byte // spare buffer, swapped with q by the queue's owner
+	writing  bool   // a goroutine owns the queue: a writer, or a receive flushing it
+	inflight int    // bytes taken from q by the owner and not yet written
+	err      error
+	closing  bool
+	idle     chan struct{} // made by a waiter; closed when the owner is done
+	dirty    bool          // queued since the scheduler last kicked it (scheduler goroutine only)
 }
 
 // enqueue adds data to sk's queue, unless a write failed: it returns the
