@@ -44,13 +44,5 @@ func init() {
 			EN: "a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead",
 			PT: "uma fila não guarda nil (pop só devolve nil junto com um motivo): use false ou uma tabela",
 		},
-		"lua.deadlock": {
-			EN: "every task waits on a queue or a join that nothing left can complete: the script would wait for ever (deadlock)",
-			PT: "todas as tarefas esperam por uma fila ou um join que nada mais pode completar: o script esperaria para sempre (deadlock)",
-		},
-		"lua.option_unknown": {
-			EN: "unknown option '%s' to '%s' (known options: %s)",
-			PT: "opção desconhecida '%s' para '%s' (opções conhecidas: %s)",
-		},
 	})
 }
