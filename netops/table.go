@@ -66,6 +66,15 @@ func (t *Table) Has(id int) bool {
 	return err == nil
 }
 
+// Issued reports whether id was ever given to a socket of this table, open
+// or closed since: ids are never reused, so such a number always means
+// that socket.
+func (t *Table) Issued(id int) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return id >= 1 && id <= t.next
+}
+
 // List returns the open sockets in id order.
 func (t *Table) List() []*Socket {
 	t.mu.Lock()

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // Args are a command's arguments, sorted out once by the dispatcher
@@ -19,6 +20,7 @@ type Args struct {
 	Timeout time.Duration  // --timeout, checked by parse; 0 when not given
 	quoted  []bool         // per word: it was (partly) quoted
 	flags   map[string]string
+	idWord  string // the socket id as typed, when the first word was taken as one
 }
 
 // Has reports whether the option --name was given.
@@ -73,11 +75,13 @@ func (a *Args) Text() string { return strings.Join(a.Words, " ") }
 // for commands with Socket set the socket id, then the count of the other
 // words (MinArgs, MaxArgs). A Raw command gets its words as they are.
 //
-// The id rule: a bare (unquoted) integer first argument is a socket id when
-// it names an open socket and the command still has what it needs after it
-// (`send 2 hello` sends "hello" on [2]; `send 2` sends "2" on the current
-// socket). It is also an id, an unknown one, when the command could not
-// take it as anything else (`close 7`). Otherwise the current socket is used.
+// The id rule: ids are never reused, so a bare (unquoted) integer first
+// argument that was ever given as an id is that socket's id, open or not
+// (`send 2 hello` sends "hello" on [2]; after `close 2` it fails with "[2]
+// is closed"; `send 2` lacks its text). It is also an id, an unknown one,
+// when the command could not take it as anything else (`close 7`).
+// Otherwise the current socket is used. Data that is a number is quoted:
+// send "2".
 func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 	a := &Args{Command: cmd, flags: map[string]string{}}
 	if cmd.Raw {
@@ -135,6 +139,9 @@ func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 	}
 	n := len(a.Words)
 	switch {
+	case n < need && a.idWord != "":
+		return nil, withHint(fmt.Errorf("%s needs %s", cmd.Name, argCount(need, cmd.Socket)),
+			words.T("limits.id_quote_number", a.idWord, cmd.Name), "usage: "+cmd.Usage)
 	case n < need:
 		return nil, usageError(cmd, "%s needs %s", cmd.Name, argCount(need, cmd.Socket))
 	case cmd.MaxArgs >= 0 && n > cmd.MaxArgs:
@@ -153,11 +160,12 @@ func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 		rest := len(a.Words) - 1
 		fits := rest >= need
 		tooMany := cmd.MaxArgs >= 0 && len(a.Words) > cmd.MaxArgs
-		if fits && (s.table.Has(id) || tooMany) {
+		if s.table.Issued(id) || (fits && tooMany) {
 			sock, err := s.getSocket(id)
 			if err != nil {
 				return err
 			}
+			a.idWord = a.Words[0]
 			a.Sock, a.Words, a.quoted = sock, a.Words[1:], a.quoted[1:]
 			return nil
 		}

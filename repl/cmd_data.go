@@ -24,9 +24,13 @@ given in hex, --file the contents of a file. All bytes go out (sendall).
 
 Which socket: a command that takes [ID] uses the current socket (the last
 one opened, accepted, or chosen with use) unless its first argument is a
-bare number that names an open socket and the rest still makes sense:
-"send 2 hello" sends "hello" on [2], while "send 2" sends "2" on the
-current socket. Quoted text is never an id: send '2' hello sends "2 hello".`,
+bare number that was ever a socket's id. Ids are never reused, so
+"send 2 hello" sends "hello" on [2], and once [2] is closed it fails with
+"[2] is closed": it never reaches another socket. Data that is a number
+is quoted: send "2" sends "2" on the current socket, send 2 "42" sends
+"42" on [2]. Quoted text is never an id: send '2' hello sends "2 hello".
+A bare number that was never an id is text (send 7 x sends "7 x") unless
+the command can take it as nothing else (close 7: no socket [7]).`,
 		Examples: []string{`send hello`, `send 2 "GET / HTTP/1.0\r\n\r\n"`, `send --hex 48656c6c6f`, `send 1 --file /etc/hostname`},
 		Calls:    "send (repeated until every byte is out)",
 		Flags: []Flag{
@@ -43,7 +47,7 @@ current socket. Quoted text is never an id: send '2' hello sends "2 hello".`,
 		Summary: `send TEXT and "\n"`,
 		Help: `Sends TEXT followed by "\n", as a line-based protocol expects. TEXT is read
 as send reads it (escapes, quoting, the id rule: see help send), so
-sendline 2 sends "2\n"; sendline "" sends an empty line.`,
+sendline "2" sends "2\n"; sendline "" sends an empty line.`,
 		Examples: []string{"sendline hello", "sendline 2 'USER anonymous'"},
 		Calls:    "send",
 		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"}},
@@ -63,8 +67,9 @@ these, MAX is the most it gathers (default 1 MiB). MAX is from 1 to
 268435456 (256 MiB); memory follows what arrives, never MAX. Bytes after a line or delimiter stay for the next recv.
 The bytes are shown as text with anything unprintable escaped, or as a hex
 dump with --hex. The peer closing its side is reported, not an error.
-A lone number that names an open socket is its id: recv 1 2 reads 2 bytes
-from [1]. Ctrl-C stops the wait.`,
+A lone number that was ever a socket's id is that id (see help send):
+recv 1 reads from [1], recv 1 2 reads 2 bytes from [1]. Ctrl-C stops the
+wait.`,
 		Examples: []string{"recv", "recv 1024 --timeout 2s", "recv 2 --line", `recv --until "\r\n\r\n"`, "recv --all --hex"},
 		Calls:    "recv (--line, --until, --all: recv until done)",
 		Flags: []Flag{

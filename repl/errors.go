@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // hinted is an error with advice for the person; see [withHint].
@@ -22,20 +23,27 @@ func (h *hinted) Unwrap() error { return h.err }
 // withHint attaches hint lines to err; the shell prints them as "hint: ...".
 func withHint(err error, hints ...string) error { return &hinted{err: err, hints: hints} }
 
-// noSocket reports an id that names no open socket: "no socket [7]".
+// noSocket reports an id that names no open socket: "no socket [7]", or
+// "[2] is closed" for an id that was given and whose socket is closed.
 type noSocket struct {
-	id  int
-	err error // from netops.Table.Get
+	id     int
+	closed bool  // the id was given, to a socket closed since
+	err    error // from netops.Table.Get
 }
 
-func (e *noSocket) Error() string { return fmt.Sprintf("no socket [%d]", e.id) }
+func (e *noSocket) Error() string {
+	if e.closed {
+		return words.T("limits.id_closed", e.id)
+	}
+	return fmt.Sprintf("no socket [%d]", e.id)
+}
 func (e *noSocket) Unwrap() error { return e.err }
 
 // getSocket returns the open socket id, or a [noSocket] error.
 func (s *Session) getSocket(id int) (*netops.Socket, error) {
 	sock, err := s.table.Get(id)
 	if err != nil {
-		return nil, &noSocket{id: id, err: err}
+		return nil, &noSocket{id: id, closed: s.table.Issued(id), err: err}
 	}
 	return sock, nil
 }

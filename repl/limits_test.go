@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"io"
 	"strings"
 	"testing"
 )
@@ -26,5 +27,39 @@ func TestDatagramCutSaysDropped(t *testing.T) {
 	mustExec(t, s, out, "send 2 fits")
 	if got := mustExec(t, s, out, "recvfrom 1 --timeout 5s"); strings.Contains(got, "dropped") {
 		t.Errorf("a datagram that fits: %s", got)
+	}
+}
+
+// TestIDRuleClosedSocket: ids are never reused, so a number that was an
+// id stays that id: after close 1, "send 1 ..." fails with "[1] is closed"
+// instead of sending the text to the current socket, and so do recv, use
+// and close; data that is a number is quoted.
+func TestIDRuleClosedSocket(t *testing.T) {
+	s, out := testSession(t, false)
+	ln, addr := peerListener(t)
+	mustExec(t, s, out, "connect "+addr) // [1]
+	acceptOne(t, ln)
+	mustExec(t, s, out, "connect "+addr) // [2], current
+	p2 := acceptOne(t, ln)
+	mustExec(t, s, out, "close 1")
+	for _, line := range []string{`send 1 "password=hunter2"`, "sendline 1 x", "recv 1", "recv 1 --timeout 1ms", "use 1", "close 1", "shutdown 1"} {
+		got, err := exec(t, s, out, line)
+		if err == nil || !strings.HasPrefix(got, "error: [1] is closed\n") {
+			t.Errorf("%s after close 1: %v\n%s", line, err, got)
+		}
+	}
+	got, err := exec(t, s, out, "send 2")
+	if err == nil || !strings.Contains(got, `quote it: send "2"`) {
+		t.Errorf("send 2 (an id, no text): %v\n%s", err, got)
+	}
+	mustExec(t, s, out, `send "1"`)
+	mustExec(t, s, out, `send 2 "42"`)
+	b := make([]byte, 16)
+	n, _ := io.ReadAtLeast(p2, b, 3)
+	if string(b[:n]) != "142" {
+		t.Errorf("[2]'s peer got %q, want only the quoted numbers, \"142\"", b[:n])
+	}
+	if got, err := exec(t, s, out, "send 9 x"); err != nil || !strings.Contains(got, "sent 3 bytes") {
+		t.Errorf("send 9 x (9 was never an id: text): %v\n%s", err, got)
 	}
 }

@@ -119,9 +119,12 @@ func TestSocketIDRule(t *testing.T) {
 	if got := read(p1, 5); got != "hello" {
 		t.Errorf("send 1 hello: [1]'s peer got %q", got)
 	}
-	mustExec(t, s, out, "send 1") // only one word: it is the text
+	if _, err := exec(t, s, out, "send 1"); err == nil { // 1 is an id: its text is missing
+		t.Errorf("send 1: no error")
+	}
+	mustExec(t, s, out, `send "1"`) // a quoted number is text
 	if got := read(p2, 1); got != "1" {
-		t.Errorf("send 1: current's peer got %q", got)
+		t.Errorf(`send "1": current's peer got %q`, got)
 	}
 	mustExec(t, s, out, "send '1' x") // quoted: text
 	if got := read(p2, 3); got != "1 x" {

@@ -12,5 +12,13 @@ func init() {
 			EN: "%d bytes of this %d-byte datagram did not fit in MAX %d and were dropped",
 			PT: "%d bytes deste datagrama de %d bytes não couberam em MAX %d e foram descartados",
 		},
+		"limits.id_closed": {
+			EN: "[%d] is closed",
+			PT: "[%d] está fechado",
+		},
+		"limits.id_quote_number": {
+			EN: "%[1]s is a socket id (ids are never reused); to send the number itself, quote it: %[2]s \"%[1]s\"",
+			PT: "%[1]s é o id de um socket (ids nunca são reusados); para enviar o próprio número, use aspas: %[2]s \"%[1]s\"",
+		},
 	})
 }
