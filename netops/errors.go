@@ -50,11 +50,12 @@ func (e *OpError) Error() string {
 	if e.Addr != "" {
 		s += " " + e.Addr
 	}
-	return s + ": " + causeText(e.Err)
+	return s + ": " + causeText(portable(e.Err))
 }
 
-// Unwrap returns the cause.
-func (e *OpError) Unwrap() error { return e.Err }
+// Unwrap returns the cause (a Windows socket code seen as its POSIX errno,
+// see [WinsockError]).
+func (e *OpError) Unwrap() error { return portable(e.Err) }
 
 // Timeout reports whether the cause is a timeout.
 func (e *OpError) Timeout() bool { return errors.Is(e.Err, ErrTimeout) }

@@ -2,6 +2,7 @@ package netops
 
 import (
 	"net/netip"
+	"os"
 	"slices"
 	"strconv"
 	"time"
@@ -21,6 +22,7 @@ type NetEntry struct {
 	ID     int    // its id in the table, 0 when none
 	FD     int    // this process's descriptor for it, -1 when none
 	Owner  string // "socklab [3]", "socklab fd 7", "no descriptor (kernel)", "accept queue of [1]", "another process"
+	pid    int    // the owning process where the system says (Windows), else 0
 }
 
 // Netstat returns the kernel's sockets whose local or remote port is port,
@@ -69,12 +71,19 @@ func (t *Table) owners(es []NetEntry) {
 	}
 	fds := socketFDs()
 	ids := map[uint64]int{}
-	listeners := map[int]int{} // port -> listener id
-	backlogs := map[int]int{}  // listener id -> backlog
+	tuples := map[[2]string]int{} // local, remote -> id, where there are no inodes (Windows)
+	listeners := map[int]int{}    // port -> listener id
+	backlogs := map[int]int{}     // listener id -> backlog
 	for _, s := range t.List() {
 		k := s.kernel()
 		if ino, ok := fdInode(k.FD); ok {
 			ids[ino] = s.ID
+		}
+		switch {
+		case s.ln != nil || s.pc != nil:
+			tuples[[2]string{s.LocalAddr(), "*:*"}] = s.ID
+		case s.conn != nil:
+			tuples[[2]string{s.LocalAddr(), s.RemoteAddr()}] = s.ID
 		}
 		backlogs[s.ID] = k.Backlog
 		if s.ln != nil {
@@ -87,8 +96,13 @@ func (t *Table) owners(es []NetEntry) {
 		if fd, ok := fds[e.Inode]; ok && e.Inode != 0 {
 			e.FD = fd
 		}
-		switch id, ok := ids[e.Inode]; {
-		case ok && e.Inode != 0:
+		id, ok := ids[e.Inode]
+		if e.Inode == 0 && !ok && e.State != "TIME_WAIT" {
+			id, ok = tuples[[2]string{e.Local, e.Remote}]
+		}
+		ours := e.pid == 0 || e.pid == os.Getpid()
+		switch {
+		case ok && id != 0:
 			e.ID = id
 			e.Owner = "socklab [" + strconv.Itoa(id) + "]"
 			if e.State == "LISTEN" && backlogs[id] >= 0 {
@@ -96,9 +110,9 @@ func (t *Table) owners(es []NetEntry) {
 			}
 		case e.FD >= 0:
 			e.Owner = "socklab fd " + strconv.Itoa(e.FD)
-		case e.Inode == 0 && (e.State == "ESTABLISHED" || e.State == "SYN_RECV") && listeners[Port(e.Local)] != 0:
+		case e.Inode == 0 && ours && (e.State == "ESTABLISHED" || e.State == "SYN_RECV") && listeners[Port(e.Local)] != 0:
 			e.Owner = "accept queue of [" + strconv.Itoa(listeners[Port(e.Local)]) + "]"
-		case e.Inode == 0:
+		case e.Inode == 0 && ours:
 			e.Owner = "no descriptor (kernel)"
 		default:
 			e.Owner = "another process"
