@@ -1,6 +1,9 @@
 package netops
 
-import "sort"
+import (
+	"net/netip"
+	"sort"
+)
 
 // notePorts records the ports of s; t.mu must be held.
 func (t *Table) notePorts(s *Socket) {
@@ -12,6 +15,47 @@ func (t *Table) notePorts(s *Socket) {
 			t.ports[p] = true
 		}
 	}
+	if t.ends == nil {
+		t.ends = map[[2]netip.AddrPort]int{}
+	}
+	l, err := netip.ParseAddrPort(s.LocalAddr())
+	if err != nil || l.Port() == 0 {
+		return
+	}
+	r, _ := netip.ParseAddrPort(s.RemoteAddr())
+	if s.Kind != KindConn {
+		r = netip.AddrPort{} // a UDP socket's remote is its last peer
+	}
+	t.ends[[2]netip.AddrPort{unmap(l), unmap(r)}] = s.ID
+}
+
+func unmap(a netip.AddrPort) netip.AddrPort {
+	if !a.IsValid() {
+		return a
+	}
+	return netip.AddrPortFrom(a.Addr().Unmap(), a.Port())
+}
+
+// EndID returns the id of the socket this table filed (open or since
+// closed) at local address l talking to r: the connection with exactly
+// those ends, or else a listener or UDP socket bound to l (or to l's port
+// on every address). exact reports the first case; id is 0 when none fits.
+func (t *Table) EndID(l, r netip.AddrPort) (id int, exact bool) {
+	l, r = unmap(l), unmap(r)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if id := t.ends[[2]netip.AddrPort{l, r}]; id > 0 {
+		return id, true
+	}
+	if id := t.ends[[2]netip.AddrPort{l, {}}]; id > 0 {
+		return id, false
+	}
+	for _, unspec := range []netip.Addr{netip.IPv4Unspecified(), netip.IPv6Unspecified()} {
+		if id := t.ends[[2]netip.AddrPort{netip.AddrPortFrom(unspec, l.Port()), {}}]; id > 0 {
+			return id, false
+		}
+	}
+	return 0, false
 }
 
 // note records the ports of s, once it has them (after a bind, say).

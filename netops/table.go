@@ -1,6 +1,7 @@
 package netops
 
 import (
+	"net/netip"
 	"sort"
 	"sync"
 )
@@ -14,6 +15,7 @@ type Table struct {
 	socks map[int]*Socket
 	tr    *Trace
 	ports map[int]bool // local and remote ports of every socket filed so far (see Ports)
+	ends  map[[2]netip.AddrPort]int // local and remote address of every socket filed so far (see EndID)
 }
 
 // NewTable returns an empty table.

@@ -31,7 +31,8 @@ type Session struct {
 	bgStop    context.CancelFunc
 	bg        sync.WaitGroup
 	closeOnce sync.Once
-	teaching  teachState // explain and record (teach_*.go)
+	teaching  teachState   // explain and record (teach_*.go)
+	captures  captureState // capture and ladder (capture.go)
 }
 
 // config sets up a [Session].
@@ -189,6 +190,7 @@ func (s *Session) Done() <-chan struct{} { return s.quit }
 // writes what remains to be printed.
 func (s *Session) Close() {
 	s.closeOnce.Do(func() {
+		s.stopCapture()
 		s.bgStop()
 		s.table.CloseAll()
 		s.bg.Wait()

@@ -67,7 +67,7 @@ func Commands() []*Command { return commandTable }
 var commandTable []*Command
 
 func init() {
-	commandTable = slices.Concat(socketCommands, dataCommands, udpCommands, sessionCommands, scriptCommands, teachCommands)
+	commandTable = slices.Concat(socketCommands, dataCommands, udpCommands, sessionCommands, scriptCommands, teachCommands, captureCommands)
 }
 
 // lookup returns the command called name (or one of its aliases), or nil.

@@ -60,6 +60,16 @@ func (r *recorder) output(text string) {
 	r.w.Flush()
 }
 
+// block adds a fenced block of the given language (a Mermaid diagram) to
+// the current section.
+func (r *recorder) block(lang, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.end()
+	fmt.Fprintf(r.w, "\n```%s\n%s```\n", lang, text)
+	r.w.Flush()
+}
+
 // end closes an open code block; r.mu must be held.
 func (r *recorder) end() {
 	if r.open {
@@ -117,6 +127,20 @@ func (s *Session) stopRecord() (*recorder, error) {
 		return nil, nil
 	}
 	return r, r.close()
+}
+
+// recordBlock adds a fenced block to the record, if one is open, after
+// the output printed so far.
+func (s *Session) recordBlock(lang, text string) {
+	st := s.teach()
+	st.mu.Lock()
+	r := st.rec
+	st.mu.Unlock()
+	if r == nil {
+		return
+	}
+	s.out.flush()
+	r.block(lang, text)
 }
 
 // recordCommand starts a command's section in the record, if one is open,

@@ -1,0 +1,369 @@
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/netip"
+	"os"
+	"runtime"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/socklab/socklab/capture"
+	"github.com/socklab/socklab/words"
+)
+
+// This file runs `capture`: a reader goroutine takes packets from the
+// packet socket, and a processor keeps the session's (those on a port a
+// socket of the table has used), numbers them through a tracker, writes
+// the pcap file, files them for `ladder`, and prints a line for each.
+
+// Bounds on what a capture holds.
+const (
+	pendingMax  = 256                    // packets waiting to be matched to a socket
+	pendingAge  = 500 * time.Millisecond // how long one waits
+	ladderConns = 256                    // conversations `ladder` remembers
+	ladderSteps = 500                    // packets it keeps of each
+)
+
+// capturing is a running capture.
+type capturing struct {
+	sn     *capture.Sniffer
+	pcap   *capture.PcapWriter
+	path   string
+	all    bool
+	start  time.Time
+	cancel context.CancelFunc
+	stop   chan struct{}      // closed to ask the loop to finish
+	sync   chan chan struct{} // asks the loop to show what has passed (see settleCapture)
+	done   chan struct{} // closed when it has
+	shown  int    // packets printed
+	drops  uint64 // drops reported so far
+}
+
+// captureState is the session's capture: the running one, if any, and the
+// conversations seen, kept for `ladder` after the capture and the sockets end.
+type captureState struct {
+	mu    sync.Mutex
+	run   *capturing
+	convs map[capture.Conn]*conversation
+	order []capture.Conn // oldest first
+}
+
+// conversation is what `ladder` draws: the packets of one connection.
+type conversation struct {
+	conn    capture.Conn
+	ids     map[netip.AddrPort]int  // socket id of each endpoint, when the session's
+	exact   map[netip.AddrPort]bool // the id is a connection's own, not its listener's
+	steps   []capture.Seen
+	dropped int // packets past ladderSteps
+	last    time.Time
+}
+
+// startCapture opens the packet socket and starts reading.
+func (s *Session) startCapture(path string, all bool) error {
+	st := &s.captures
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.run != nil {
+		return errors.New(words.T("capture.already", st.run.describe()))
+	}
+	sn, err := capture.Open(capture.Config{All: all, Ports: s.table.Ports()})
+	if err != nil {
+		return captureError(err)
+	}
+	c := &capturing{sn: sn, all: all, start: time.Now(), stop: make(chan struct{}), sync: make(chan chan struct{}), done: make(chan struct{}), path: path}
+	if path != "" {
+		f, err := os.Create(path)
+		if err == nil {
+			c.pcap, err = capture.NewPcapWriter(f)
+		}
+		if err != nil {
+			sn.Close()
+			return fmt.Errorf("capture: %w", err)
+		}
+	}
+	ctx, cancel := context.WithCancel(s.bgCtx)
+	c.cancel = cancel
+	st.run = c
+	go s.captureLoop(ctx, c)
+	return nil
+}
+
+// stopCapture ends the running capture, if any, and returns it.
+func (s *Session) stopCapture() *capturing {
+	st := &s.captures
+	st.mu.Lock()
+	c := st.run
+	st.run = nil
+	st.mu.Unlock()
+	if c == nil {
+		return nil
+	}
+	close(c.stop)
+	<-c.done
+	c.cancel()
+	return c
+}
+
+// settleCapture waits until the running capture, if any, has shown the
+// packets that passed so far: until none has come for settleQuiet (at most
+// settleMax), as `ladder` needs right after a close.
+func (s *Session) settleCapture() {
+	s.captures.mu.Lock()
+	c := s.captures.run
+	s.captures.mu.Unlock()
+	if c == nil {
+		return
+	}
+	ack := make(chan struct{})
+	select {
+	case c.sync <- ack:
+		<-ack
+	case <-c.done:
+	}
+}
+
+// describe says what a capture does: "on", or "to FILE".
+func (c *capturing) describe() string {
+	if c.path != "" {
+		return words.T("capture.to_file", c.path)
+	}
+	return words.T("capture.live")
+}
+
+// captureError words a failure to open the packet socket.
+func captureError(err error) error {
+	switch {
+	case errors.Is(err, capture.ErrNeedLinux):
+		hint := words.T("capture.hint_other_os")
+		if runtime.GOOS == "windows" {
+			hint = words.T("capture.hint_wsl")
+		}
+		return withHint(errors.New(words.T("capture.need_linux")), hint)
+	case errors.Is(err, os.ErrPermission):
+		return withHint(errors.New(words.T("capture.no_permission")),
+			words.T("capture.hint_lab"), words.T("capture.hint_sudo"), words.T("capture.hint_setcap"))
+	}
+	return fmt.Errorf("capture: %w", err)
+}
+
+// Asked to stop, the loop goes on until no packet has come for
+// settleQuiet (at most settleMax), so that the last packets of a close
+// that just happened are shown.
+const (
+	settleQuiet = 100 * time.Millisecond
+	settleMax   = time.Second
+)
+
+// captureLoop is the processor; it ends when ctx does, when the socket
+// fails, or when asked to stop and the packets have settled.
+func (s *Session) captureLoop(ctx context.Context, c *capturing) {
+	defer close(c.done)
+	stopReq := c.stop
+	stopping := false
+	var waiters []chan struct{}
+	var settle <-chan time.Time
+	var settleEnd time.Time
+	startSettle := func() {
+		if settle == nil {
+			settleEnd = time.Now().Add(settleMax)
+			settle = time.After(settleQuiet)
+		}
+	}
+	pkts := make(chan capture.Packet, 1024)
+	go func() {
+		defer close(pkts)
+		for {
+			p, err := c.sn.Next()
+			if err != nil {
+				return
+			}
+			select {
+			case pkts <- p:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	tr := capture.NewTracker()
+	tick := time.NewTicker(100 * time.Millisecond)
+	defer tick.Stop()
+	ports := portSet(s.table.Ports())
+	var pending []capture.Packet
+	flush := func(now time.Time) {
+		keep := pending[:0]
+		for _, p := range pending {
+			switch {
+			case matches(ports, &p):
+				s.capturePacket(c, tr, p)
+			case now.Sub(p.Time) < pendingAge:
+				keep = append(keep, p)
+			}
+		}
+		pending = keep
+	}
+	for {
+		select {
+		case p, ok := <-pkts:
+			if !ok {
+				s.finishCapture(c)
+				return
+			}
+			if settle != nil && time.Now().Before(settleEnd) { // not quiet yet
+				settle = time.After(settleQuiet)
+			}
+			if c.all || matches(ports, &p) {
+				flush(p.Time)
+				s.capturePacket(c, tr, p)
+				continue
+			}
+			// Not one of the session's ports yet: a connect's handshake
+			// comes before its socket is filed. Look again in a moment.
+			ports = portSet(s.table.Ports())
+			if matches(ports, &p) {
+				flush(p.Time)
+				s.capturePacket(c, tr, p)
+				continue
+			}
+			if len(pending) == pendingMax {
+				pending = pending[1:]
+			}
+			pending = append(pending, p)
+		case now := <-tick.C:
+			l := s.table.Ports()
+			ports = portSet(l)
+			if !c.all {
+				c.sn.SetPorts(l)
+			}
+			flush(now)
+			s.reportDrops(c)
+			if c.pcap != nil {
+				c.pcap.Flush()
+			}
+		case <-stopReq:
+			stopReq, stopping = nil, true
+			startSettle()
+		case w := <-c.sync:
+			waiters = append(waiters, w)
+			startSettle()
+		case <-settle:
+			settle = nil
+			ports = portSet(s.table.Ports())
+			flush(time.Now().Add(pendingAge)) // what is still unmatched never will be
+			for _, w := range waiters {
+				close(w)
+			}
+			waiters = nil
+			if stopping {
+				s.finishCapture(c)
+				return
+			}
+		case <-ctx.Done():
+			s.finishCapture(c)
+			return
+		}
+	}
+}
+
+// finishCapture closes the pcap file and says what was seen and dropped.
+func (s *Session) finishCapture(c *capturing) {
+	s.reportDrops(c)
+	c.sn.Close()
+	if c.pcap != nil {
+		if err := c.pcap.Close(); err != nil {
+			s.PrintError(fmt.Errorf("capture: %s: %w", c.path, err))
+		}
+	}
+}
+
+// reportDrops says how many packets the kernel dropped since the last
+// report because socklab did not read them fast enough.
+func (s *Session) reportDrops(c *capturing) {
+	if _, dropped := c.sn.Stats(); dropped > c.drops {
+		s.Printf("%s", words.N("capture.dropped", int64(dropped-c.drops)))
+		c.drops = dropped
+	}
+}
+
+func portSet(l []int) map[uint16]bool {
+	m := make(map[uint16]bool, len(l))
+	for _, p := range l {
+		m[uint16(p)] = true
+	}
+	return m
+}
+
+// matches reports whether p is TCP or UDP on one of ports.
+func matches(ports map[uint16]bool, p *capture.Packet) bool {
+	return (p.Proto == "tcp" || p.Proto == "udp") && (ports[p.Src.Port()] || ports[p.Dst.Port()])
+}
+
+// capturePacket files one of the session's packets and prints it.
+func (s *Session) capturePacket(c *capturing, tr *capture.Tracker, p capture.Packet) {
+	seen := tr.Add(p)
+	if c.pcap != nil {
+		if err := c.pcap.Write(&p); err != nil {
+			s.PrintError(fmt.Errorf("capture: %s: %w", c.path, err))
+		}
+	}
+	conv := s.fileStep(seen)
+	c.shown++
+	s.Printf("%s", s.packetLine(c, conv, &seen))
+	if s.teach().explain.Load() {
+		if e := explainPacket(conv, &seen); e != "" {
+			s.Printf("    %s", e)
+		}
+	}
+}
+
+// fileStep adds a packet to its conversation, resolving the socket ids of
+// its endpoints, and returns the conversation.
+func (s *Session) fileStep(seen capture.Seen) *conversation {
+	st := &s.captures
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if st.convs == nil {
+		st.convs = map[capture.Conn]*conversation{}
+	}
+	conv := st.convs[seen.Conn]
+	restart := conv != nil && seen.Flags&(capture.SYN|capture.ACK) == capture.SYN && len(conv.steps) > 0 &&
+		!conv.steps[len(conv.steps)-1].Flags.Has(capture.SYN)
+	if conv == nil || restart {
+		if conv == nil && len(st.order) >= ladderConns {
+			delete(st.convs, st.order[0])
+			st.order = st.order[1:]
+		}
+		if conv == nil {
+			st.order = append(st.order, seen.Conn)
+		}
+		conv = &conversation{conn: seen.Conn, ids: map[netip.AddrPort]int{}, exact: map[netip.AddrPort]bool{}}
+		st.convs[seen.Conn] = conv
+	}
+	for _, ep := range [2][2]netip.AddrPort{{seen.Src, seen.Dst}, {seen.Dst, seen.Src}} {
+		if !conv.exact[ep[0]] {
+			conv.ids[ep[0]], conv.exact[ep[0]] = s.table.EndID(ep[0], ep[1])
+		}
+	}
+	conv.last = seen.Time
+	if len(conv.steps) < ladderSteps {
+		conv.steps = append(conv.steps, seen)
+	} else {
+		conv.dropped++
+	}
+	return conv
+}
+
+// conversations returns the conversations seen, oldest first.
+func (s *Session) conversations() []*conversation {
+	st := &s.captures
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	l := make([]*conversation, 0, len(st.order))
+	for _, k := range st.order {
+		l = append(l, st.convs[k])
+	}
+	return slices.Clip(l)
+}
