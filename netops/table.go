@@ -14,7 +14,7 @@ type Table struct {
 	next  int
 	socks map[int]*Socket
 	tr    *Trace
-	ports map[int]bool // local and remote ports of every socket filed so far (see Ports)
+	ports map[int]bool              // local and remote ports of every socket filed so far (see Ports)
 	ends  map[[2]netip.AddrPort]int // local and remote address of every socket filed so far (see EndID)
 }
 

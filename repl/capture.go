@@ -38,9 +38,9 @@ type capturing struct {
 	cancel context.CancelFunc
 	stop   chan struct{}      // closed to ask the loop to finish
 	sync   chan chan struct{} // asks the loop to show what has passed (see settleCapture)
-	done   chan struct{} // closed when it has
-	shown  int    // packets printed
-	drops  uint64 // drops reported so far
+	done   chan struct{}      // closed when it has
+	shown  int                // packets printed
+	drops  uint64             // drops reported so far
 }
 
 // captureState is the session's capture: the running one, if any, and the
