@@ -40,6 +40,7 @@ type capturing struct {
 	sync   chan chan struct{} // asks the loop to show what has passed (see settleCapture)
 	done   chan struct{}      // closed when it has
 	shown  int                // packets printed
+	port   int                // the first connection's server port, for the Wireshark filter
 	drops  uint64             // drops reported so far
 }
 
@@ -311,6 +312,9 @@ func (s *Session) capturePacket(c *capturing, tr *capture.Tracker, p capture.Pac
 	}
 	conv := s.fileStep(seen)
 	c.shown++
+	if c.port == 0 && seen.Flags&(capture.SYN|capture.ACK) == capture.SYN {
+		c.port = int(seen.Dst.Port())
+	}
 	s.Printf("%s", s.packetLine(c, conv, &seen))
 	if s.teach().explain.Load() {
 		if e := explainPacket(conv, &seen); e != "" {
@@ -342,11 +346,7 @@ func (s *Session) fileStep(seen capture.Seen) *conversation {
 		conv = &conversation{conn: seen.Conn, ids: map[netip.AddrPort]int{}, exact: map[netip.AddrPort]bool{}}
 		st.convs[seen.Conn] = conv
 	}
-	for _, ep := range [2][2]netip.AddrPort{{seen.Src, seen.Dst}, {seen.Dst, seen.Src}} {
-		if !conv.exact[ep[0]] {
-			conv.ids[ep[0]], conv.exact[ep[0]] = s.table.EndID(ep[0], ep[1])
-		}
-	}
+	s.resolve(conv)
 	conv.last = seen.Time
 	if len(conv.steps) < ladderSteps {
 		conv.steps = append(conv.steps, seen)
@@ -354,6 +354,18 @@ func (s *Session) fileStep(seen capture.Seen) *conversation {
 		conv.dropped++
 	}
 	return conv
+}
+
+// resolve names the socket at each end of conv, until it is a
+// connection's own; st.mu must be held. A connect's handshake passes before
+// its socket is filed, so the names are looked up again later.
+func (s *Session) resolve(conv *conversation) {
+	a, b := conv.conn.A, conv.conn.B
+	for _, ep := range [2][2]netip.AddrPort{{a, b}, {b, a}} {
+		if !conv.exact[ep[0]] {
+			conv.ids[ep[0]], conv.exact[ep[0]] = s.table.EndID(ep[0], ep[1])
+		}
+	}
 }
 
 // conversations returns the conversations seen, oldest first.

@@ -73,7 +73,10 @@ func runCapture(ctx context.Context, s *Session, a *Args) error {
 			return nil
 		}
 		s.Printf("%s", words.N("capture.off", int64(c.shown)))
-		if c.path != "" {
+		switch {
+		case c.path != "" && c.port > 0:
+			s.Printf("%s", words.T("capture.written_port", c.path, c.port))
+		case c.path != "":
 			s.Printf("%s", words.T("capture.written", c.path))
 		}
 		return nil
@@ -136,6 +139,7 @@ func (s *Session) findConversation(id int) *conversation {
 	defer s.captures.mu.Unlock()
 	var best *conversation
 	for _, c := range l {
+		s.resolve(c)
 		if id == 0 && c.conn.Proto != "tcp" {
 			continue
 		}

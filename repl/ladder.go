@@ -156,8 +156,11 @@ func (m *machine) step(from int, p *capture.Seen) {
 	}
 	if f.Has(capture.FIN) {
 		m.finOn[from], m.finEnd[from] = true, p.RelSeq+uint32(p.Len)+1
-		switch *s {
-		case "CLOSE_WAIT":
+		sawPeerFIN := m.finOn[to] && f.Has(capture.ACK) && int32(p.RelAck-m.finEnd[to]) >= 0
+		switch {
+		case *s == "CLOSE_WAIT" && !sawPeerFIN:
+			*s = "CLOSING" // both sent FIN before seeing the other's
+		case *s == "CLOSE_WAIT":
 			*s = "LAST_ACK"
 		default:
 			*s = "FIN_WAIT_1"
@@ -218,9 +221,9 @@ func arrow(label string, right bool, g glyphs) string {
 	n := utf8.RuneCountInString(label)
 	if n > arrowWidth-4 {
 		r := []rune(label)
-		label = string(r[:arrowWidth-5]) + "… "
+		label = string(r[:arrowWidth-6]) + "… "
 		if g == asciiGlyphs {
-			label = string(r[:arrowWidth-5]) + "~ "
+			label = string(r[:arrowWidth-6]) + "~ "
 		}
 		n = arrowWidth - 4
 	}

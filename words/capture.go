@@ -39,6 +39,10 @@ func init() {
 			EN: "the packets are in %s: open it in Wireshark and filter with tcp.port == PORT",
 			PT: "os pacotes estão em %s: abra no Wireshark e filtre com tcp.port == PORTA",
 		},
+		"capture.written_port": {
+			EN: "the packets are in %s: open it in Wireshark and filter with tcp.port == %d",
+			PT: "os pacotes estão em %s: abra no Wireshark e filtre com tcp.port == %d",
+		},
 		"capture.bad_arg": {
 			EN: "capture: want on, off or a file name ending in .pcap, not %q",
 			PT: "capture: use on, off ou um nome de arquivo terminado em .pcap, não %q",

@@ -1,0 +1,117 @@
+package repl
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	osexec "os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/socklab/socklab/capture"
+)
+
+// canCapture skips the test when this process may not open a packet socket.
+func canCapture(t *testing.T) {
+	t.Helper()
+	sn, err := capture.Open(capture.Config{})
+	if errors.Is(err, os.ErrPermission) {
+		t.Skip("capturing needs root or CAP_NET_RAW (CI runs as root)")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	sn.Close()
+}
+
+// TestCaptureSession captures a session's connection as a person would:
+// the handshake, data, FIN and then a reset (a close with unread data) are
+// each printed once, the ladder draws them, and tcpdump reads the pcap
+// file back with the same packets.
+func TestCaptureSession(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	pcap := filepath.Join(t.TempDir(), "lab.pcap")
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "capture "+pcap)
+	mustExec(t, s, out, "connect 127.0.0.1:"+port+"; accept; send 2 hello; recv 3; close 2; recv 3; close 3")
+	mustExec(t, s, out, "connect 127.0.0.1:"+port+"; accept; send 4 abc; close 5")
+	lad := mustExec(t, s, out, "ladder 2")
+	got := mustExec(t, s, out, "capture off")
+	all := out.everything()
+
+	var flags []string
+	for _, m := range regexp.MustCompile(`(?m)^ *\d+\.\d{6} .*? (?:\[TCP [^\]]+\] )*\[([A-Z, ]+)\] Seq=`).FindAllStringSubmatch(all, -1) {
+		flags = append(flags, m[1])
+	}
+	want := []string{"SYN", "SYN, ACK", "ACK", "PSH, ACK", "ACK", "FIN, ACK"}
+	if len(flags) < 10 || strings.Join(flags[:6], "|") != strings.Join(want, "|") {
+		t.Fatalf("packets %q, want them to start %q\n%s", flags, want, all)
+	}
+	if !strings.Contains(all, `Len=5 "hello"`) || !regexp.MustCompile(`\[TCP Reset\] \[RST, ACK\]`).MatchString(all) {
+		t.Fatalf("no data preview or no reset:\n%s", all)
+	}
+	if !regexp.MustCompile(`\[2\] \d+ → \[3\] ` + port + ` \[PSH, ACK\]`).MatchString(all) {
+		t.Fatalf("the data segment does not name sockets [2] and [3]:\n%s", all)
+	}
+	if !strings.Contains(lad, "TIME_WAIT") || !strings.Contains(lad, "SYN_SENT") || rungs(lad) != 9 { // the states before, and 8 packets
+		t.Fatalf("ladder 2 (%d rows):\n%s", rungs(lad), lad)
+	}
+	if !strings.Contains(got, fmt.Sprintf("%d packets shown", len(flags))) {
+		t.Fatalf("capture off says %q after %d packet lines", got, len(flags))
+	}
+
+	tcpdump, err := osexec.LookPath("tcpdump")
+	if err != nil {
+		t.Skip("tcpdump is not installed: the pcap file is not read back")
+	}
+	dump, err := osexec.Command(tcpdump, "-nn", "-r", pcap, "tcp port "+port).CombinedOutput()
+	if err != nil {
+		t.Fatalf("tcpdump: %v\n%s", err, dump)
+	}
+	var tflags []string
+	for _, m := range regexp.MustCompile(`Flags \[([^\]]+)\]`).FindAllStringSubmatch(string(dump), -1) {
+		tflags = append(tflags, m[1])
+	}
+	var mine []string
+	letters := strings.NewReplacer("SYN", "S", "FIN", "F", "PSH", "P", "RST", "R", "ACK", ".", ", ", "")
+	for _, f := range flags {
+		mine = append(mine, letters.Replace(f))
+	}
+	if strings.Join(tflags, " ") != strings.Join(mine, " ") {
+		t.Fatalf("tcpdump reads %q, socklab showed %q\n%s", tflags, mine, dump)
+	}
+	if !strings.Contains(string(dump), "length 5") || !strings.Contains(string(dump), "length 3") {
+		t.Fatalf("tcpdump does not see the data:\n%s", dump)
+	}
+}
+
+// TestCaptureExplain checks that explain on narrates the handshake.
+func TestCaptureExplain(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "capture on; explain on; connect 127.0.0.1:"+port)
+	mustExec(t, s, out, "ladder")
+	all := out.everything()
+	for _, w := range []string{"step 1 of the three-way handshake", "step 2 of", "step 3 of"} {
+		if !strings.Contains(all, w) {
+			t.Fatalf("explain does not say %q:\n%s", w, all)
+		}
+	}
+}
+
+// rungs counts a ladder's rows: lines with both bars.
+func rungs(ladder string) int {
+	n := 0
+	for _, l := range strings.Split(ladder, "\n") {
+		if strings.Count(l, "|") == 2 {
+			n++
+		}
+	}
+	return n
+}
