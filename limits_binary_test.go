@@ -1,12 +1,14 @@
 package main
 
 import (
+	"io"
 	"net"
 	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // These tests run the binary under an address-space limit (prlimit --as),
@@ -122,4 +124,52 @@ func cut(s string) string {
 		return s[:600] + "..."
 	}
 	return s
+}
+
+// TestOverlongContinuedLine: a line continued with a backslash whose next
+// part is longer than the 1 MiB limit is skipped whole, with the error:
+// neither its first part nor a part after the long one runs, and the exit
+// status is 1. (The first part used to be sent and the rest run as its own
+// command, exit 0.)
+func TestOverlongContinuedLine(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	got := make(chan string, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			got <- err.Error()
+			return
+		}
+		defer c.Close()
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		b, _ := io.ReadAll(c)
+		got <- string(b)
+	}()
+	input := "connect " + ln.Addr().String() + "\n" +
+		"send 1 FIRST \\\n" + strings.Repeat("b", 2<<20) + " \\\n" + "LATER\n" +
+		"send 1 END\n"
+	cmd := exec.Command("timeout", "-k", "5", "30", socklabBin(t))
+	cmd.Stdin = strings.NewReader(input)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	status := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		status = ee.ExitCode()
+	}
+	if status != 1 || !strings.Contains(stderr.String(), "input line longer than 1048576 bytes: skipped") {
+		t.Errorf("exit %d, stderr:\n%s", status, cut(stderr.String()))
+	}
+	select {
+	case b := <-got:
+		if b != "END" {
+			t.Errorf("the peer got %q, want only \"END\"", cut(b))
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the peer's connection did not end")
+	}
 }

@@ -16,6 +16,7 @@ package repl
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -122,35 +123,40 @@ func readCtx(ctx context.Context, src readerSource) (string, error) {
 // stream without newlines (socklab < /dev/zero) must not fill memory.
 const maxLine = 1 << 20
 
-// errLineTooLong reports an input line longer than maxLine; the line is
-// skipped up to its newline.
+// errLineTooLong reports an input line longer than maxLine; the whole
+// logical line (with the lines a backslash continued it on) is skipped.
 var errLineTooLong = fmt.Errorf("input line longer than %d bytes: skipped", maxLine)
 
-// readBounded reads up to and including the next newline, at most max
+// readBounded reads up to and including the next newline, at most limit
 // bytes of it; a longer line is read to its end, dropped, and reported as
-// errLineTooLong.
-func readBounded(r *bufio.Reader, max int) (string, error) {
+// errLineTooLong, with the dropped line's last two bytes before its newline
+// as tail (so that the caller can tell whether a backslash continued it).
+func readBounded(r *bufio.Reader, limit int) (line, tail string, err error) {
 	var b []byte
 	for {
 		chunk, err := r.ReadSlice('\n')
-		if len(b)+len(chunk) > max {
+		if len(b)+len(chunk) > limit {
+			last := append(b[max(0, len(b)-2):], chunk...)
 			for err == bufio.ErrBufferFull {
-				_, err = r.ReadSlice('\n')
+				chunk, err = r.ReadSlice('\n')
+				last = append(last[max(0, len(last)-2):], chunk...)
 			}
 			if err != nil && err != io.EOF {
-				return "", err
+				return "", "", err
 			}
-			return "", errLineTooLong
+			last = bytes.TrimSuffix(last, []byte("\n"))
+			return "", string(last[max(0, len(last)-2):]), errLineTooLong
 		}
 		b = append(b, chunk...)
 		if err != bufio.ErrBufferFull {
-			return string(b), err
+			return string(b), "", err
 		}
 	}
 }
 
 // readerSource reads lines from a non-terminal input; a line ending in a
-// backslash continues on the next one.
+// backslash continues on the next one. When a part of such a logical line
+// is too long, all of it is skipped: nothing of it runs.
 type readerSource struct{ r *bufio.Reader }
 
 func (r readerSource) readLine(string) (string, error) {
@@ -158,12 +164,22 @@ func (r readerSource) readLine(string) (string, error) {
 		return "", io.EOF
 	}
 	var sb strings.Builder
+	tooLong := false
 	for {
-		line, err := readBounded(r.r, maxLine-sb.Len())
+		line, tail, err := readBounded(r.r, maxLine-sb.Len())
+		if err == errLineTooLong {
+			tooLong, line, err = true, tail, nil
+			sb.Reset()
+		}
 		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
-		if strings.HasSuffix(line, "\\") && !strings.HasSuffix(line, "\\\\") && err == nil {
-			sb.WriteString(line[:len(line)-1])
+		if continued(line) && err == nil {
+			if !tooLong {
+				sb.WriteString(line[:len(line)-1])
+			}
 			continue
+		}
+		if tooLong {
+			return "", errLineTooLong
 		}
 		sb.WriteString(line)
 		if err != nil && sb.Len() == 0 {
@@ -171,4 +187,10 @@ func (r readerSource) readLine(string) (string, error) {
 		}
 		return sb.String(), nil
 	}
+}
+
+// continued reports whether a line ends in a backslash that continues it
+// on the next line (one that is not itself escaped, as in \\).
+func continued(line string) bool {
+	return strings.HasSuffix(line, "\\") && !strings.HasSuffix(line, "\\\\")
 }
