@@ -114,13 +114,13 @@ func TestReadBoundedSkipsHugeLines(t *testing.T) {
 	in := strings.Repeat("a", 100) + "\nok\n" + strings.Repeat("b", 5000)
 	src := readerSource{bufio.NewReaderSize(strings.NewReader(in), 16)}
 	r := bufio.NewReaderSize(strings.NewReader(in), 16)
-	if _, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) {
-		t.Fatalf("100-byte line with limit 50: %v", err)
+	if _, tail, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) || tail != "aa" {
+		t.Fatalf("100-byte line with limit 50: tail %q, %v", tail, err)
 	}
-	if l, err := readBounded(r, 50); l != "ok\n" || err != nil {
+	if l, _, err := readBounded(r, 50); l != "ok\n" || err != nil {
 		t.Fatalf("next line %q, %v", l, err)
 	}
-	if _, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) {
+	if _, _, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) {
 		t.Fatalf("unterminated long tail: %v", err)
 	}
 	if l, err := src.readLine(""); len(l) != 100 || err != nil {
