@@ -11,13 +11,14 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // net.connect(addr [, {proto, timeout, retry, tries, local, limit}])
 func (e *engine) connect(L *lua.LState) int {
 	addr := checkStr(L, 1, 1, "connect")
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 1, "connect", err.Error())
+		argErr(L, 1, "connect", say.Error(err))
 	}
 	proto := "tcp"
 	o := netops.DialOptions{Owner: e.owner}

@@ -10,6 +10,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // net.listen(proto, addr [, {backlog=N, max_clients=N, limit=N}]); the
@@ -19,10 +20,10 @@ func (e *engine) listen(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "listen")
 	addr := checkStr(L, 2, 2, "listen")
 	if _, err := netops.ParseProto(proto); err != nil {
-		argErr(L, 1, "listen", err.Error())
+		argErr(L, 1, "listen", say.Error(err))
 	}
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 2, "listen", err.Error())
+		argErr(L, 2, "listen", say.Error(err))
 	}
 	var backlog, maxc, limit int
 	options(L, 3, 3, "listen", []string{"backlog", "max_clients", "limit"}, func(k string, v lua.LValue) {

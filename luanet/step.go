@@ -9,6 +9,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // The step-by-step socket API of the teaching layer, mirroring Python's
@@ -32,7 +33,7 @@ import (
 func (e *engine) socket(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "socket")
 	if _, err := netops.ParseProto(proto); err != nil {
-		argErr(L, 1, "socket", err.Error())
+		argErr(L, 1, "socket", say.Error(err))
 	}
 	ns, err := e.table.Socket(proto, e.owner)
 	if err != nil {
@@ -46,7 +47,7 @@ func (e *engine) mBind(L *lua.LState) int {
 	sk := e.checkSock(L, "bind")
 	addr := checkStr(L, 2, 1, "bind")
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 1, "bind", err.Error())
+		argErr(L, 1, "bind", say.Error(err))
 	}
 	if sk.closed {
 		return fail(L, "closed")
@@ -87,7 +88,7 @@ func (e *engine) sconnect(L *lua.LState) int {
 	sk := e.checkSock(L, "connect")
 	addr := checkStr(L, 2, 1, "connect")
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 1, "connect", err.Error())
+		argErr(L, 1, "connect", say.Error(err))
 	}
 	timeout := optTimeout(L, 3, 2, "connect")
 	if sk.closed {

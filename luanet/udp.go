@@ -6,6 +6,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // net.udp([addr]): a UDP socket bound to addr (":0" when absent).
@@ -15,7 +16,7 @@ func (e *engine) udp(L *lua.LState) int {
 		addr = checkStr(L, 1, 1, "udp")
 	}
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 1, "udp", err.Error())
+		argErr(L, 1, "udp", say.Error(err))
 	}
 	ns, err := e.table.Listen(e.ctx, "udp", addr, netops.ListenOptions{Owner: e.owner})
 	if err != nil {
@@ -30,7 +31,7 @@ func (e *engine) sendto(L *lua.LState) int {
 	data := checkStr(L, 2, 1, "sendto")
 	addr := checkStr(L, 3, 2, "sendto")
 	if _, err := netops.ParseAddr(addr); err != nil {
-		argErr(L, 2, "sendto", err.Error())
+		argErr(L, 2, "sendto", say.Error(err))
 	}
 	checkKind(L, sk, "sendto", netops.KindPacket)
 	if sk.closed {

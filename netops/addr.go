@@ -2,7 +2,6 @@ package netops
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"strconv"
 	"strings"
@@ -11,26 +10,26 @@ import (
 // ParseAddr checks and normalises a "[HOST]:PORT" address as the shell and
 // scripts accept it: "HOST:PORT", ":PORT" (all interfaces), a bare "PORT",
 // "[::1]:PORT" for IPv6. It returns "HOST:PORT" ready for net.Dial or
-// net.Listen, or an error that says what is wrong.
+// net.Listen, or an [*InputError].
 func ParseAddr(s string) (string, error) {
 	if s == "" {
-		return "", fmt.Errorf("empty address: want HOST:PORT, :PORT or PORT")
+		return "", &InputError{What: "address", Want: "addr"}
 	}
 	if !strings.Contains(s, ":") {
 		if _, err := strconv.Atoi(s); err != nil {
-			return "", fmt.Errorf("bad address %q: want HOST:PORT, :PORT or PORT", s)
+			return "", &InputError{What: "address", Value: s, Want: "addr"}
 		}
 		s = ":" + s // a bare PORT; its range is checked below
 	}
 	host, port, err := net.SplitHostPort(s)
 	if err != nil {
-		return "", fmt.Errorf("bad address %q: want HOST:PORT (IPv6 as [::1]:PORT)", s)
+		return "", &InputError{What: "address", Value: s, Want: "hostport"}
 	}
 	if _, err := ParsePort(port); err != nil {
 		return "", err
 	}
 	if strings.ContainsAny(host, " \t\r\n/") {
-		return "", fmt.Errorf("bad host %q", host)
+		return "", &InputError{What: "host", Value: host}
 	}
 	return net.JoinHostPort(host, port), nil
 }
@@ -39,7 +38,7 @@ func ParseAddr(s string) (string, error) {
 func ParsePort(s string) (int, error) {
 	n, err := strconv.Atoi(s)
 	if err != nil || n < 0 || n > 65535 {
-		return 0, fmt.Errorf("bad port %q: want a number from 0 to 65535", s)
+		return 0, &InputError{What: "port", Value: s, Want: "port"}
 	}
 	return n, nil
 }
@@ -50,7 +49,7 @@ func ParseProto(s string) (string, error) {
 	case "tcp", "tcp4", "tcp6", "udp", "udp4", "udp6":
 		return s, nil
 	}
-	return "", fmt.Errorf("unknown protocol %q: want tcp or udp", s)
+	return "", &InputError{What: "protocol", Value: s, Want: "proto"}
 }
 
 // isUDP reports whether a protocol name is one of the UDP ones.
@@ -72,7 +71,7 @@ func Port(addr string) int {
 // brackets.
 func Resolve(ctx context.Context, host string) ([]string, error) {
 	if host == "" || strings.ContainsAny(host, " \t\r\n/:[]") && net.ParseIP(strings.Trim(host, "[]")) == nil {
-		return nil, &OpError{Op: "resolve", Addr: host, Err: fmt.Errorf("bad host %q: want a name or an IP address", host)}
+		return nil, &OpError{Op: "resolve", Addr: host, Err: &InputError{What: "host", Value: host, Want: "name"}}
 	}
 	if ip := net.ParseIP(strings.Trim(host, "[]")); ip != nil {
 		return []string{ip.String()}, nil

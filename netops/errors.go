@@ -7,7 +7,9 @@ import (
 	"io"
 	"net"
 	"os"
+	"strconv"
 	"syscall"
+	"time"
 )
 
 // Errors that operations wrap in an [*OpError]; test for them with errors.Is.
@@ -24,8 +26,79 @@ var (
 	ErrWrongKind = errors.New("wrong kind of socket")
 	// ErrNoPeer reports a send on an unconnected UDP socket that has not yet
 	// heard from anyone.
-	ErrNoPeer = errors.New("no peer yet: use sendto HOST:PORT")
+	ErrNoPeer = errors.New("no peer yet")
 )
+
+// InputError reports a value netops cannot use, as given by the person or
+// the script: what it is, the value, and a token for the form wanted, which
+// the catalog turns into words ("want HOST:PORT ...").
+type InputError struct {
+	What  string // "address", "host", "port", "protocol", "option", "size", "backlog", "direction", or an option's name
+	Value string // the value as given
+	// Want is the form a valid value has: "addr" (HOST:PORT, :PORT or
+	// PORT), "hostport" (HOST:PORT, IPv6 as [::1]:PORT), "port" (0 to
+	// 65535), "proto" (tcp or udp), "option" (one of [OptionNames]),
+	// "linger" (off or seconds), "bytes" (a positive byte count), "onoff",
+	// "positive" (a number above 0), "min0" (0 or more), "direction" (read,
+	// write or both), "name" (a host name or an IP address), "" (no form:
+	// the value is bad in itself).
+	Want string
+}
+
+// Error returns "bad WHAT VALUE", the value quoted.
+func (e *InputError) Error() string {
+	if e.Value == "" && e.What == "address" {
+		return "empty address"
+	}
+	return "bad " + e.What + " " + strconv.Quote(e.Value)
+}
+
+// KindError reports an operation made on a kind of socket that cannot do
+// it. errors.Is(err, [ErrWrongKind]) holds for it.
+type KindError struct {
+	Op   string // the operation: "recv", "send", "accept", ...
+	ID   int    // the socket's id
+	Kind Kind   // what the socket is
+	// Need is what the operation needs, a token: "conn" (a connection),
+	// "stream" (a byte stream, not datagrams), "tcpconn" (a TCP
+	// connection), "listener" (a listening TCP socket), "unbound" (a UDP
+	// step socket not yet bound), "unconnected" (an unconnected UDP
+	// socket), "udp" (a UDP socket).
+	Need string
+}
+
+// Error returns "wrong kind of socket (KIND)".
+func (e *KindError) Error() string { return ErrWrongKind.Error() + " (" + e.Kind.String() + ")" }
+
+// Is makes errors.Is(err, ErrWrongKind) hold.
+func (e *KindError) Is(target error) bool { return target == ErrWrongKind }
+
+// TimeoutError reports a wait that gave up after a timeout the caller set.
+// errors.Is(err, [ErrTimeout]) holds for it.
+type TimeoutError struct {
+	After time.Duration
+}
+
+// Error returns "timed out after D".
+func (e *TimeoutError) Error() string { return ErrTimeout.Error() + " after " + e.After.String() }
+
+// Is makes errors.Is(err, ErrTimeout) hold.
+func (e *TimeoutError) Is(target error) bool { return target == ErrTimeout }
+
+// LimitError reports a receive that reached its size limit before what it
+// waited for. errors.Is(err, [ErrTooLong]) holds for it.
+type LimitError struct {
+	Limit int    // the limit, in bytes
+	Until string // what the receive waited for: "delimiter" or "eof"
+}
+
+// Error returns "too long (over LIMIT bytes)".
+func (e *LimitError) Error() string {
+	return ErrTooLong.Error() + " (over " + strconv.Itoa(e.Limit) + " bytes)"
+}
+
+// Is makes errors.Is(err, ErrTooLong) hold.
+func (e *LimitError) Is(target error) bool { return target == ErrTooLong }
 
 // OpError is the error type of netops operations. Like *net.OpError it names
 // the operation, network and address; it adds the socket's table id.

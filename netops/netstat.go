@@ -1,11 +1,8 @@
 package netops
 
 import (
-	"net/netip"
 	"os"
 	"slices"
-	"strconv"
-	"time"
 )
 
 // NetEntry is one socket in the kernel's own table, as [Table.Netstat]
@@ -21,8 +18,14 @@ type NetEntry struct {
 	Inode  uint64 // the socket's inode, 0 when no descriptor holds it
 	ID     int    // its id in the table, 0 when none
 	FD     int    // this process's descriptor for it, -1 when none
-	Owner  string // "socklab [3]", "socklab fd 7", "no descriptor (kernel)", "accept queue of [1]", "another process"
-	pid    int    // the owning process where the system says (Windows), else 0
+	// Owner says who holds the socket, a token: "table" (socket ID of
+	// the table), "fd" (descriptor FD of this process, outside the table),
+	// "queue" (a finished handshake in the accept queue of listener
+	// Listener), "kernel" (no descriptor: TIME_WAIT, SYN_RECV...),
+	// "other" (another process).
+	Owner    string
+	pid      int // the owning process where the system says (Windows), else 0
+	Listener int // with Owner "queue": the listener's id
 }
 
 // Netstat returns the kernel's sockets whose local or remote port is port,
@@ -104,69 +107,18 @@ func (t *Table) owners(es []NetEntry) {
 		switch {
 		case ok && id != 0:
 			e.ID = id
-			e.Owner = "socklab [" + strconv.Itoa(id) + "]"
+			e.Owner = "table"
 			if e.State == "LISTEN" && backlogs[id] >= 0 {
 				e.SendQ = backlogs[id] // /proc/net/tcp has no backlog; TCP_INFO does
 			}
 		case e.FD >= 0:
-			e.Owner = "socklab fd " + strconv.Itoa(e.FD)
+			e.Owner = "fd"
 		case e.Inode == 0 && ours && (e.State == "ESTABLISHED" || e.State == "SYN_RECV") && listeners[Port(e.Local)] != 0:
-			e.Owner = "accept queue of [" + strconv.Itoa(listeners[Port(e.Local)]) + "]"
+			e.Owner, e.Listener = "queue", listeners[Port(e.Local)]
 		case e.Inode == 0 && ours:
-			e.Owner = "no descriptor (kernel)"
+			e.Owner = "kernel"
 		default:
-			e.Owner = "another process"
+			e.Owner = "other"
 		}
 	}
-}
-
-// stateAfterClose looks up the kernel's state of the connection with the
-// given local and remote addresses after its descriptor was closed:
-// FIN_WAIT_1/2, LAST_ACK, TIME_WAIT..., or CLOSED when the kernel has
-// forgotten it. Without a tuple, or where the kernel's table cannot be
-// read, it returns "" (unknown).
-func stateAfterClose(before string, tuple [2]string) string {
-	if tuple[0] == "" || tuple[1] == "" {
-		return ""
-	}
-	l, err1 := netip.ParseAddrPort(tuple[0])
-	r, err2 := netip.ParseAddrPort(tuple[1])
-	if err1 != nil || err2 != nil {
-		return ""
-	}
-	// Another descriptor of the socket (a watcher's dup) may keep it open
-	// for a moment after close: look again while the state is unchanged.
-	for range 25 {
-		st := lookupState(l, r)
-		if st != before {
-			return st
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
-	return before
-}
-
-// lookupState returns the state of the TCP connection l -> r in the
-// kernel's table, "CLOSED" when it is not there, "" when the table cannot
-// be read.
-func lookupState(l, r netip.AddrPort) string {
-	all, err := kernelSockets()
-	if err != nil {
-		return ""
-	}
-	for _, e := range all {
-		if e.Proto[:3] != "tcp" {
-			continue
-		}
-		el, err1 := netip.ParseAddrPort(e.Local)
-		er, err2 := netip.ParseAddrPort(e.Remote)
-		if err1 == nil && err2 == nil && sameAddrPort(el, l) && sameAddrPort(er, r) {
-			return e.State
-		}
-	}
-	return "CLOSED"
-}
-
-func sameAddrPort(a, b netip.AddrPort) bool {
-	return a.Port() == b.Port() && a.Addr().Unmap() == b.Addr().Unmap()
 }

@@ -38,7 +38,7 @@ func checkOption(name string) (string, error) {
 	if _, ok := optionSys[n]; ok {
 		return n, nil
 	}
-	return "", fmt.Errorf("unknown option %q: want one of %s", name, strings.Join(OptionNames, ", "))
+	return "", &InputError{What: "option", Value: name, Want: "option"}
 }
 
 // parseOption parses a value for option name: on/off (also 1/0, yes/no,
@@ -53,19 +53,19 @@ func parseOption(name, value string) (v int, on bool, err error) {
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(value, "s"))
 		if err != nil || n < 0 {
-			return 0, false, fmt.Errorf("bad linger %q: want off, or seconds (0: close with RST)", value)
+			return 0, false, &InputError{What: "linger", Value: value, Want: "linger"}
 		}
 		return n, true, nil
 	case "rcvbuf", "sndbuf":
 		n, err := strconv.Atoi(value)
 		if err != nil || n <= 0 {
-			return 0, false, fmt.Errorf("bad %s %q: want a number of bytes", name, value)
+			return 0, false, &InputError{What: name, Value: value, Want: "bytes"}
 		}
 		return n, true, nil
 	}
 	b, ok := parseSwitch(value)
 	if !ok {
-		return 0, false, fmt.Errorf("bad %s %q: want on or off", name, value)
+		return 0, false, &InputError{What: name, Value: value, Want: "onoff"}
 	}
 	if b {
 		return 1, true, nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"time"
 )
 
@@ -30,7 +31,7 @@ const MaxRead = 1 << 20
 // returns one datagram (cut to max bytes, as the kernel does).
 func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]byte, error) {
 	if max <= 0 {
-		return nil, opErr("recv", s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
+		return nil, opErr("recv", s, "", &InputError{What: "size", Value: strconv.Itoa(max), Want: "positive"})
 	}
 	if s.pc != nil || (s.Kind == KindPacket && s.conn != nil) {
 		d, err := s.recvDatagram(ctx, "recv", max, timeout)
@@ -60,7 +61,7 @@ func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]by
 // next receive. The caller bounds n.
 func (s *Socket) RecvN(ctx context.Context, n int, timeout time.Duration) ([]byte, error) {
 	if n < 0 {
-		return nil, opErr("recv", s, "", fmt.Errorf("bad size %d: want a number of bytes >= 0", n))
+		return nil, opErr("recv", s, "", &InputError{What: "size", Value: strconv.Itoa(n), Want: "min0"})
 	}
 	if err := s.readable("recv"); err != nil {
 		return nil, err
@@ -94,7 +95,7 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 	if len(delim) == 0 {
 		return nil, opErr("recv", s, "", fmt.Errorf("empty delimiter"))
 	}
-	return s.gather(ctx, "recv", "the delimiter", timeout, limit, func(buf []byte) int {
+	return s.gather(ctx, "recv", "delimiter", timeout, limit, func(buf []byte) int {
 		if i := bytes.Index(buf, delim); i >= 0 {
 			return i + len(delim)
 		}
@@ -107,16 +108,16 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 // a nil error at end of stream; on a timeout or limit, what arrived stays
 // buffered.
 func (s *Socket) RecvAll(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
-	b, err := s.gather(ctx, "recv", "the end of stream", timeout, limit, func([]byte) int { return -1 })
+	b, err := s.gather(ctx, "recv", "eof", timeout, limit, func([]byte) int { return -1 })
 	if err == io.EOF {
 		err = nil
 	}
 	return b, err
 }
 
-// gather reads into the buffer until end(buf) returns a cut point; awaited
-// names what end looks for, for the error at the limit.
-func (s *Socket) gather(ctx context.Context, op, awaited string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
+// gather reads into the buffer until end(buf) returns a cut point; until
+// names what end looks for ([LimitError.Until]).
+func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
 	if err := s.readable(op); err != nil {
 		return nil, err
 	}
@@ -133,7 +134,7 @@ func (s *Socket) gather(ctx context.Context, op, awaited string, timeout time.Du
 		}
 		scanned = max(0, len(s.buf)-chunk) // a delimiter may straddle reads; rescan the tail
 		if len(s.buf) > limit {
-			return nil, opErr(op, s, "", fmt.Errorf("%w: more than %d bytes before %s", ErrTooLong, limit, awaited))
+			return nil, opErr(op, s, "", &LimitError{Limit: limit, Until: until})
 		}
 		// Read one byte past the limit: exactly limit bytes and then the
 		// end of stream (or the delimiter) is within the limit. (room+1
@@ -224,9 +225,9 @@ func (s *Socket) readable(op string) error {
 			return err
 		}
 		if s.pc != nil {
-			return opErr(op, s, "", fmt.Errorf("%w: [%d] is a UDP socket: it has datagrams, not a byte stream to read lines, delimiters or its end from", ErrWrongKind, s.ID))
+			return opErr(op, s, "", &KindError{Op: op, ID: s.ID, Kind: s.Kind, Need: "stream"})
 		}
-		return opErr(op, s, "", fmt.Errorf("%w: [%d] is %s; %s works on connections", ErrWrongKind, s.ID, s.Kind.phrase(), op))
+		return opErr(op, s, "", &KindError{Op: op, ID: s.ID, Kind: s.Kind, Need: "conn"})
 	}
 	return nil
 }

@@ -22,7 +22,7 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 		if err := s.misuse("send"); err != nil {
 			return 0, err
 		}
-		return 0, opErr("send", s, "", fmt.Errorf("%w: [%d] is %s; send works on connections", ErrWrongKind, s.ID, s.Kind.phrase()))
+		return 0, opErr("send", s, "", &KindError{Op: "send", ID: s.ID, Kind: s.Kind, Need: "conn"})
 	}
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
@@ -57,7 +57,7 @@ func (s *Socket) Shutdown(how string) error {
 		if err := s.misuse("shutdown"); err != nil {
 			return err
 		}
-		return opErr("shutdown", s, "", fmt.Errorf("%w: shutdown works on TCP connections", ErrWrongKind))
+		return opErr("shutdown", s, "", &KindError{Op: "shutdown", ID: s.ID, Kind: s.Kind, Need: "tcpconn"})
 	}
 	var err error
 	switch how {
@@ -71,7 +71,7 @@ func (s *Socket) Shutdown(how string) error {
 			err = tc.CloseRead()
 		}
 	default:
-		return opErr("shutdown", s, "", fmt.Errorf("bad direction %q: want read, write or both", how))
+		return opErr("shutdown", s, "", &InputError{What: "direction", Value: how, Want: "direction"})
 	}
 	k := s.kernel()
 	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "shutdown", Args: fmt.Sprintf("fd %d, SHUT_%s", k.FD, shutName[how]), Err: err, State: k.State})

@@ -35,21 +35,6 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
-// phrase names the kind in a sentence: "a listener", "a UDP socket", ...
-func (k Kind) phrase() string {
-	switch k {
-	case KindListener:
-		return "a listener"
-	case KindConn:
-		return "a connection"
-	case KindPacket:
-		return "a UDP socket"
-	case KindStep:
-		return "a socket not yet listening or connected"
-	}
-	return "a socket of unknown kind"
-}
-
 // Socket is one open socket in a [Table]. Its methods are safe for use by
 // several goroutines; receives are serialised among themselves, and so are
 // sends.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"runtime"
+	"strconv"
 	"time"
 )
 
@@ -57,7 +58,7 @@ func (s *Socket) Bind(addr string) (*Socket, error) {
 // kernel does (EINVAL).
 func (s *Socket) Listen(backlog int) (*Socket, error) {
 	if backlog < 0 {
-		return nil, opErr("listen", s, "", fmt.Errorf("bad backlog %d: want 0 or more", backlog))
+		return nil, opErr("listen", s, "", &InputError{What: "backlog", Value: strconv.Itoa(backlog), Want: "min0"})
 	}
 	return s.listen(backlog)
 }

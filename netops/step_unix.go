@@ -243,7 +243,7 @@ func (s *Socket) listen(backlog int) (*Socket, error) {
 func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration) (*Socket, error) {
 	s = s.current()
 	if s.pc != nil {
-		return nil, opErr("connect", s, addr, fmt.Errorf("%w: [%d] is a bound UDP socket; use connect udp %s for a connected one", ErrWrongKind, s.ID, addr))
+		return nil, opErr("connect", s, addr, &KindError{Op: "connect", ID: s.ID, Kind: s.Kind, Need: "unbound"})
 	}
 	s.stepMu.Lock()
 	defer s.stepMu.Unlock()

@@ -43,7 +43,7 @@ func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, er
 		if err := s.misuse("accept"); err != nil {
 			return nil, err
 		}
-		return nil, opErr("accept", s, "", fmt.Errorf("%w: accept needs a listening TCP socket, [%d] is %s", ErrWrongKind, s.ID, s.Kind.phrase()))
+		return nil, opErr("accept", s, "", &KindError{Op: "accept", ID: s.ID, Kind: s.Kind, Need: "listener"})
 	}
 	var c net.Conn
 	err := bounded(ctx, deadline(timeout), s.ln.SetDeadline, func() (err error) {
@@ -136,7 +136,7 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 		}
 		var ne net.Error
 		if errors.As(err, &ne) && ne.Timeout() && ctx.Err() == nil && o.Timeout > 0 {
-			err = fmt.Errorf("%w after %v", ErrTimeout, o.Timeout)
+			err = &TimeoutError{After: o.Timeout}
 		}
 		return nil, &OpError{Op: "connect", Net: proto, Addr: addr, Err: err}
 	}

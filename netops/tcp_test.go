@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io"
 	"net"
-	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -197,7 +196,8 @@ func TestShutdownWriteGivesPeerEOF(t *testing.T) {
 	if b, err := cli.Recv(ctx, 100, testTimeout); string(b) != "reply" {
 		t.Fatalf("half-closed client got %q, %v", b, err)
 	}
-	if err := cli.Shutdown("sideways"); err == nil || !strings.Contains(err.Error(), "want read, write or both") {
+	var ie *InputError
+	if err := cli.Shutdown("sideways"); !errors.As(err, &ie) || ie.Want != "direction" {
 		t.Fatalf("bad direction: %v", err)
 	}
 }

@@ -28,3 +28,22 @@ func (t *Trace) emit(c Call) {
 		t.Call(c)
 	}
 }
+
+// String returns the call as C would write it, with its result:
+// "socket(AF_INET, SOCK_STREAM) = fd 5", "bind(fd 5, 0.0.0.0:8888)",
+// "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED".
+func (c Call) String() string {
+	s := c.Name + "(" + c.Args + ")"
+	switch {
+	case c.Err != nil:
+		if n, w := Errno(c.Err), Winsock(c.Err); w != "" {
+			return s + " = -1 " + n + " (" + w + ")"
+		} else if n != "" {
+			return s + " = -1 " + n
+		}
+		return s + " failed: " + causeText(c.Err)
+	case c.Result != "":
+		return s + " = " + c.Result
+	}
+	return s
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strconv"
 	"sync"
 	"time"
 )
@@ -28,7 +29,7 @@ func (t *Table) listenUDP(ctx context.Context, proto, addr, owner string) (*Sock
 // SendTo sends data as one datagram to addr from UDP socket s.
 func (s *Socket) SendTo(ctx context.Context, data []byte, addr string, timeout time.Duration) (int, error) {
 	if s.pc == nil {
-		return 0, opErr("sendto", s, addr, fmt.Errorf("%w: sendto needs an unconnected UDP socket (listen udp); on [%d] use send", ErrWrongKind, s.ID))
+		return 0, opErr("sendto", s, addr, &KindError{Op: "sendto", ID: s.ID, Kind: s.Kind, Need: "unconnected"})
 	}
 	a, err := ParseAddr(addr)
 	if err != nil {
@@ -90,14 +91,14 @@ func (s *Socket) RecvFrom(ctx context.Context, max int, timeout time.Duration) (
 // is.
 func (s *Socket) RecvDatagram(ctx context.Context, max int, timeout time.Duration) (Datagram, error) {
 	if s.pc == nil && !(s.Kind == KindPacket && s.conn != nil) {
-		return Datagram{}, opErr("recvfrom", s, "", fmt.Errorf("%w: recvfrom works on UDP sockets; on [%d] use recv", ErrWrongKind, s.ID))
+		return Datagram{}, opErr("recvfrom", s, "", &KindError{Op: "recvfrom", ID: s.ID, Kind: s.Kind, Need: "udp"})
 	}
 	return s.recvDatagram(ctx, "recvfrom", max, timeout)
 }
 
 func (s *Socket) recvDatagram(ctx context.Context, op string, max int, timeout time.Duration) (Datagram, error) {
 	if max <= 0 {
-		return Datagram{}, opErr(op, s, "", fmt.Errorf("bad size %d: want a positive number of bytes", max))
+		return Datagram{}, opErr(op, s, "", &InputError{What: "size", Value: strconv.Itoa(max), Want: "positive"})
 	}
 	s.rmu.Lock()
 	defer s.rmu.Unlock()

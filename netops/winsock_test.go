@@ -74,8 +74,8 @@ func TestWinsockErrors(t *testing.T) {
 			t.Errorf("%s: explain shows %q", c.wsa, s)
 		}
 	}
-	if got, want := Explain(sysErr("connect", goErr(10061))), errnoMeaning("connect", syscall.ECONNREFUSED); got != want || got == "" {
-		t.Errorf("Explain of WSAECONNREFUSED %q, want %q", got, want)
+	if e := sysErr("connect", goErr(10061)); Errno(e) != "ECONNREFUSED" || FailedCall(e) != "connect" {
+		t.Errorf("WSAECONNREFUSED: errno %q, call %q; the catalog's meaning is keyed by both", Errno(e), FailedCall(e))
 	}
 }
 
@@ -102,21 +102,6 @@ func TestWinsockTable(t *testing.T) {
 	}
 	if Reason(opErr("recv", nil, "", syscall.Errno(64))) == "reset" && !onWindows {
 		t.Errorf("errno 64 read as a Windows reset on a POSIX system")
-	}
-}
-
-// TestConnectMeaningNotUDP: a TCP connect whose state the system does not
-// report (Windows before its table is read) is not called UDP.
-func TestConnectMeaningNotUDP(t *testing.T) {
-	tcp := Call{Name: "connect", Args: "fd 3, 127.0.0.1:9", Proto: "tcp"}
-	if m := tcp.Meaning(); strings.Contains(m, "UDP") || m == "" {
-		t.Errorf("TCP connect with no state: %q", m)
-	}
-	if m := (Call{Name: "connect", Proto: "udp"}).Meaning(); !strings.Contains(m, "UDP") {
-		t.Errorf("UDP connect: %q", m)
-	}
-	if m := (Call{Name: "connect"}).Meaning(); strings.Contains(m, "UDP") {
-		t.Errorf("connect of unknown protocol and state: %q", m)
 	}
 }
 

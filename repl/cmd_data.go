@@ -143,7 +143,7 @@ func payload(a *Args) ([]byte, error) {
 	case a.Has("hex"):
 		b, err := decodeHex(a.String("hex"))
 		if err != nil {
-			return nil, usageError(a.Command, "%v", err)
+			return nil, usageError(a.Command, "%w", err)
 		}
 		return b, nil
 	case a.Has("file"):
@@ -151,7 +151,7 @@ func payload(a *Args) ([]byte, error) {
 	}
 	b, err := decodeEscapes(a.Text())
 	if err != nil {
-		return nil, usageError(a.Command, "%v", err)
+		return nil, usageError(a.Command, "%w", err)
 	}
 	return b, nil
 }

@@ -98,14 +98,14 @@ func protoAndAddr(cmd *Command, words []string) (proto, addr string, err error) 
 	proto = "tcp"
 	if len(words) == 2 {
 		if proto, err = netops.ParseProto(words[0]); err != nil {
-			return "", "", usageError(cmd, "%v", err)
+			return "", "", usageError(cmd, "%w", err)
 		}
 		words = words[1:]
 	} else if _, perr := netops.ParseProto(words[0]); perr == nil {
 		return "", "", usageError(cmd, "%s needs an address after %s, as in: %s", cmd.Name, words[0], cmd.Examples[0])
 	}
 	if addr, err = netops.ParseAddr(words[0]); err != nil {
-		return "", "", usageError(cmd, "%v", err)
+		return "", "", usageError(cmd, "%w", err)
 	}
 	return proto, addr, nil
 }

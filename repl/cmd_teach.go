@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -106,7 +107,7 @@ stops and closes the file.`,
 func runSocket(ctx context.Context, s *Session, a *Args) error {
 	proto, err := netops.ParseProto(a.Words[0])
 	if err != nil {
-		return usageError(a.Command, "%v", err)
+		return usageError(a.Command, "%w", err)
 	}
 	sock, err := s.table.Socket(proto, "")
 	if err != nil {
@@ -151,7 +152,7 @@ func (s *Session) teachError(err error) error {
 	if len(s.socketHints(err)) > 0 {
 		return err
 	}
-	if m := netops.Explain(err); m != "" {
+	if m := say.Meaning(err); m != "" {
 		return withHint(err, m)
 	}
 	return err
@@ -324,7 +325,7 @@ func netstatTable(es []netops.NetEntry) string {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROTO\tLOCAL\tREMOTE\tSTATE\tRECV-Q\tSEND-Q\tOWNER\t")
 	for _, e := range es {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t\n", e.Proto, e.Local, e.Remote, e.State, e.RecvQ, e.SendQ, e.Owner)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t\n", e.Proto, e.Local, e.Remote, e.State, e.RecvQ, e.SendQ, say.Owner(e))
 	}
 	tw.Flush()
 	return trimLines(buf.String())

@@ -8,6 +8,7 @@ import (
 	"syscall"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -73,7 +74,7 @@ func unknownCommand(name string) error {
 // (lower case, no trailing period), then "hint: ..." lines: the ones
 // attached with [withHint] and those the socket error itself suggests.
 func (s *Session) formatError(err error) string {
-	msg := strings.TrimSuffix(err.Error(), ".")
+	msg := strings.TrimSuffix(say.Error(err), ".")
 	if msg != "" && !strings.HasPrefix(msg, "[") {
 		msg = strings.ToLower(msg[:1]) + msg[1:]
 	}
@@ -137,7 +138,7 @@ func (s *Session) socketHints(err error) []string {
 	case errors.Is(err, netops.ErrNoPeer):
 		return []string{"an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT"}
 	}
-	if m := netops.Explain(err); m != "" {
+	if m := say.Meaning(err); m != "" {
 		return []string{m}
 	}
 	return nil

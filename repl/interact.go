@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io"
 
 	"github.com/socklab/socklab/netops"
@@ -35,7 +34,7 @@ type interrupter interface{ interrupt() }
 func runInteract(ctx context.Context, s *Session, a *Args) error {
 	if a.Sock.Kind == netops.KindListener { // before the banner, not after it
 		return &netops.OpError{Op: "interact", ID: a.Sock.ID, Net: a.Sock.Proto, Addr: a.Sock.LocalAddr(),
-			Err: fmt.Errorf("%w: [%d] is a listener; interact works on connections", netops.ErrWrongKind, a.Sock.ID)}
+			Err: &netops.KindError{Op: "interact", ID: a.Sock.ID, Kind: a.Sock.Kind, Need: "conn"}}
 	}
 	if s.cfg.input == nil {
 		return errors.New("interact needs an input to read typed lines from")

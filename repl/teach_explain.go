@@ -7,6 +7,7 @@ import (
 	"sync/atomic"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // teachState is a session's teaching-layer state. It lives beside the
@@ -39,7 +40,7 @@ func (s *Session) setExplain(on bool) {
 //	bind(fd 5, 0.0.0.0:8888)                  the port is now ours
 //	listen(fd 5, backlog 128)                 the kernel will now complete handshakes  [LISTEN]
 func formatCall(c netops.Call) string {
-	m := c.Meaning()
+	m := say.Call(c)
 	quiet := c.State == "CLOSE" && c.Err == nil && (c.Name == "socket" || c.Name == "bind" || c.Name == "setsockopt")
 	if c.State != "" && !quiet && !strings.Contains(m, c.State) {
 		m = strings.TrimSpace(m + "  [" + c.State + "]")

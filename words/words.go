@@ -54,6 +54,12 @@ type Plural struct {
 	Other Text
 }
 
+// dynamic are the prefixes of keys built at run time from netops' facts
+// (an errno's POSIX name, a call's name and the TCP state after it, a
+// socket option): the catalog test counts a key under one of them as used
+// when the code names the prefix.
+var dynamic = []string{"errtext.", "errno.", "call."}
+
 var (
 	lang    atomic.Int32
 	texts   = map[string]Text{}
@@ -151,3 +157,7 @@ func (t Text) pick(l Lang) string {
 }
 
 func format(f string, args []any) string { return fmt.Sprintf(f, args...) }
+
+// Has reports whether the catalog holds the message key; code that builds a
+// key from a fact (an errno name, a call) asks before rendering it.
+func Has(key string) bool { _, ok := texts[key]; return ok }

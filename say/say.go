@@ -1,0 +1,314 @@
+// Package say renders netops' facts in the catalog's words (package
+// words), in the language chosen at start: errors, what an errno means for
+// the call that failed, what a traced call did, who holds a socket in the
+// kernel's table. The shell and the Lua binding both speak through it, so
+// netops carries facts only and a sentence is written once.
+package say
+
+import (
+	"errors"
+	"io"
+	"net"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+
+	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
+)
+
+// Error returns err's text in the current language: "[ID] op net addr:
+// cause" for a netops error, with the cause said in words (the system's
+// error text in the catalog's translation, a refused value with the form
+// wanted, a socket of the wrong kind and what the operation needs).
+// Errors netops does not know are their own text.
+func Error(err error) string {
+	text := err.Error()
+	var oe *netops.OpError
+	if errors.As(err, &oe) {
+		if prefix, ok := strings.CutSuffix(text, oe.Error()); ok { // prefix: what wrapped it, if anything
+			return prefix + opPrefix(oe) + cause(oe.Err, oe)
+		}
+		return text
+	}
+	if f := fact(err); f != nil {
+		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {
+			return prefix + cause(f, nil)
+		}
+	}
+	return text
+}
+
+// fact returns the netops fact or errno inside err, or nil.
+func fact(err error) error {
+	var (
+		ie *netops.InputError
+		ke *netops.KindError
+		le *netops.LimitError
+		te *netops.TimeoutError
+		se *netops.SysError
+		en syscall.Errno
+	)
+	switch {
+	case errors.As(err, &ie):
+		return ie
+	case errors.As(err, &ke):
+		return ke
+	case errors.As(err, &le):
+		return le
+	case errors.As(err, &te):
+		return te
+	case errors.As(err, &se):
+		return se
+	case errors.As(err, &en):
+		return en
+	}
+	for _, s := range []error{netops.ErrTimeout, netops.ErrNoSocket, netops.ErrNoPeer} {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return nil
+}
+
+// opPrefix is "[ID] op net addr: " without the empty parts.
+func opPrefix(e *netops.OpError) string {
+	var b strings.Builder
+	if e.ID > 0 {
+		b.WriteString("[" + strconv.Itoa(e.ID) + "] ")
+	}
+	b.WriteString(e.Op)
+	if e.Net != "" {
+		b.WriteString(" " + e.Net)
+	}
+	if e.Addr != "" {
+		b.WriteString(" " + e.Addr)
+	}
+	return b.String() + ": "
+}
+
+// cause says what went wrong, without the operation (oe, when not nil, is
+// the operation it happened in).
+func cause(err error, oe *netops.OpError) string {
+	var (
+		ie *netops.InputError
+		ke *netops.KindError
+		le *netops.LimitError
+		te *netops.TimeoutError
+		se *netops.SysError
+	)
+	switch {
+	case err == nil:
+		return words.T("err.unknown")
+	case errors.As(err, &ie):
+		return Input(ie)
+	case errors.As(err, &ke):
+		return kindError(ke, oe)
+	case errors.As(err, &le):
+		if le.Until == "eof" {
+			return words.T("err.too_long_eof", le.Limit)
+		}
+		return words.T("err.too_long", le.Limit)
+	case errors.As(err, &te):
+		return words.T("err.timeout_after", te.After)
+	case errors.Is(err, netops.ErrTimeout):
+		return words.T("err.timeout")
+	case errors.Is(err, netops.ErrNoSocket):
+		return words.T("err.no_socket")
+	case errors.Is(err, netops.ErrNoPeer):
+		return words.T("err.no_peer")
+	case errors.As(err, &se):
+		return errnoText(se.Errno) + " (" + netops.Errno(se) + ")"
+	}
+	var en syscall.Errno
+	if errors.As(err, &en) && !errors.Is(err, io.EOF) {
+		return errnoText(en)
+	}
+	if errors.Is(err, net.ErrClosed) {
+		return words.T("err.closed")
+	}
+	var ne *net.OpError
+	if errors.As(err, &ne) && ne.Err != nil {
+		err = ne.Err
+	}
+	var pe *os.SyscallError
+	if errors.As(err, &pe) && pe.Err != nil {
+		err = pe.Err
+	}
+	return err.Error()
+}
+
+// errnoText is the system's text for en, in the catalog's words when
+// socklab names the errno.
+func errnoText(en syscall.Errno) string {
+	if n := netops.Errno(en); words.Has("errtext." + n) {
+		return words.T("errtext." + n)
+	}
+	return en.Error()
+}
+
+// Input says what is wrong with a refused value and the form wanted.
+func Input(e *netops.InputError) string {
+	switch e.Want {
+	case "addr":
+		if e.Value == "" {
+			return words.T("input.empty_addr")
+		}
+		return words.T("input.addr", e.Value)
+	case "hostport":
+		return words.T("input.hostport", e.Value)
+	case "port":
+		return words.T("input.port", e.Value)
+	case "proto":
+		return words.T("input.proto", e.Value)
+	case "option":
+		return words.T("input.option", e.Value, strings.Join(netops.OptionNames, ", "))
+	case "linger":
+		return words.T("input.linger", e.Value)
+	case "bytes":
+		return words.T("input.bytes", e.What, e.Value)
+	case "onoff":
+		return words.T("input.onoff", e.What, e.Value)
+	case "positive":
+		return words.T("input.size", e.Value)
+	case "min0":
+		if e.What == "size" {
+			return words.T("input.size0", e.Value)
+		}
+		return words.T("input.backlog", e.Value)
+	case "name":
+		return words.T("input.name", e.Value)
+	case "direction":
+		return words.T("input.direction", e.Value)
+	case "":
+		if e.What == "host" {
+			return words.T("input.host", e.Value)
+		}
+	}
+	return words.T("input.other", e.What, e.Value)
+}
+
+// Kind names a kind of socket in a sentence: "a listener", "a UDP socket".
+func Kind(k netops.Kind) string {
+	switch k {
+	case netops.KindListener:
+		return words.T("kind.listener")
+	case netops.KindConn:
+		return words.T("kind.conn")
+	case netops.KindPacket:
+		return words.T("kind.udp")
+	case netops.KindStep:
+		return words.T("kind.socket")
+	}
+	return words.T("kind.unknown")
+}
+
+func kindError(e *netops.KindError, oe *netops.OpError) string {
+	addr := ""
+	if oe != nil {
+		addr = oe.Addr
+	}
+	switch e.Need {
+	case "stream":
+		return words.T("need.stream", e.ID)
+	case "tcpconn":
+		return words.T("need.tcpconn", e.ID, Kind(e.Kind))
+	case "listener":
+		return words.T("need.listener", e.ID, Kind(e.Kind))
+	case "unbound":
+		return words.T("need.unbound", e.ID, addr)
+	case "unconnected":
+		return words.T("need.unconnected", e.ID)
+	case "udp":
+		return words.T("need.udp", e.ID)
+	}
+	return words.T("need.conn", e.ID, Kind(e.Kind), e.Op)
+}
+
+// Meaning says what err's errno means for the call that failed, or "" when
+// it carries no errno socklab knows.
+func Meaning(err error) string {
+	n := netops.Errno(err)
+	if n == "" {
+		return ""
+	}
+	return errnoMeaning(netops.FailedCall(err), n)
+}
+
+func errnoMeaning(call, name string) string {
+	if k := "errno." + call + "." + name; call != "" && words.Has(k) {
+		return words.T(k)
+	}
+	if k := "errno." + name; words.Has(k) {
+		return words.T(k)
+	}
+	return ""
+}
+
+// Call says what a traced call did, in the words of a networks course ("the
+// port is now ours"); for a failed call, what its errno means for it. It
+// is "" for calls that need no comment.
+func Call(c netops.Call) string {
+	if c.Err != nil {
+		if n := netops.Errno(c.Err); n != "" {
+			return errnoMeaning(c.Name, n)
+		}
+		return netops.Reason(c.Err)
+	}
+	if k := "call." + c.Name + "." + c.State; c.State != "" && words.Has(k) {
+		return words.T(k)
+	}
+	switch c.Name {
+	case "connect":
+		if strings.HasPrefix(c.Proto, "udp") { // not by an unknown State: Windows gives TCP none either
+			return words.T("call.connect_udp")
+		}
+	case "socket":
+		if strings.Contains(c.Args, "SOCK_DGRAM") {
+			return words.T("call.socket_udp")
+		}
+		return words.T("call.socket_tcp")
+	case "setsockopt":
+		for _, f := range strings.Split(c.Args, ", ") {
+			if k := "call.opt." + f; words.Has(k) {
+				return words.T(k)
+			}
+		}
+		return ""
+	case "recv":
+		if strings.Contains(c.Result, "end of stream") {
+			return words.T("call.recv_eof")
+		}
+	case "shutdown":
+		switch {
+		case strings.Contains(c.Args, "SHUT_WR"):
+			return words.T("call.shut_wr")
+		case strings.Contains(c.Args, "SHUT_RDWR"):
+			return words.T("call.shut_rdwr")
+		case strings.Contains(c.Args, "SHUT_RD"):
+			return words.T("call.shut_rd")
+		}
+	}
+	if k := "call." + c.Name; words.Has(k) {
+		return words.T(k)
+	}
+	return ""
+}
+
+// Owner says who holds a socket of the kernel's table.
+func Owner(e netops.NetEntry) string {
+	switch e.Owner {
+	case "table":
+		return words.T("owner.table", e.ID)
+	case "fd":
+		return words.T("owner.fd", e.FD)
+	case "queue":
+		return words.T("owner.queue", e.Listener)
+	case "kernel":
+		return words.T("owner.kernel")
+	case "other":
+		return words.T("owner.other")
+	}
+	return e.Owner
+}

@@ -1,0 +1,54 @@
+package say
+
+import (
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
+)
+
+// TestConnectMeaningNotUDP: a TCP connect whose state the system does not
+// report (Windows before its table is read) is not called UDP.
+func TestConnectMeaningNotUDP(t *testing.T) {
+	tcp := netops.Call{Name: "connect", Args: "fd 3, 127.0.0.1:9", Proto: "tcp"}
+	if m := Call(tcp); strings.Contains(m, "UDP") || m == "" {
+		t.Errorf("TCP connect with no state: %q", m)
+	}
+	if m := Call(netops.Call{Name: "connect", Proto: "udp"}); !strings.Contains(m, "UDP") {
+		t.Errorf("UDP connect: %q", m)
+	}
+	if m := Call(netops.Call{Name: "connect"}); strings.Contains(m, "UDP") {
+		t.Errorf("connect of unknown protocol and state: %q", m)
+	}
+}
+
+// TestErrorInBothLanguages renders netops' facts: the operation prefix
+// stays, the cause is said in the chosen language, a wrapper's own words
+// are kept.
+func TestErrorInBothLanguages(t *testing.T) {
+	defer words.SetLang(words.EN)
+	refused := &netops.OpError{Op: "connect", Net: "tcp", Addr: "127.0.0.1:1", Err: syscall.ECONNREFUSED}
+	_, bad := netops.ParseAddr("nohost")
+	for _, c := range []struct {
+		lang     words.Lang
+		err      error
+		want     string
+		meanings string
+	}{
+		{words.EN, refused, "connect tcp 127.0.0.1:1: connection refused", "nothing listens"},
+		{words.PT, refused, "connect tcp 127.0.0.1:1: conexão recusada", "ninguém escuta"},
+		{words.EN, bad, `bad address "nohost": want HOST:PORT, :PORT or PORT`, ""},
+		{words.PT, bad, `endereço inválido "nohost": use HOST:PORTA, :PORTA ou PORTA`, ""},
+		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
+	} {
+		words.SetLang(c.lang)
+		if got := Error(c.err); got != c.want {
+			t.Errorf("%v: Error = %q, want %q", c.lang, got, c.want)
+		}
+		if m := Meaning(c.err); !strings.Contains(m, c.meanings) || (c.meanings == "") != (m == "") {
+			t.Errorf("%v: Meaning(%v) = %q, want it to hold %q", c.lang, c.err, m, c.meanings)
+		}
+	}
+}
