@@ -52,7 +52,7 @@ func (e *engine) connect(L *lua.LState) int {
 		if err != nil {
 			return failErr(err)
 		}
-		return result{sock: &sock{ns: ns, limit: limit}}
+		return e.made(&sock{ns: ns, limit: limit})
 	})
 }
 
@@ -115,7 +115,7 @@ func (e *engine) doSend(L *lua.LState, sk *sock, data, fname string) int {
 		case <-tc:
 			return failErr(errTimeout)
 		}
-		return result{then: func() (lua.LValue, lua.LValue) {
+		return result{then: func(*task) (lua.LValue, lua.LValue) {
 			if sk.closed {
 				return lua.LNil, lua.LString("closed")
 			}

@@ -105,7 +105,7 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 		}
 		ns, err := sk.ns.Accept(ctx, d)
 		if err == nil {
-			return result{sock: &sock{ns: ns, slot: sk.slots, limit: sk.limit}}
+			return e.made(&sock{ns: ns, slot: sk.slots, limit: sk.limit})
 		}
 		if !temporary(err) || ctx.Err() != nil {
 			e.releaseSlot(sk.slots)

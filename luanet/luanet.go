@@ -141,6 +141,7 @@ type engine struct {
 	s        *sched
 
 	socks   map[*sock]struct{}
+	dirty   []*sock     // sockets with queued data to kick after a resume (writer.go)
 	methods *lua.LTable // the socket methods
 	sockMT  *lua.LTable
 	taskMT  *lua.LTable
@@ -183,7 +184,9 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 	// grows on demand (by RegistryGrowStep), and most tasks need a few
 	// dozen slots: 32 (512 bytes) instead of 256 saves 3.5 KiB per task.
 	e.L.Options.RegistrySize = threadRegistry
-	e.s = newSched(e, e.L, ctx)
+	e.s = newSched(e.L, ctx)
+	e.s.afterResume = e.kickDirty
+	e.s.failed = e.taskFailed
 	e.openLibs()
 	e.L.SetContext(e.s.vm) // the only way to stop a CPU-bound script (pitfall 5)
 	return e
@@ -341,6 +344,18 @@ func (e *engine) metatable(methods *lua.LTable, kind string, tostring lua.LGFunc
 	}
 	mt.RawSetString("__metatable", lua.LString(kind))
 	return mt
+}
+
+// taskFailed reports the error of a spawned task, which ends with the
+// sockets it was using; the others go on.
+func (e *engine) taskFailed(t *task, msg string) {
+	var b strings.Builder
+	fmt.Fprintf(&b, "error: %s (task %d, %s): this handler ended, the others go on\n", msg, t.id, t.name)
+	if t.tb != "" {
+		b.WriteString(indent(t.tb))
+	}
+	e.stderr.Write([]byte(b.String()))
+	e.closeTaskSocks(t)
 }
 
 // print writes its arguments, tostring'ed and tab-separated, as one line.

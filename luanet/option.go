@@ -121,7 +121,7 @@ func (e *engine) resolve(L *lua.LState) int {
 			}
 			return failErr(err)
 		}
-		return result{then: func() (lua.LValue, lua.LValue) {
+		return result{then: func(*task) (lua.LValue, lua.LValue) {
 			t := e.L.CreateTable(len(addrs), 0)
 			for _, a := range addrs {
 				t.Append(lua.LString(a))

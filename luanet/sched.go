@@ -17,23 +17,48 @@ import (
 
 // The scheduler runs every task of a script (the main chunk, each spawn) as
 // a coroutine of ONE Lua state, in the manner of grafana/k6's event loop and
-// OpenResty's cosockets. Only the goroutine running [sched.run] touches the
-// Lua state. A blocking primitive calls [sched.park]: the I/O runs on a
-// worker goroutine (reused from one operation to the next), which puts
-// plain Go values into the loop's inbox (inbox.go); the loop then resumes
-// the coroutine with exactly two values (see prelude.lua for why the arity
-// is fixed).
+// OpenResty's cosockets. Its contract:
+//
+//   - Only the loop touches the Lua state. The loop is the goroutine running
+//     [sched.run]; it resumes tasks, and every Go function Lua calls runs on
+//     it. Anything else (a worker, a timer) hands back a [result]: plain Go
+//     values, or a then function the loop runs before the task resumes.
+//   - A blocking call parks its task and yields; it must be the last thing
+//     the Go function does (`return s.park(...)`, or hold then
+//     `return L.Yield(s.marker)`). [sched.park] runs the operation on a
+//     worker goroutine; [sched.hold] waits for the loop itself to wake the
+//     task ([sched.wake]: join, queues) or for a timer (sleep, timeouts).
+//   - Every park completes exactly once. A parked task carries a sequence
+//     number; only a completion with the current one resumes it, with
+//     exactly two values (see api.go). Every other completion (a timer that
+//     fired after a wake, the operation of a task that was canceled or
+//     failed, anything after the run ended) is dropped, and its result's
+//     abandon hook releases what it held (a socket no task will see). A
+//     canceled or failed task is removed at once: nothing resumes it again.
+//   - Which context an operation runs under: park's operations get the
+//     run's context, which ends when the script is stopped; receives use
+//     sockCtx (the run's values, never canceled) and end when their socket
+//     closes, which the run does to every socket it owns when it ends and to
+//     a task's sockets when that task fails or is canceled. Waits the loop
+//     ends itself need no context: the loop stops their timers when it ends.
+//   - The loop knows nothing of sockets: the engine's hooks (afterResume,
+//     failed) and the results' then/abandon functions do that work.
 
-// result is what a parked operation hands back: two Lua values built off
-// the Lua goroutine (strings, numbers, nil) and, when the operation made a
-// socket, the socket, wrapped into a Lua object on the scheduler goroutine
-// (or a step that changed one, see then).
+// result is what an operation hands back to the loop: two Lua values
+// built off the Lua goroutine (strings, numbers, nil), or a function the
+// loop runs to make them (then), with a hook for the case where no one
+// takes them (abandon). The loop knows nothing else of what the operation
+// was, in the manner of k6's RegisterCallback.
 type result struct {
 	a, b lua.LValue
-	sock *sock
-	// then, when set, runs on the scheduler goroutine before the task
-	// resumes, and its values become the results.
-	then func() (lua.LValue, lua.LValue)
+	// then, when set, runs on the loop before task t resumes, and its
+	// values become the results: it may touch the Lua state (wrap a socket
+	// the operation made into a Lua object owned by t, build a table).
+	then func(t *task) (lua.LValue, lua.LValue)
+	// abandon, when set, runs instead of then when the result is dropped:
+	// its task ended or resumed otherwise, or the run ended. It releases
+	// what then would have handed over (closes a socket no task will see).
+	abandon func()
 }
 
 // task is one coroutine the scheduler drives.
@@ -65,7 +90,6 @@ type completion struct {
 }
 
 type sched struct {
-	rt  *engine
 	L   *lua.LState // the root state; tasks are its threads
 	ctx context.Context
 	vm  *vmCtx // ctx as the Lua VM polls it
@@ -88,12 +112,17 @@ type sched struct {
 	main    *task
 	cur     *task // the task being resumed
 	mainErr error
-	dirty   []*sock       // sockets with queued data to kick after a resume (writer.go)
 	args2   [2]lua.LValue // the two values of a parked operation's resume
+
+	// afterResume runs after every resume (the engine starts writers for
+	// data the task queued, writer.go); failed reports a failed task other
+	// than the main chunk and releases what it held. Both may be nil.
+	afterResume func()
+	failed      func(t *task, msg string)
 }
 
-func newSched(rt *engine, L *lua.LState, ctx context.Context) *sched {
-	s := &sched{rt: rt, L: L, ctx: ctx, vm: newVMCtx(ctx), sockCtx: context.WithoutCancel(ctx), tasks: map[*lua.LState]*task{},
+func newSched(L *lua.LState, ctx context.Context) *sched {
+	s := &sched{L: L, ctx: ctx, vm: newVMCtx(ctx), sockCtx: context.WithoutCancel(ctx), tasks: map[*lua.LState]*task{},
 		in: newInbox(), work: make(chan work)}
 	s.marker = L.NewUserData()
 	return s
@@ -254,7 +283,7 @@ func (s *sched) worker(w work) {
 	defer s.ops.Done()
 	for {
 		c := completion{t: w.t, seq: w.seq, res: safeOp(s.ctx, w.op)}
-		usual := c.res.sock == nil && c.res.a != lua.LNil
+		usual := c.res.then == nil && c.res.a != lua.LNil
 		if !s.in.put(c) {
 			c.res.drop()
 			return
@@ -287,11 +316,10 @@ func safeOp(ctx context.Context, op func(context.Context) result) (r result) {
 	return op(ctx)
 }
 
-// drop closes a socket no task will ever see.
+// drop runs r's abandon hook: no task will see r.
 func (r result) drop() {
-	if r.sock != nil {
-		r.sock.release()
-		r.sock.ns.Close()
+	if r.abandon != nil {
+		r.abandon()
 	}
 }
 
@@ -331,11 +359,8 @@ func (s *sched) resume(c completion) {
 			t.timer = nil
 		}
 		a, b := c.res.a, c.res.b
-		if c.res.sock != nil {
-			a = s.rt.adopt(c.res.sock, t)
-		}
 		if c.res.then != nil {
-			a, b = c.res.then()
+			a, b = c.res.then(t)
 		}
 		if a == nil {
 			a = lua.LNil
@@ -353,7 +378,9 @@ func (s *sched) resume(c completion) {
 	st, err, vals := s.safeResume(t, args)
 	s.cur = nil
 	s.args2 = [2]lua.LValue{}
-	s.kickDirty()
+	if s.afterResume != nil {
+		s.afterResume()
+	}
 	switch st {
 	case lua.ResumeError:
 		s.fail(t, err)
@@ -398,13 +425,9 @@ func (s *sched) fail(t *task, err error) {
 		s.finish(t)
 		return
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "error: %s (task %d, %s): this handler ended, the others go on\n", msg, t.id, t.name)
-	if t.tb != "" {
-		b.WriteString(indent(t.tb))
+	if s.failed != nil {
+		s.failed(t, msg)
 	}
-	s.rt.stderr.Write([]byte(b.String()))
-	s.rt.closeTaskSocks(t)
 	s.finish(t)
 }
 
@@ -422,7 +445,7 @@ func (s *sched) finish(t *task) {
 	}
 	for _, w := range t.joiners {
 		if s.live(w) {
-			a, b := s.rt.outcome(t)
+			a, b := s.outcome(t)
 			s.wake(w, result{a: a, b: b})
 		}
 	}

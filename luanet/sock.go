@@ -57,6 +57,16 @@ func (e *engine) adopt(sk *sock, t *task) *lua.LTable {
 	return obj
 }
 
+// made is the result of an operation that made socket sk: the loop wraps
+// it into a Lua object owned by the waiting task, or closes it when no task
+// waits any more.
+func (e *engine) made(sk *sock) result {
+	return result{
+		then:    func(t *task) (lua.LValue, lua.LValue) { return e.adopt(sk, t), lua.LNil },
+		abandon: func() { sk.release(); sk.ns.Close() },
+	}
+}
+
 // own makes t the task whose failure closes sk.
 func (e *engine) own(sk *sock, t *task) {
 	disown(sk)

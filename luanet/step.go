@@ -100,10 +100,10 @@ func (e *engine) sconnect(L *lua.LState) int {
 		if err != nil {
 			return result{a: lua.LNil, b: lua.LString(stepErr(err))}
 		}
-		return result{then: func() (lua.LValue, lua.LValue) {
+		return result{then: func(*task) (lua.LValue, lua.LValue) {
 			sk.ns = ns
 			return sk.obj, lua.LNil
-		}}
+		}, abandon: func() { ns.Close() }}
 	})
 }
 

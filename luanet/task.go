@@ -133,7 +133,7 @@ func (e *engine) join(L *lua.LState) int {
 		raise(L, words.T("lua.join_self"))
 	}
 	if t.end != "" {
-		a, b := e.outcome(t)
+		a, b := e.s.outcome(t)
 		L.Push(a)
 		L.Push(b)
 		return 2
@@ -147,10 +147,10 @@ func (e *engine) join(L *lua.LState) int {
 }
 
 // outcome is what join returns for ended task t.
-func (e *engine) outcome(t *task) (lua.LValue, lua.LValue) {
+func (s *sched) outcome(t *task) (lua.LValue, lua.LValue) {
 	switch t.end {
 	case endDone:
-		r := e.L.CreateTable(len(t.results), 1)
+		r := s.L.CreateTable(len(t.results), 1)
 		for i, v := range t.results {
 			r.RawSetInt(i+1, v)
 		}

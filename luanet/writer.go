@@ -58,7 +58,7 @@ func (sk *sock) enqueue(e *engine, data string) error {
 	}
 	if !w.writing && !w.dirty {
 		w.dirty = true
-		e.s.dirty = append(e.s.dirty, sk)
+		e.dirty = append(e.dirty, sk)
 	}
 	return nil
 }
@@ -239,13 +239,13 @@ func (sk *sock) closeAfterFlush(e *engine) bool {
 
 // kickDirty starts writers for the sockets a task queued data on and did
 // not then wait on with a receive.
-func (s *sched) kickDirty() {
-	for i, sk := range s.dirty {
+func (e *engine) kickDirty() {
+	for i, sk := range e.dirty {
 		sk.w.dirty = false
-		sk.kick(s.rt)
-		s.dirty[i] = nil
+		sk.kick(e)
+		e.dirty[i] = nil
 	}
-	s.dirty = s.dirty[:0]
+	e.dirty = e.dirty[:0]
 }
 
 // waitIdle waits for ch (may be nil) or ctx.

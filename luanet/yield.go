@@ -20,7 +20,8 @@ import (
 // gopher-lua does not export its call frames, so canYield reads them
 // through a mirror of the unexported callFrame struct. frameSelfTest checks
 // the mirror against the real layout once; if it ever fails (another
-// gopher-lua version), canYield falls back to walking the Go stack.
+// gopher-lua version), canYield falls back to walking the Go stack, and
+// TestFrameLayout fails so that the change does not go unnoticed.
 func canYield(L *lua.LState) bool {
 	if !frameLayoutOK() {
 		return canYieldGoStack()

@@ -1,0 +1,61 @@
+package luanet
+
+import (
+	"testing"
+
+	lua "github.com/yuin/gopher-lua"
+)
+
+// TestFrameLayout fails the build's tests when canYield's mirror of
+// gopher-lua's unexported call frame no longer matches the library (after
+// an upgrade): canYield would then fall back to the Go-stack walk, a
+// quarter of the CPU of a busy server, without anyone noticing.
+func TestFrameLayout(t *testing.T) {
+	if !frameSelfTest() {
+		t.Fatal("gopher-lua's callFrame or opcodes changed: update mirrorFrame and opCall/opTailCall in yield.go")
+	}
+}
+
+// TestCanYieldAgreesWithGoStack checks the frame walk against the Go-stack
+// walk on the places a blocking call can and cannot be made.
+func TestCanYieldAgreesWithGoStack(t *testing.T) {
+	for _, tc := range []struct {
+		name, code string
+		want       bool
+	}{
+		{"plain call", "probe()", true},
+		{"tail call", "return probe()", true},
+		{"nested Lua functions", "local function f() probe() end local function g() f() end g()", true},
+		{"metamethod", "local t = setmetatable({}, {__index = function() probe() end}) local x = t.y", false},
+		{"for-in iterator", "for x in function() probe() end do end", false},
+		{"sort callback", "table.sort({2, 1}, function(a, b) probe() return a < b end)", false},
+		{"stock pcall", "pcall(probe)", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			L := lua.NewState()
+			defer L.Close()
+			var frames, stack []bool
+			L.SetGlobal("probe", L.NewFunction(func(L *lua.LState) int {
+				frames = append(frames, canYield(L))
+				stack = append(stack, canYieldGoStack())
+				return 0
+			}))
+			co, _ := L.NewThread()
+			fn, err := L.LoadString(tc.code)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st, err, _ := L.Resume(co, fn); st == lua.ResumeError {
+				t.Fatal(err)
+			}
+			if len(frames) == 0 {
+				t.Fatal("probe was not called")
+			}
+			for i := range frames {
+				if frames[i] != tc.want || stack[i] != tc.want {
+					t.Errorf("call %d: frame walk %v, Go-stack walk %v, want %v", i, frames[i], stack[i], tc.want)
+				}
+			}
+		})
+	}
+}
