@@ -1,6 +1,7 @@
 package netops
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -16,7 +17,17 @@ import (
 //	linger     SO_LINGER      off|N   close waits N seconds for unsent data; 0 closes with RST
 //	rcvbuf     SO_RCVBUF      bytes   receive buffer (Linux reports double the value set)
 //	sndbuf     SO_SNDBUF      bytes   send buffer (likewise)
+//
+// On Windows SO_REUSEADDR means more (a socket may bind a port another
+// socket holds, even a live one), SO_REUSEPORT does not exist
+// ([ErrNoSuchOption]), and one more option is listed:
+//
+//	exclusiveaddruse  SO_EXCLUSIVEADDRUSE  on|off  no other socket may bind this port
 var OptionNames = []string{"reuseaddr", "reuseport", "nodelay", "keepalive", "linger", "rcvbuf", "sndbuf"}
+
+// ErrNoSuchOption reports a socket option this operating system does not
+// have.
+var ErrNoSuchOption = fmt.Errorf("%w: no such socket option", ErrNotAvailable)
 
 // OptionValue is one option of a socket as [Socket.Options] reports it.
 type OptionValue struct {
@@ -139,6 +150,9 @@ func (s *Socket) SetOption(name, value string) (string, error) {
 	}
 	cur := s.current()
 	err = sysErr("setsockopt", cur.setOption(n, v, on))
+	if errors.Is(err, ErrNotAvailable) { // no call was made: nothing to trace
+		return "", opErr("option", s, "", err)
+	}
 	k := cur.kernel()
 	arg := strconv.Itoa(v)
 	if n == "linger" {

@@ -351,7 +351,7 @@ func runOption(ctx context.Context, s *Session, a *Args) error {
 		for _, o := range a.Sock.Options() {
 			v := o.Value
 			if o.Err != nil {
-				v = "? (" + netops.Reason(o.Err) + ")"
+				v = optionUnread(o.Err)
 			}
 			fmt.Fprintf(tw, "[%d] %s\t%s\t%s\t\n", a.Sock.ID, o.Name, o.Sys, v)
 		}
@@ -360,15 +360,17 @@ func runOption(ctx context.Context, s *Session, a *Args) error {
 	case 1:
 		v, err := a.Sock.Option(a.Words[0])
 		if err != nil {
-			return s.teachError(err)
+			return s.teachError(optionError(err))
 		}
 		s.Event(a.Sock.ID, "%s %s", a.Words[0], v)
+		s.optionNote(a.Words[0])
 	default:
 		v, err := a.Sock.SetOption(a.Words[0], a.Words[1])
 		if err != nil {
-			return s.teachError(err)
+			return s.teachError(optionError(err))
 		}
 		s.Event(a.Sock.ID, "%s %s", a.Words[0], v)
+		s.optionNote(a.Words[0])
 	}
 	return nil
 }

@@ -4,6 +4,18 @@ package words
 // shares with it.
 func init() {
 	add(map[string]Text{
+		"windows.reuseaddr": {
+			EN: "on Windows SO_REUSEADDR means more than on Linux: a socket with it may bind a port another socket holds, even a live server's (on Linux only connections left in TIME_WAIT are let through); SO_EXCLUSIVEADDRUSE (option ID exclusiveaddruse on) keeps every other socket off a server's port",
+			PT: "no Windows SO_REUSEADDR vale mais do que no Linux: um socket com ele pode fazer bind numa porta que outro socket ocupa, até a de um servidor ativo (no Linux só passam as conexões que ficaram em TIME_WAIT); SO_EXCLUSIVEADDRUSE (option ID exclusiveaddruse on) impede qualquer outro socket de usar a porta de um servidor",
+		},
+		"windows.no_reuseport": {
+			EN: "Windows has no SO_REUSEPORT; the nearest is its SO_REUSEADDR, which lets sockets share a port (option ID reuseaddr on)",
+			PT: "o Windows não tem SO_REUSEPORT; o mais próximo é o seu SO_REUSEADDR, que deixa sockets compartilharem uma porta (option ID reuseaddr on)",
+		},
+		"windows.no_such_option": {
+			EN: "(does not exist here)",
+			PT: "(não existe aqui)",
+		},
 		"windows.step_listen_no_socket": {
 			EN: "listen %[1]d is the step form (listen ID): no socket [%[1]d] is open; to listen on port %[1]d, write the address: listen :%[1]d",
 			PT: "listen %[1]d é a forma passo a passo (listen ID): não há socket [%[1]d] aberto; para escutar na porta %[1]d, escreva o endereço: listen :%[1]d",
