@@ -12,6 +12,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 )
 
 // Socket options and name resolution:
@@ -81,7 +82,7 @@ func (e *engine) mSetOption(L *lua.LState) int {
 		var se *netops.SysError
 		var oe *netops.OpError
 		if !errors.As(err, &se) && errors.As(err, &oe) {
-			argErr(L, 2, "setoption", oe.Err.Error())
+			argErr(L, 2, "setoption", say.Error(oe.Err))
 		}
 		return fail(L, stepErr(err))
 	}
