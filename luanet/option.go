@@ -35,7 +35,7 @@ func optionName(L *lua.LState, fname string) string {
 			return n
 		}
 	}
-	argErr(L, 1, fname, fmt.Sprintf("unknown option %q: want one of %s", name, strings.Join(netops.OptionNames, ", ")))
+	argErr(L, 1, fname, say.Input(&netops.InputError{What: "option", Value: name, Want: "option"}))
 	return ""
 }
 
@@ -111,7 +111,7 @@ func (e *engine) mGetOption(L *lua.LState) int {
 func (e *engine) resolve(L *lua.LState) int {
 	host := checkStr(L, 1, 1, "resolve")
 	if host == "" || strings.ContainsAny(host, " \t\r\n/") {
-		argErr(L, 1, "resolve", fmt.Sprintf("bad host %q: want a name or an IP address", host))
+		argErr(L, 1, "resolve", say.Input(&netops.InputError{What: "host", Value: host, Want: "name"}))
 	}
 	return e.s.park(L, "resolve", func(ctx context.Context) result {
 		addrs, err := netops.Resolve(ctx, host)
