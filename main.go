@@ -10,6 +10,7 @@
 //	socklab < session.txt            run stdin's lines as commands
 //	socklab nc [nc flags] HOST PORT  netcat mode
 //	socklab check [EXERCISE ...]     grade a student's server or client
+//	socklab --lab [...]              any of these in a private network (Linux)
 package main
 
 import (
@@ -24,6 +25,7 @@ import (
 	"syscall"
 
 	"github.com/socklab/socklab/check"
+	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/netcat"
 	"github.com/socklab/socklab/repl"
@@ -39,6 +41,8 @@ const usage = `usage:
   socklab check [EXERCISE [HOST:PORT] [options] [-- COMMAND ARGS...]]
                                    grade a student's server or client against the
                                    course's exercises (socklab check -h)
+  socklab --lab [...]              any of these in a private network of its own
+                                   (Linux): capture works without root
 
 flags:
 `
@@ -58,6 +62,14 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		}
 		words.SetLang(l)
 		args = args[2:]
+	}
+	if len(args) > 0 && (args[0] == "--lab" || args[0] == "-lab") {
+		return startLab(args[1:], stdin, stdout, stderr)
+	}
+	if lab.Inside() {
+		if status := enterLab(stderr); status != 0 {
+			return status
+		}
 	}
 	if len(args) > 0 && args[0] == "check" {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
