@@ -111,7 +111,7 @@ func TestRecvN(t *testing.T) {
 	c.(*net.TCPConn).CloseWrite()
 	out := <-done
 	want := "3000\ttrue\ntrue\ttrue\nnil\ttimeout\nhello\nnil\tclosed\ntail\nnil\ttoo long\n" +
-		"false\tbad argument #1 to 'recvn' (a whole number of bytes >= 0 expected, got -1)\n"
+		"false\ttest.lua:12: bad argument #1 to 'recvn' (a whole number of bytes >= 0 expected, got -1)\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
@@ -156,7 +156,7 @@ func TestLimitInherited(t *testing.T) {
 	c.Write([]byte("\nabcdefg\n"))
 	got := <-done
 	want := "nil\ttoo long\n012345678\n9a\nabcdefg\nnil\ttoo long\nnil\ttoo long\n" +
-		"false\tbad option 'limit' to 'listen' (a whole number from 1 to 1073741824 expected, got 0)\n"
+		"false\ttest.lua:14: bad option 'limit' to 'listen' (a whole number from 1 to 1073741824 expected, got 0)\n"
 	if !strings.HasSuffix(got, want) {
 		t.Errorf("output:\n%s\nwant (after the listening line):\n%s", got, want)
 	}
@@ -180,10 +180,10 @@ func TestOptionsAndResolve(t *testing.T) {
 		print(ok)
 		print(pcall(net.resolve, "bad host"))`)
 	want := "true\tfalse\tfalse\ntrue\ttrue\nnumber\ttrue\n0\t0\tfalse\n" +
-		"false\tbad argument #1 to 'getoption' (unknown option \"bogus\": want one of reuseaddr, reuseport, nodelay, keepalive, linger, rcvbuf, sndbuf)\n" +
-		"false\tbad argument #2 to 'setoption' (bad rcvbuf \"lots\": want a number of bytes)\n" +
+		"false\ttest.lua:8: bad argument #1 to 'getoption' (unknown option \"bogus\": want one of reuseaddr, reuseport, nodelay, keepalive, linger, rcvbuf, sndbuf)\n" +
+		"false\ttest.lua:9: bad argument #2 to 'setoption' (bad rcvbuf \"lots\": want a number of bytes)\n" +
 		"nil\tclosed\n127.0.0.1\t::1\ntrue\n" +
-		"false\tbad argument #1 to 'resolve' (bad host \"bad host\": want a name or an IP address)\n"
+		"false\ttest.lua:16: bad argument #1 to 'resolve' (bad host \"bad host\": want a name or an IP address)\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}

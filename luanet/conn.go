@@ -150,8 +150,9 @@ func (e *engine) recv(L *lua.LState) int {
 	if sk.closed {
 		return fail(L, "closed")
 	}
+	t := e.s.checkYield(L, "recv") // before claim: a refused receive takes nothing
 	flush := sk.claim(e)
-	return e.s.park(L, "recv", func(context.Context) result {
+	return e.s.parkTask(L, t, func(context.Context) result {
 		if flush != nil {
 			sk.flushFirst(e, flush)
 		}
@@ -243,8 +244,9 @@ func (e *engine) gather(L *lua.LState, sk *sock, fname string, op func(context.C
 	if sk.closed {
 		return fail(L, "closed")
 	}
+	t := e.s.checkYield(L, fname) // before claim: a refused receive takes nothing
 	flush := sk.claim(e)
-	return e.s.park(L, fname, func(context.Context) result {
+	return e.s.parkTask(L, t, func(context.Context) result {
 		if flush != nil {
 			sk.flushFirst(e, flush)
 		}

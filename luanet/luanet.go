@@ -152,6 +152,10 @@ type engine struct {
 	lines     chan string
 }
 
+// stopGrace bounds how long a stopped run waits for its worker and writer
+// goroutines, once its sockets are closed.
+const stopGrace = time.Second
+
 // threadRegistry is the initial data stack, in slots, of each task.
 const threadRegistry = 32
 
@@ -205,8 +209,10 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 	}
 	e.cancel()
 	e.closeAll()
-	e.s.ops.Wait()
-	e.writers.Wait()
+	// Every socket is closed and ctx is done, so each worker and writer
+	// returns at once; the bound keeps a stop a stop should one not.
+	waitTimeout(&e.s.ops, stopGrace)
+	waitTimeout(&e.writers, stopGrace)
 	var ex *ExitError
 	if errors.As(err, &ex) && ex.Code == 0 {
 		return nil
@@ -479,8 +485,19 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 }
 
 // where returns "file:line:" of the innermost frame of the script's own
-// code (not a Go function, not the prelude).
+// code (not a Go function, not the prelude), looking into the coroutines
+// that resumed L when L has none (pcall(c.recv, c) runs the method alone
+// in a coroutine).
 func where(L *lua.LState) string {
+	for th, n := L, 0; th != nil && n < 256; th, n = th.Parent, n+1 {
+		if w := whereIn(th); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+func whereIn(L *lua.LState) string {
 	for level := 0; level < 64; level++ {
 		dbg, ok := L.GetStack(level)
 		if !ok {

@@ -237,9 +237,15 @@ func (s *sched) taskOf(L *lua.LState) *task {
 // a worker goroutine with the script's context and must return once that
 // context ends, or (a receive given sockCtx) once the run closes its
 // socket. park must be the last thing a primitive does:
-// `return s.park(L, "recv", op)`.
+// `return s.park(L, "recv", op)`. A primitive with an effect before it
+// parks (a receive flushing the queued sends) calls [sched.checkYield] first
+// and then [sched.parkTask], so that a refused call has no effect.
 func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) result) int {
-	t := s.checkYield(L, what)
+	return s.parkTask(L, s.checkYield(L, what), op)
+}
+
+// parkTask parks task t, which checkYield returned for L.
+func (s *sched) parkTask(L *lua.LState, t *task, op func(ctx context.Context) result) int {
 	t.seq++
 	seq := t.seq
 	t.waiting = true
@@ -324,14 +330,18 @@ func (r result) drop() {
 }
 
 // checkYield raises a clear error where Lua 5.1 cannot yield, and returns
-// the task to park.
+// the task to park. A call inside the script's own coroutine (or one of
+// the coroutine-based pcall) reaches the scheduler through every coroutine
+// that resumed it, so each of them must be able to yield too: otherwise
+// the call would start, and its result be dropped when the forwarding
+// yield is refused further out.
 func (s *sched) checkYield(L *lua.LState, what string) *task {
 	t := s.taskOf(L)
 	if t == nil {
 		raise(L, words.T("lua.no_task", what))
 	}
 	t.what = what
-	if !canYield(L) {
+	if !canYieldChain(L, t.th) {
 		raise(L, words.T("lua.cannot_block", what))
 	}
 	return t

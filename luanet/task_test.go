@@ -84,7 +84,7 @@ func TestTaskJoin(t *testing.T) {
 	}
 	want := "ready\ntrue\t3\tsum\tnil\n4\ndone\nnil\tbroke\nfailed\nnil\ttimeout\nnil\ttimeout\nwaiting\n" +
 		"true\tfalse\nnil\tcanceled\nnil\ttimeout\ntrue\tat once\ntrue\n" +
-		"false\tbad self to 'join' (task expected, got nil): call it as t:join(...)\n"
+		"false\ttest.lua:20: bad self to 'join' (task expected, got nil): call it as t:join(...)\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
@@ -194,8 +194,8 @@ func TestQueue(t *testing.T) {
 		print("most inside at once", worst)`)
 	want := "true\ttrue\t2\nnil\ttimeout\nnil\ttimeout\nwaiting\t2\n1\t2\t3\t4\ntrue\ttrue\ttrue\nnil\ttimeout\nnil\ttimeout\n" +
 		"true\thello\ntrue\ttrue\tnil\tclosed\na\tfalse\tnil\tclosed\nnil\tclosed\n" +
-		"false\ta queue cannot hold nil (pop returns nil only with a reason): push false or a table instead\n" +
-		"false\tbad argument #1 to 'queue' (capacity must be a whole number from 1 to 1073741824, got 0)\n" +
+		"false\ttest.lua:26: a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead\n" +
+		"false\ttest.lua:27: bad argument #1 to 'queue' (capacity must be a whole number from 1 to 1073741824, got 0)\n" +
 		"most inside at once\t1\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)

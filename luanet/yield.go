@@ -10,6 +10,24 @@ import (
 	lua "github.com/yuin/gopher-lua"
 )
 
+// canYieldChain reports whether a blocking call on L can reach the
+// scheduler: L and every coroutine that resumed it, up to the task's own
+// thread top, may yield.
+func canYieldChain(L, top *lua.LState) bool {
+	if !frameLayoutOK() {
+		return canYieldGoStack()
+	}
+	for th := L; th != nil; th = th.Parent {
+		if !canYield(th) {
+			return false
+		}
+		if th == top {
+			return true
+		}
+	}
+	return false
+}
+
 // canYield reports whether the Go function running on L may yield: every
 // Lua frame above it must have reached it through a plain call (OP_CALL or
 // OP_TAILCALL), and no Go function may sit in between. A metamethod
@@ -119,10 +137,11 @@ func frameSelfTest() bool {
 	return seen == 3
 }
 
-// canYieldGoStack is the slow fallback: it looks for a second VM loop on
-// the Go stack between this call and the coroutine's threadRun.
+// canYieldGoStack is the slow fallback: between each coroutine's
+// threadRun on the Go stack (the script's own coroutines nest, down to
+// the task's) there must be a single VM loop.
 func canYieldGoStack() bool {
-	pcs := make([]uintptr, 256)
+	pcs := make([]uintptr, 4096)
 	n := runtimeCallers(pcs)
 	loops := 0
 	for _, name := range n {
@@ -130,7 +149,12 @@ func canYieldGoStack() bool {
 		case strings.HasSuffix(name, "gopher-lua.mainLoop"), strings.HasSuffix(name, "gopher-lua.mainLoopWithContext"):
 			loops++
 		case strings.HasSuffix(name, "gopher-lua.threadRun"):
-			return loops <= 1
+			if loops > 1 {
+				return false
+			}
+			loops = 0
+		case strings.HasSuffix(name, "luanet.(*sched).safeResume"):
+			return true
 		}
 	}
 	return loops <= 1
