@@ -2,6 +2,8 @@ package repl
 
 import (
 	"io"
+	"os"
+	osexec "os/exec"
 	"strings"
 	"testing"
 )
@@ -61,5 +63,76 @@ func TestIDRuleClosedSocket(t *testing.T) {
 	}
 	if got, err := exec(t, s, out, "send 9 x"); err != nil || !strings.Contains(got, "sent 3 bytes") {
 		t.Errorf("send 9 x (9 was never an id: text): %v\n%s", err, got)
+	}
+}
+
+// fencedLines returns, for each line of a Markdown text, whether it is
+// inside a fenced code block by CommonMark's rules (a fence of three or
+// more backticks, closed by a line of at least as many backticks and
+// nothing else, indented at most three spaces).
+func fencedLines(md string) map[string]bool {
+	in := map[string]bool{}
+	open := 0
+	for _, l := range strings.Split(md, "\n") {
+		t := strings.TrimLeft(l, " ")
+		indent := len(l) - len(t)
+		run := len(t) - len(strings.TrimLeft(t, "`"))
+		switch {
+		case open == 0 && indent <= 3 && run >= 3:
+			open = run
+		case open > 0 && indent <= 3 && run >= open && strings.TrimSpace(t[run:]) == "":
+			open = 0
+		case open > 0:
+			in[l] = true
+		}
+	}
+	return in
+}
+
+// TestRecordPeerCannotSteer: what a peer sends during interact stays in
+// the report's code block, however many backticks it sends, so its heading
+// and HTML never become live Markdown.
+func TestRecordPeerCannotSteer(t *testing.T) {
+	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
+	if err != nil {
+		t.Skip("socklab not in PATH:", err)
+	}
+	ln, addr := peerListener(t)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		c.Write([]byte("```\n# pwned\n<img src=x onerror=alert(1)>\n``````````\n## also pwned\n"))
+		c.Close()
+	}()
+	report := t.TempDir() + "/report.md"
+	cmd := osexec.Command(bin)
+	cmd.Stdin = strings.NewReader("record " + report + "\nconnect " + addr + "\ninteract\n")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := fencedLines(string(b))
+	for _, l := range []string{"# pwned", "<img src=x onerror=alert(1)>", "``````````", "## also pwned"} {
+		if !in[l] {
+			t.Errorf("the peer's line %q is live Markdown in the report:\n%s", l, b)
+		}
+	}
+}
+
+// TestRecordWriteErrors: a report that cannot be written is reported when
+// the write fails (record /dev/full at once), not only at record off.
+func TestRecordWriteErrors(t *testing.T) {
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	s, out := testSession(t, false)
+	got, err := exec(t, s, out, "record /dev/full")
+	if err == nil || !strings.Contains(got, "no space left on device") {
+		t.Errorf("record /dev/full: %v\n%s", err, got)
 	}
 }

@@ -30,7 +30,7 @@ func interactive(o Options) int {
 	rs := &rlSource{in: stdin}
 	cfg := &readline.Config{
 		Prompt:            "socklab> ",
-		HistoryFile:       historyFile(),
+		HistoryLimit:      historyLimit,
 		HistorySearchFold: true,
 		// Only command lines are saved (below): data typed in interact is
 		// not a command to recall.
@@ -47,6 +47,8 @@ func interactive(o Options) int {
 		return 1
 	}
 	rs.rl = rl
+	hist := openHistory(historyFile(), func(l string) { rl.SaveHistory(l) })
+	defer hist.close()
 	out := rl.Stdout()
 	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec})
 	cfg.AutoComplete = completer{s, rs}
@@ -81,6 +83,7 @@ func interactive(o Options) int {
 		if err == nil {
 			if strings.TrimSpace(line) != "" {
 				rl.SaveHistory(line)
+				hist.add(line)
 			}
 			s.Exec(ctx, line)
 		}

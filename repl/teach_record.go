@@ -2,13 +2,17 @@ package repl
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/socklab/socklab/words"
 )
 
 // This file implements `record FILE.md`: the printer's tee hook gives it
@@ -17,15 +21,27 @@ import (
 
 // recorder writes a session as a Markdown lab report: one section per
 // command, with the command and its output in a code block.
+//
+// A peer's bytes end up in the blocks, so they must stay inert: a block is
+// written only once it is complete, fenced with more backticks than the
+// longest run of backticks inside it (CommonMark's rule), so no line of it
+// can close the fence and turn the rest into live Markdown or HTML. A block
+// that grows past maxBlock is written out in parts, each fenced on its own.
 type recorder struct {
-	mu   sync.Mutex
-	f    *os.File
-	w    *bufio.Writer
-	n    int  // commands so far
-	open bool // a code block is open
+	mu    sync.Mutex
+	f     *os.File
+	w     *bufio.Writer
+	n     int          // commands so far
+	block bytes.Buffer // the open code block's text
+	open  bool         // a code block is open
+	err   error        // the first write error; nothing is written after it
 }
 
-// newRecorder creates path and writes the report's heading.
+// maxBlock is the most a code block holds in memory before it is written.
+const maxBlock = 1 << 20
+
+// newRecorder creates path and writes the report's heading; an error in
+// writing it (a full disk, /dev/full) is returned at once.
 func newRecorder(path string) (*recorder, error) {
 	f, err := os.Create(path)
 	if err != nil {
@@ -34,48 +50,82 @@ func newRecorder(path string) (*recorder, error) {
 	r := &recorder{f: f, w: bufio.NewWriter(f)}
 	fmt.Fprintf(r.w, "# socklab lab report\n\nRecorded %s. Each section is one command and what it printed.\n",
 		time.Now().Format("2006-01-02 15:04"))
+	if err := r.flush(); err != nil {
+		f.Close()
+		return nil, err
+	}
 	return r, nil
 }
 
-// command starts the section of one command line.
-func (r *recorder) command(line string) {
+// command starts the section of one command line, after writing out the
+// previous one; it returns the first write error, if any.
+func (r *recorder) command(line string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.end()
 	r.n++
-	fmt.Fprintf(r.w, "\n## %d. `%s`\n\n```text\n> %s\n", r.n, strings.ReplaceAll(line, "`", "'"), line)
+	fmt.Fprintf(r.w, "\n## %d. `%s`\n", r.n, strings.ReplaceAll(line, "`", "'"))
+	r.block.WriteString("> " + line + "\n")
 	r.open = true
-	r.w.Flush()
+	return r.flush()
 }
 
 // output adds printed lines to the current section.
 func (r *recorder) output(text string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if !r.open {
-		r.w.WriteString("\n```text\n")
-		r.open = true
+	r.open = true
+	r.block.WriteString(text)
+	if r.block.Len() > maxBlock {
+		r.end()
+		r.flush()
 	}
-	r.w.WriteString(text)
-	r.w.Flush()
 }
 
-// block adds a fenced block of the given language (a Mermaid diagram) to
-// the current section.
-func (r *recorder) block(lang, text string) {
+// addBlock adds a fenced block of the given language (a Mermaid diagram)
+// to the current section.
+func (r *recorder) addBlock(lang, text string) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.end()
-	fmt.Fprintf(r.w, "\n```%s\n%s```\n", lang, text)
-	r.w.Flush()
+	fenced(r.w, lang, text)
+	return r.flush()
 }
 
-// end closes an open code block; r.mu must be held.
+// end writes out the open code block; r.mu must be held.
 func (r *recorder) end() {
 	if r.open {
-		r.w.WriteString("```\n")
+		fenced(r.w, "text", r.block.String())
+		r.block.Reset()
 		r.open = false
 	}
+}
+
+// flush writes what is buffered and returns the first write error.
+func (r *recorder) flush() error {
+	if r.err == nil {
+		r.err = r.w.Flush()
+	}
+	return r.err
+}
+
+// fenced writes text as a fenced code block whose fence is longer than any
+// run of backticks in text.
+func fenced(w io.Writer, lang, text string) {
+	run, longest := 0, 0
+	for i := 0; i < len(text); i++ {
+		if text[i] == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", max(3, longest+1))
+	if !strings.HasSuffix(text, "\n") {
+		text += "\n"
+	}
+	fmt.Fprintf(w, "\n%s%s\n%s%s\n", fence, lang, text, fence)
 }
 
 // close finishes the report.
@@ -83,8 +133,7 @@ func (r *recorder) close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.end()
-	err := r.w.Flush()
-	return errors.Join(err, r.f.Close())
+	return errors.Join(r.flush(), r.f.Close())
 }
 
 func runRecord(ctx context.Context, s *Session, a *Args) error {
@@ -140,7 +189,19 @@ func (s *Session) recordBlock(lang, text string) {
 		return
 	}
 	s.out.flush()
-	r.block(lang, text)
+	if err := r.addBlock(lang, text); err != nil {
+		s.recordFailed(err)
+	}
+}
+
+// recordFailed reports a record that could not be written and stops it.
+func (s *Session) recordFailed(err error) {
+	r, _ := s.stopRecord()
+	name := ""
+	if r != nil {
+		name = r.f.Name()
+	}
+	s.PrintError(fmt.Errorf("%s", words.T("limits.record_failed", name, err)))
 }
 
 // recordCommand starts a command's section in the record, if one is open,
@@ -162,7 +223,9 @@ func (s *Session) recordCommand(name string, toks []token) {
 			line += " " + t.Text
 		}
 	}
-	r.command(line)
+	if err := r.command(line); err != nil {
+		s.recordFailed(err)
+	}
 }
 
 // requote writes a quoted word's text back so that the tokenizer reads

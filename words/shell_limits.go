@@ -20,5 +20,9 @@ func init() {
 			EN: "%[1]s is a socket id (ids are never reused); to send the number itself, quote it: %[2]s \"%[1]s\"",
 			PT: "%[1]s é o id de um socket (ids nunca são reusados); para enviar o próprio número, use aspas: %[2]s \"%[1]s\"",
 		},
+		"limits.record_failed": {
+			EN: "record: writing %s failed: %v; recording stopped",
+			PT: "record: falha ao escrever %s: %v; a gravação parou",
+		},
 	})
 }

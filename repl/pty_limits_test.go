@@ -1,0 +1,133 @@
+//go:build unix
+
+package repl
+
+import (
+	"fmt"
+	"io"
+	"os"
+	osexec "os/exec"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// term is the interactive shell on a pseudo-terminal, as a person sees it.
+type term struct {
+	t      *testing.T
+	cmd    *osexec.Cmd
+	tty    *os.File
+	screen *syncBuffer
+	mark   int
+	exited chan error
+}
+
+// startTerm starts the shell (the test binary as socklab, see TestMain) on a
+// pty with HOME set to home.
+func startTerm(t *testing.T, home string) *term {
+	t.Helper()
+	bin, err := osexec.LookPath("socklab")
+	if err != nil {
+		t.Skip("socklab not in PATH:", err)
+	}
+	cmd := osexec.Command(bin)
+	cmd.Env = append(os.Environ(), "HOME="+home, "NO_COLOR=1", "TERM=xterm")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	tm := &term{t: t, cmd: cmd, tty: tty, screen: &syncBuffer{}, exited: make(chan error, 1)}
+	go func() { tm.exited <- cmd.Wait() }()
+	go io.Copy(tm.screen, tty)
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		tty.Close()
+	})
+	tm.after("socklab> ")
+	return tm
+}
+
+func (tm *term) typed(s string) {
+	tm.t.Helper()
+	if _, err := tm.tty.Write([]byte(s)); err != nil {
+		tm.t.Fatal(err)
+	}
+}
+
+// after waits for want to appear after the mark'th byte of output.
+func (tm *term) after(want string) {
+	tm.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		all := tm.screen.everything()
+		if i := strings.Index(all[tm.mark:], want); i >= 0 {
+			tm.mark += i + len(want)
+			return
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	tm.t.Fatalf("no %q on the terminal after byte %d:\n%q", want, tm.mark, tm.screen.everything()[tm.mark:])
+}
+
+// wait waits (bounded) for the shell to exit and returns its error.
+func (tm *term) wait() error {
+	tm.t.Helper()
+	select {
+	case err := <-tm.exited:
+		return err
+	case <-time.After(10 * time.Second):
+		tm.cmd.Process.Signal(syscall.SIGQUIT)
+		<-tm.exited
+		tm.t.Fatalf("socklab did not exit:\n%q", tm.screen.everything()[tm.mark:])
+	}
+	return nil
+}
+
+// TestHistoryFileIsPrivate: ~/.socklab_history holds typed payloads, so it
+// is created 0600, an existing one is made 0600, and one longer than the
+// limit is cut to its last lines without ever being world-readable.
+func TestHistoryFileIsPrivate(t *testing.T) {
+	home := t.TempDir()
+	tm := startTerm(t, home)
+	tm.typed("send 'password=hunter2'\r")
+	tm.after("no current socket")
+	tm.typed("quit\r")
+	tm.wait()
+	path := home + "/.socklab_history"
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Mode().Perm() != 0o600 {
+		t.Errorf("new history file: mode %v, want 0600", fi.Mode().Perm())
+	}
+	if b, _ := os.ReadFile(path); !strings.Contains(string(b), "send 'password=hunter2'\n") {
+		t.Errorf("history:\n%s", b)
+	}
+
+	var old strings.Builder
+	for i := range 600 {
+		fmt.Fprintf(&old, "old %d\n", i)
+	}
+	os.WriteFile(path, []byte(old.String()), 0o644)
+	os.Chmod(path, 0o644)
+	tm = startTerm(t, home)
+	tm.typed("\x1b[A") // up: the newest line kept
+	tm.after("old 599")
+	tm.typed("\x15sockets\r") // Ctrl-U clears the recalled line
+	tm.after("no open sockets")
+	tm.typed("quit\r")
+	tm.wait()
+	fi, _ = os.Stat(path)
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if fi.Mode().Perm() != 0o600 || len(lines) != historyLimit+2 || lines[0] != "old 100" || lines[len(lines)-1] != "quit" {
+		t.Errorf("existing history: mode %v, %d lines (%q ... %q)", fi.Mode().Perm(), len(lines), lines[0], lines[len(lines)-1])
+	}
+	if m, _ := os.ReadDir(home); len(m) != 1 {
+		t.Errorf("home holds %d files, want the history only", len(m))
+	}
+}
