@@ -21,7 +21,7 @@ func (e *SysError) Error() string {
 	n := errnoName(e.Errno)
 	switch {
 	case e.Winsock != "":
-		return e.Errno.Error() + " (" + n + "; Windows: " + e.Winsock + ")"
+		return e.Errno.Error() + " (" + n + ", Windows " + e.Winsock + ")"
 	case n != "":
 		return e.Errno.Error() + " (" + n + ")"
 	}

@@ -123,7 +123,7 @@ func (e *OpError) Error() string {
 	if e.Addr != "" {
 		s += " " + e.Addr
 	}
-	return s + ": " + causeText(portable(e.Err))
+	return s + ": " + causeText(e.Err)
 }
 
 // Unwrap returns the cause (a Windows socket code seen as its POSIX errno,
@@ -138,7 +138,7 @@ func (e *OpError) Timeout() bool { return errors.Is(e.Err, ErrTimeout) }
 // repeat the operation and address.
 func causeText(err error) string {
 	var we *WinsockError
-	if errors.As(err, &we) {
+	if errors.As(portable(err), &we) {
 		return we.Error()
 	}
 	var ne *net.OpError

@@ -18,7 +18,7 @@ var fact = regexp.MustCompile(`^(` +
 	`(bad|unknown) [a-z]+ "[^"]*"|empty address|` +
 	`wrong kind of socket \((listener|conn|udp|socket)\)|too long \(over \d+ bytes\)|` +
 	`timed out( after [0-9.]+[a-zµ]+)?|no such socket|no peer yet|use of closed network connection|` +
-	`(?P<sys>[a-z ]+)( \(E[A-Z]+\))?` +
+	`(?P<sys>[a-z ]+)( \(E[A-Z]+(, Windows WSAE[A-Z]+ \d+)?\))?` +
 	`)$`)
 
 // checkFact fails when err's text, past its operation prefix, is not a fact.

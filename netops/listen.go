@@ -6,13 +6,6 @@ import (
 	"syscall"
 )
 
-func backlogText(n int) string {
-	if n <= 0 {
-		return "default (SOMAXCONN)"
-	}
-	return fmt.Sprint(n)
-}
-
 // controlTrace returns a net.Dialer/ListenConfig Control function that
 // reports the socket call to tr and records the descriptor in fd. The
 // caller reports the call that follows (bind, connect) with its real

@@ -1,4 +1,4 @@
-//go:build !unix
+//go:build !unix && !windows
 
 package netops
 
@@ -23,6 +23,6 @@ func listenTCP(ctx context.Context, proto, addr string, backlog int, tr *Trace) 
 		return nil, nil, err
 	}
 	tl := ln.(*net.TCPListener)
-	tr.emit(Call{FD: fd, Name: "listen", Args: fmt.Sprintf("fd %d, backlog %s", fd, backlogText(0)), State: "LISTEN"})
+	tr.emit(Call{FD: fd, Name: "listen", Args: fmt.Sprintf("fd %d, SOMAXCONN", fd), State: "LISTEN"})
 	return tl, nil, nil
 }

@@ -83,7 +83,7 @@ func (t *Table) owners(es []NetEntry) {
 			ids[ino] = s.ID
 		}
 		switch {
-		case s.ln != nil || s.pc != nil:
+		case s.ln != nil || s.pc != nil || s.Kind == KindStep: // a step socket: bound, maybe listening
 			tuples[[2]string{s.LocalAddr(), "*:*"}] = s.ID
 		case s.conn != nil:
 			tuples[[2]string{s.LocalAddr(), s.RemoteAddr()}] = s.ID

@@ -105,11 +105,9 @@ type WinsockError struct {
 	Err   error         // the error as the system call returned it
 }
 
-// Error returns the POSIX errno's text with both names:
-// "connection refused (ECONNREFUSED; Windows: WSAECONNREFUSED 10061)".
-func (e *WinsockError) Error() string {
-	return fmt.Sprintf("%s (%s; Windows: %s %d)", e.Errno.Error(), posixName(e.Errno), e.Name, int(e.Code))
-}
+// Error returns the POSIX errno's text, as on other systems: "connection
+// refused". [Winsock] gives Windows' name and code.
+func (e *WinsockError) Error() string { return e.Errno.Error() }
 
 // Unwrap returns the POSIX errno, then the original error.
 func (e *WinsockError) Unwrap() []error { return []error{e.Errno, e.Err} }

@@ -118,6 +118,8 @@ func cause(err error, oe *netops.OpError) string {
 		return words.T("err.no_socket")
 	case errors.Is(err, netops.ErrNoPeer):
 		return words.T("err.no_peer")
+	case errors.As(err, &se) && se.Winsock != "": // Windows: both names
+		return errnoText(se.Errno) + " (" + netops.Errno(se) + ", Windows " + se.Winsock + ")"
 	case errors.As(err, &se):
 		return errnoText(se.Errno) + " (" + netops.Errno(se) + ")"
 	}
