@@ -1,7 +1,7 @@
 package repl
 
 import (
-	"fmt"
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -39,12 +39,12 @@ func (a *Args) Duration(name string) (time.Duration, error) {
 	d, err := time.ParseDuration(v)
 	if err != nil {
 		if n, err2 := strconv.ParseFloat(v, 64); err2 == nil && n >= 0 {
-			return 0, usageError(a.Command, "--%s %s has no unit: write %ss or %sms", name, v, v, v)
+			return 0, usageT(a.Command, "args.no_unit", name, v)
 		}
-		return 0, usageError(a.Command, "bad duration --%s %q: write it as 500ms, 2s or 1m", name, v)
+		return 0, usageT(a.Command, "args.bad_duration", name, v)
 	}
 	if d < 0 {
-		return 0, usageError(a.Command, "--%s %s is negative", name, v)
+		return 0, usageT(a.Command, "args.negative", name, v)
 	}
 	return d, nil
 }
@@ -58,7 +58,7 @@ func (a *Args) Int(name string, def int) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 0 {
-		return 0, usageError(a.Command, "bad number --%s %q: want a whole number from 0 up", name, v)
+		return 0, usageT(a.Command, "args.bad_number", name, v)
 	}
 	return n, nil
 }
@@ -107,14 +107,14 @@ func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 		name, val, hasVal := strings.Cut(w[2:], "=")
 		f := findFlag(cmd, name)
 		if f == nil {
-			return nil, usageError(cmd, "unknown option --%s for %s%s", name, cmd.Name, flagList(cmd))
+			return nil, usageT(cmd, "args.unknown_option", name, cmd.Name, flagList(cmd))
 		}
 		switch {
 		case f.Value == "" && hasVal:
-			return nil, usageError(cmd, "--%s takes no value", name)
+			return nil, usageT(cmd, "args.no_value", name)
 		case f.Value != "" && !hasVal:
 			if i+1 >= len(toks) {
-				return nil, usageError(cmd, "--%s needs a value: --%s %s", name, name, f.Value)
+				return nil, usageT(cmd, "args.needs_value", name, f.Value)
 			}
 			i++
 			val = toks[i].Text
@@ -140,15 +140,15 @@ func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 	n := len(a.Words)
 	switch {
 	case n < need && a.idWord != "":
-		return nil, withHint(fmt.Errorf("%s needs %s", cmd.Name, argCount(need, cmd.Socket)),
-			words.T("limits.id_quote_number", a.idWord, cmd.Name), "usage: "+cmd.Usage)
+		return nil, withHint(errors.New(words.T("args.needs", cmd.Name, argCount(need, cmd.Socket))),
+			words.T("limits.id_quote_number", a.idWord, cmd.Name), words.T("shell.usage", cmd.Usage))
 	case n < need:
-		return nil, usageError(cmd, "%s needs %s", cmd.Name, argCount(need, cmd.Socket))
+		return nil, usageT(cmd, "args.needs", cmd.Name, argCount(need, cmd.Socket))
 	case cmd.MaxArgs >= 0 && n > cmd.MaxArgs:
 		if cmd.MaxArgs == 0 {
-			return nil, usageError(cmd, "%s takes no argument %q", cmd.Name, a.Words[0])
+			return nil, usageT(cmd, "args.takes_none", cmd.Name, a.Words[0])
 		}
-		return nil, usageError(cmd, "%s takes at most %s", cmd.Name, argCount(cmd.MaxArgs, cmd.Socket))
+		return nil, usageT(cmd, "args.at_most", cmd.Name, argCount(cmd.MaxArgs, cmd.Socket))
 	}
 	return a, nil
 }
@@ -179,11 +179,10 @@ func (s *Session) pickSocket(cmd *Command, a *Args, need int) error {
 	if a.Sock == nil {
 		l := s.table.List()
 		if len(l) == 0 {
-			return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs())
+			return withHint(errors.New(words.T("shell.no_current", cmd.Name)), s.openIDs())
 		}
-		id := l[0].ID
-		return withHint(fmt.Errorf("%s: no current socket", cmd.Name), s.openIDs(),
-			fmt.Sprintf("name one, as in: %s %d ..., or pick one with: use %d", cmd.Name, id, id))
+		return withHint(errors.New(words.T("shell.no_current", cmd.Name)), s.openIDs(),
+			words.T("shell.name_one", cmd.Name, l[0].ID))
 	}
 	return nil
 }
@@ -223,19 +222,19 @@ func findFlag(cmd *Command, name string) *Flag {
 // flagList is ": it takes --a, --b D" or ": it takes no options".
 func flagList(cmd *Command) string {
 	if len(cmd.Flags) == 0 {
-		return " (it takes no options)"
+		return words.T("args.no_options")
 	}
 	l := make([]string, len(cmd.Flags))
 	for i, f := range cmd.Flags {
 		l[i] = "--" + f.Name
 	}
-	return " (it takes " + strings.Join(l, ", ") + ")"
+	return words.T("args.takes", strings.Join(l, ", "))
 }
 
 func argCount(n int, socket bool) string {
-	s := plural(n, "argument", "arguments")
+	s := words.N("n.arguments", int64(n))
 	if socket {
-		s += " after the socket id"
+		s = words.T("args.after_id", s)
 	}
 	return s
 }

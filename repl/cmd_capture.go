@@ -12,39 +12,18 @@ import (
 // captureCommands show the packets: capture and ladder.
 var captureCommands = []*Command{
 	{
-		Name:    "capture",
-		Usage:   "capture [on|off|FILE.pcap] [--all]",
-		Summary: "show the packets of this session's sockets as they pass",
-		Help: `capture on prints a line for each TCP segment or UDP datagram on a port
-this session's sockets use, as it passes: the socket ids at both ends, the
-flags ([SYN], [SYN, ACK], [ACK], [PSH, ACK], [FIN, ACK], [RST]), sequence
-and acknowledgement numbers relative to each side's first (as Wireshark
-shows them), the window, the data's length and its first bytes, and a
-SYN's options (MSS, SACK_PERM, timestamps, window scale). Retransmissions,
-keep-alives, zero windows and resets are named. With explain on, each
-packet also says what it means. capture FILE.pcap also writes the packets
-to FILE.pcap, which Wireshark and tcpdump open. --all shows every packet
-on the interfaces, not only the session's. capture off stops.
-Needs Linux and the right to capture (root or CAP_NET_RAW), which
-socklab --lab gives without root.`,
+		Name:     "capture",
+		Usage:    "capture [on|off|FILE.pcap] [--all]",
 		Examples: []string{"capture on", "capture lab.pcap", "capture on --all", "capture off"},
-		Calls:    "socket(AF_PACKET), setsockopt(SO_ATTACH_FILTER), recvfrom",
-		Flags:    []Flag{{Name: "all", Help: "every packet on the interfaces, not only the session's ports"}},
+		Flags:    []Flag{{Name: "all"}},
 		MaxArgs:  1,
 		Complete: func(*Session, []string, string) []string { return []string{"on", "off"} },
 		Run:      runCapture,
 	},
 	{
-		Name:    "ladder",
-		Usage:   "ladder [ID]",
-		Summary: "draw a connection's packets as a sequence diagram",
-		Help: `Draws the packets capture saw of one connection of socket ID (the current
-socket when left out) as a ladder: the two ends as columns, an arrow per
-packet with its flags and numbers, and the TCP state each side enters.
-It works after the connection closed. While record is on, the report
-also gets the ladder as a Mermaid sequenceDiagram.`,
+		Name:     "ladder",
+		Usage:    "ladder [ID]",
 		Examples: []string{"ladder", "ladder 2"},
-		Calls:    "none (draws what capture saw)",
 		MaxArgs:  1,
 		Run:      runLadder,
 	},

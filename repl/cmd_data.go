@@ -9,75 +9,42 @@ import (
 	"os"
 
 	"github.com/socklab/socklab/netops"
+
+	"github.com/socklab/socklab/words"
 )
 
 // dataCommands send and receive on connected sockets.
 var dataCommands = []*Command{
 	{
-		Name:    "send",
-		Usage:   "send [ID] TEXT | send [ID] --hex HEX | send [ID] --file PATH",
-		Summary: "send bytes exactly as given",
-		Help: `Sends the bytes of TEXT, nothing added (sendline adds "\n"). Several words
-are joined by one space. Escapes: \n \r \t \0 \xNN \\ ; quote as a shell
-does ('...' or "...") to keep spaces or a leading --. --hex sends bytes
-given in hex, --file the contents of a file. All bytes go out (sendall).
-
-Which socket: a command that takes [ID] uses the current socket (the last
-one opened, accepted, or chosen with use) unless its first argument is a
-bare number that was ever a socket's id. Ids are never reused, so
-"send 2 hello" sends "hello" on [2], and once [2] is closed it fails with
-"[2] is closed": it never reaches another socket. Data that is a number
-is quoted: send "2" sends "2" on the current socket, send 2 "42" sends
-"42" on [2]. Quoted text is never an id: send '2' hello sends "2 hello".
-A bare number that was never an id is text (send 7 x sends "7 x") unless
-the command can take it as nothing else (close 7: no socket [7]).`,
+		Name:     "send",
+		Usage:    "send [ID] TEXT | send [ID] --hex HEX | send [ID] --file PATH",
 		Examples: []string{`send hello`, `send 2 "GET / HTTP/1.0\r\n\r\n"`, `send --hex 48656c6c6f`, `send 1 --file /etc/hostname`},
-		Calls:    "send (repeated until every byte is out)",
 		Flags: []Flag{
-			{Name: "hex", Value: "HEX", Help: "send these bytes, given in hex (48656c6c6f or 48 65 6c)", Fills: true},
-			{Name: "file", Value: "PATH", Help: "send the contents of this file", Fills: true},
-			{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"},
+			{Name: "hex", Value: "HEX", Fills: true},
+			{Name: "file", Value: "PATH", Fills: true},
+			{Name: "timeout", Value: "D"},
 		},
 		Socket: true, MinArgs: 1, MaxArgs: -1,
 		Run: func(ctx context.Context, s *Session, a *Args) error { return runSend(ctx, s, a, "") },
 	},
 	{
-		Name:    "sendline",
-		Usage:   "sendline [ID] TEXT",
-		Summary: `send TEXT and "\n"`,
-		Help: `Sends TEXT followed by "\n", as a line-based protocol expects. TEXT is read
-as send reads it (escapes, quoting, the id rule: see help send), so
-sendline "2" sends "2\n"; sendline "" sends an empty line.`,
+		Name:     "sendline",
+		Usage:    "sendline [ID] TEXT",
 		Examples: []string{"sendline hello", "sendline 2 'USER anonymous'"},
-		Calls:    "send",
-		Flags:    []Flag{{Name: "timeout", Value: "D", Help: "give up if the bytes cannot go out within D"}},
+		Flags:    []Flag{{Name: "timeout", Value: "D"}},
 		Socket:   true, MinArgs: 1, MaxArgs: -1,
 		Run: func(ctx context.Context, s *Session, a *Args) error { return runSend(ctx, s, a, "\n") },
 	},
 	{
-		Name:    "recv",
-		Usage:   "recv [ID] [MAX] [--timeout D] [--line | --until DELIM | --all] [--hex]",
-		Summary: "receive bytes, a line, up to a delimiter, or all",
-		Help: `Receives from a connection (or a UDP socket). Plain recv returns what one
-read from the kernel gives, at most MAX bytes (default 4096), as Python's
-sock.recv does: one chunk, however the peer's sends were cut (at most
-1 MiB, whatever MAX). --line waits for a whole line, --until for DELIM
-(escapes allowed), --all for everything until the peer closes; with
-these, MAX is the most it gathers (default 1 MiB). MAX is from 1 to
-268435456 (256 MiB); memory follows what arrives, never MAX. Bytes after a line or delimiter stay for the next recv.
-The bytes are shown as text with anything unprintable escaped, or as a hex
-dump with --hex. The peer closing its side is reported, not an error.
-A lone number that was ever a socket's id is that id (see help send):
-recv 1 reads from [1], recv 1 2 reads 2 bytes from [1]. Ctrl-C stops the
-wait.`,
+		Name:     "recv",
+		Usage:    "recv [ID] [MAX] [--timeout D] [--line | --until DELIM | --all] [--hex]",
 		Examples: []string{"recv", "recv 1024 --timeout 2s", "recv 2 --line", `recv --until "\r\n\r\n"`, "recv --all --hex"},
-		Calls:    "recv (--line, --until, --all: recv until done)",
 		Flags: []Flag{
-			{Name: "timeout", Value: "D", Help: "give up after D (500ms, 2s) when nothing arrived"},
-			{Name: "line", Help: `wait for a line ending in "\n"`},
-			{Name: "until", Value: "DELIM", Help: "wait for DELIM"},
-			{Name: "all", Help: "read until the peer closes"},
-			{Name: "hex", Help: "show a hex dump"},
+			{Name: "timeout", Value: "D"},
+			{Name: "line"},
+			{Name: "until", Value: "DELIM"},
+			{Name: "all"},
+			{Name: "hex"},
 		},
 		Socket: true, MaxArgs: 1,
 		Run: runRecv,
@@ -96,7 +63,7 @@ func runSend(ctx context.Context, s *Session, a *Args, suffix string) error {
 	if err != nil {
 		return err
 	}
-	s.Event(a.Sock.ID, "sent %s", plural(n, "byte", "bytes"))
+	s.Event(a.Sock.ID, "%s", words.T("data.sent", byteCount(n)))
 	return nil
 }
 
@@ -111,8 +78,7 @@ func readFileLimited(cmd, path string) ([]byte, error) {
 		return nil, fmt.Errorf("%s --file %s: %w", cmd, path, errors.Unwrap(err))
 	}
 	defer f.Close()
-	tooBig := withHint(fmt.Errorf("%s --file %s: more than %d MiB", cmd, path, maxSendFile>>20),
-		"for large files and streams use: socklab nc HOST PORT < FILE")
+	tooBig := withHint(errors.New(words.T("data.file_big", cmd, path, maxSendFile>>20)), words.T("data.file_big_hint"))
 	// A regular file's size is known: too big fails at once, and the
 	// buffer is sized once (as os.ReadFile does). A device or pipe grows
 	// it as it reads.
@@ -137,13 +103,13 @@ func readFileLimited(cmd, path string) ([]byte, error) {
 func payload(a *Args) ([]byte, error) {
 	switch {
 	case a.Has("hex") && a.Has("file"):
-		return nil, usageError(a.Command, "give either --hex or --file, not both")
+		return nil, usageT(a.Command, "data.hex_and_file")
 	case (a.Has("hex") || a.Has("file")) && len(a.Words) > 0:
-		return nil, usageError(a.Command, "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)")
+		return nil, usageT(a.Command, "data.text_and_flag")
 	case a.Has("hex"):
 		b, err := decodeHex(a.String("hex"))
 		if err != nil {
-			return nil, usageError(a.Command, "%w", err)
+			return nil, usageOf(a.Command, err)
 		}
 		return b, nil
 	case a.Has("file"):
@@ -151,7 +117,7 @@ func payload(a *Args) ([]byte, error) {
 	}
 	b, err := decodeEscapes(a.Text())
 	if err != nil {
-		return nil, usageError(a.Command, "%w", err)
+		return nil, usageOf(a.Command, err)
 	}
 	return b, nil
 }
@@ -165,7 +131,7 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 		}
 	}
 	if modes > 1 {
-		return usageError(a.Command, "give one of --line, --until and --all")
+		return usageT(a.Command, "data.one_mode")
 	}
 	max := 0
 	if len(a.Words) == 1 {
@@ -181,10 +147,10 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	case a.Has("until"):
 		delim, derr := decodeEscapes(a.String("until"))
 		if derr != nil {
-			return usageError(a.Command, "%v", derr)
+			return usageOf(a.Command, derr)
 		}
 		if len(delim) == 0 {
-			return usageError(a.Command, "--until needs a delimiter of at least one byte")
+			return usageT(a.Command, "data.empty_until")
 		}
 		data, err = a.Sock.RecvUntil(ctx, delim, a.Timeout, max)
 	case a.Has("all"):
@@ -220,9 +186,9 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 // showData prints received bytes: "[1] 5 bytes: "hello"", or with hex the
 // count and a hex dump. from, if not empty, names the sender.
 func (s *Session) showData(id int, from string, data []byte, hex bool) {
-	head := fmt.Sprintf("[%d] %s", id, plural(len(data), "byte", "bytes"))
+	head := fmt.Sprintf("[%d] %s", id, byteCount(len(data)))
 	if from != "" {
-		head += " from " + from
+		head += words.T("data.from", from)
 	}
 	if hex {
 		s.Printf("%s:\n%s", head, hexDump(data))

@@ -12,6 +12,8 @@ import (
 	"sync"
 
 	"github.com/socklab/socklab/luanet"
+
+	"github.com/socklab/socklab/words"
 )
 
 // scriptCommands are the shell's Lua commands, `run SCRIPT.lua [ARGS] [&]`
@@ -20,34 +22,19 @@ import (
 // session's printer, one line at a time.
 var scriptCommands = []*Command{
 	{
-		Name:    "run",
-		Usage:   "run SCRIPT.lua [ARGS] [&]",
-		Summary: "run a Lua script inside the shell",
-		Help: `Runs a Lua script (see the scripts/ folder) with ARGS in its global arg.
-Its sockets join this shell's table: they show in ` + "`sockets`" + ` and other
-commands may use them. Ctrl-C stops a script running in the foreground and
-closes its sockets. With a final & the script runs in the background and
-the prompt comes back at once: start a server that way, then play the
-client from the shell or with another script. A background script's
-input() sees end of input.`,
+		Name:     "run",
+		Usage:    "run SCRIPT.lua [ARGS] [&]",
 		Examples: []string{"run scripts/echo.lua 127.0.0.1:9000 &", "run scripts/echo_client.lua 127.0.0.1:9000"},
-		Calls:    "whatever the script calls: listen, accept, connect, send, recv, close",
 		Raw:      true,
 		Run:      runScript,
 	},
 	{
-		Name:    "lua",
-		Usage:   "lua CODE [&]",
-		Summary: "run a chunk of Lua with the script API",
-		Help: `Runs CODE as a Lua chunk with the same API as scripts (net, spawn, sleep,
-bytes, hex, ...), sharing this shell's socket table. Quote the code when it
-holds ; or quotes. With a final & outside the quotes it runs in the background,
-as run does; an & inside them is part of the code.`,
+		Name:  "lua",
+		Usage: "lua CODE [&]",
 		Examples: []string{`lua 'print(bytes.unpack(">I2", "\0\7"))'`, `lua 'local c = net.connect("127.0.0.1:9000") print(c.id)'`,
 			`lua 'local l = net.listen("tcp", "127.0.0.1:9000") local c = l:accept() c:send("hi\n") c:close()' &`},
-		Calls: "whatever the code calls",
-		Raw:   true,
-		Run:   runLuaChunk,
+		Raw: true,
+		Run: runLuaChunk,
 	},
 }
 
@@ -100,12 +87,12 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 func runScript(ctx context.Context, s *Session, a *Args) error {
 	bg, args := background(a)
 	if len(args) == 0 {
-		return usageError(lookup("run"), "run needs a script")
+		return usageT(lookup("run"), "script.needs_script")
 	}
 	path, rest := args[0], args[1:]
 	if _, err := os.Stat(path); err != nil {
 		return withHint(fmt.Errorf("run %s: %w", path, errors.Unwrap(err)),
-			"a path is relative to where socklab started; the course scripts are in scripts/, as in: run scripts/echo.lua")
+			words.T("script.path_hint"))
 	}
 	name := filepath.Base(path)
 	return s.runLua(ctx, bg, "run "+name, name, func(ctx context.Context, o luanet.Options) error {
@@ -116,10 +103,10 @@ func runScript(ctx context.Context, s *Session, a *Args) error {
 func runLuaChunk(ctx context.Context, s *Session, a *Args) error {
 	bg, args := background(a)
 	if len(args) == 0 {
-		return usageError(lookup("lua"), "lua needs code")
+		return usageT(lookup("lua"), "script.needs_code")
 	}
 	code := strings.Join(args, " ")
-	return s.runLua(ctx, bg, "lua", "the Lua chunk", func(ctx context.Context, o luanet.Options) error {
+	return s.runLua(ctx, bg, "lua", words.T("script.chunk"), func(ctx context.Context, o luanet.Options) error {
 		return luanet.RunString(ctx, "lua", code, o)
 	})
 }
@@ -157,7 +144,7 @@ func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run f
 		defer done()
 		return run(ctx, o)
 	})
-	s.Printf("%s running in the background; its sockets show in `sockets`", name)
+	s.Printf("%s", words.T("script.background", name))
 	return nil
 }
 

@@ -10,31 +10,23 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+
+	"github.com/socklab/socklab/words"
 )
 
 // sessionCommands look at and steer the shell itself.
 var sessionCommands = []*Command{
 	{
-		Name:    "sockets",
-		Aliases: []string{"ls"},
-		Usage:   "sockets",
-		Summary: "list the open sockets",
-		Help: `Lists the open sockets: id (* marks the current one), protocol, kind,
-local and remote address, the kernel's TCP state ("unknown" where the
-system cannot tell), bytes received and sent, and age. For a listener it
-adds its accept queue: connections the kernel finished, not yet accepted,
-out of the backlog.`,
+		Name:     "sockets",
+		Aliases:  []string{"ls"},
+		Usage:    "sockets",
 		Examples: []string{"sockets"},
-		Calls:    "getsockopt(TCP_INFO) for the state",
 		Run:      runSockets,
 	},
 	{
 		Name:     "use",
 		Usage:    "use ID",
-		Summary:  "make a socket the current one",
-		Help:     `Makes socket ID the current socket: the one commands use when no id is given. The prompt shows it.`,
 		Examples: []string{"use 2"},
-		Calls:    "none",
 		MinArgs:  1, MaxArgs: 1,
 		Complete: func(s *Session, before []string, word string) []string {
 			if len(before) > 0 {
@@ -45,14 +37,10 @@ out of the backlog.`,
 		Run: runUse,
 	},
 	{
-		Name:    "help",
-		Aliases: []string{"?"},
-		Usage:   "help [COMMAND]",
-		Summary: "list the commands, or explain one",
-		Help: `Without an argument, lists the commands. With one, shows its usage, what
-it does, its options, examples, and the socket calls it makes.`,
+		Name:     "help",
+		Aliases:  []string{"?"},
+		Usage:    "help [COMMAND]",
 		Examples: []string{"help", "help recv"},
-		Calls:    "none",
 		MaxArgs:  1,
 		Complete: func(s *Session, before []string, word string) []string {
 			if len(before) > 0 {
@@ -66,10 +54,7 @@ it does, its options, examples, and the socket calls it makes.`,
 		Name:     "quit",
 		Aliases:  []string{"exit"},
 		Usage:    "quit",
-		Summary:  "close every socket and leave",
-		Help:     `Closes every socket and leaves the shell. Ctrl-D at an empty prompt does the same.`,
 		Examples: []string{"quit"},
-		Calls:    "close, for each socket",
 		Run: func(_ context.Context, s *Session, _ *Args) error {
 			s.quitOnce.Do(func() { close(s.quit) })
 			return nil
@@ -89,7 +74,7 @@ func (s *Session) idWords() []string {
 func runSockets(ctx context.Context, s *Session, a *Args) error {
 	l := s.table.List()
 	if len(l) == 0 {
-		s.Printf("no open sockets")
+		s.Printf("%s", words.T("session.no_sockets"))
 		return nil
 	}
 	cur := s.Current()
@@ -114,7 +99,7 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 		}
 		extra := ""
 		if inf.Kind == netops.KindListener && inf.Queue >= 0 {
-			extra = fmt.Sprintf("queue %d", inf.Queue)
+			extra = words.T("session.queue", inf.Queue)
 			if inf.Backlog >= 0 {
 				extra += fmt.Sprintf("/%d", inf.Backlog)
 			}
@@ -139,14 +124,14 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 func runUse(ctx context.Context, s *Session, a *Args) error {
 	id, err := strconv.Atoi(strings.Trim(a.Words[0], "[]"))
 	if err != nil {
-		return usageError(a.Command, "bad socket id %q: want a number such as 1", a.Words[0])
+		return usageT(a.Command, "session.bad_id", a.Words[0])
 	}
 	sock, err := s.getSocket(id)
 	if err != nil {
 		return err
 	}
 	s.SetCurrent(sock)
-	s.Event(id, "is now the current socket")
+	s.Event(id, "%s", words.T("session.now_current"))
 	return nil
 }
 
@@ -168,40 +153,36 @@ func helpList() string {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	for _, c := range commandTable {
-		fmt.Fprintf(tw, "  %s\t%s\n", c.Name, c.Summary)
+		fmt.Fprintf(tw, "  %s\t%s\n", c.Name, c.Text("summary"))
 	}
 	tw.Flush()
-	return "commands:\n" + buf.String() +
-		"help COMMAND shows its usage, examples and socket calls. Ids look like [1];\n" +
-		"commands that take one use the current socket (shown in the prompt) without it.\n"
+	return words.T("session.commands") + "\n" + buf.String() + words.T("session.help_footer")
 }
 
 // helpFor is the text of `help NAME`.
 func helpFor(c *Command) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "usage: %s\n", c.Usage)
+	b.WriteString(words.T("session.usage", c.Usage) + "\n")
 	if len(c.Aliases) > 0 {
-		fmt.Fprintf(&b, "also:  %s\n", strings.Join(c.Aliases, ", "))
+		b.WriteString(words.T("session.also", strings.Join(c.Aliases, ", ")) + "\n")
 	}
-	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Help))
+	fmt.Fprintf(&b, "\n%s\n", strings.TrimSpace(c.Text("text")))
 	if len(c.Flags) > 0 {
-		b.WriteString("\noptions:\n")
+		b.WriteString("\n" + words.T("session.options") + "\n")
 		var buf bytes.Buffer
 		tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 		for _, f := range c.Flags {
-			fmt.Fprintf(tw, "  --%s\t%s\n", strings.TrimSpace(f.Name+" "+f.Value), f.Help)
+			fmt.Fprintf(tw, "  --%s\t%s\n", strings.TrimSpace(f.Name+" "+f.Value), c.Text("flag."+f.Name))
 		}
 		tw.Flush()
 		b.Write(buf.Bytes())
 	}
 	if len(c.Examples) > 0 {
-		b.WriteString("\nexamples:\n")
+		b.WriteString("\n" + words.T("session.examples") + "\n")
 		for _, e := range c.Examples {
 			fmt.Fprintf(&b, "  %s\n", e)
 		}
 	}
-	if c.Calls != "" {
-		fmt.Fprintf(&b, "\nsocket calls: %s\n", c.Calls)
-	}
+	b.WriteString("\n" + words.T("session.calls", c.Text("calls")) + "\n")
 	return b.String()
 }

@@ -20,85 +20,47 @@ import (
 // [Session.stepListen]).
 var teachCommands = []*Command{
 	{
-		Name:    "socket",
-		Usage:   "socket tcp|udp",
-		Summary: "create an unbound socket (step by step, as in C or Python)",
-		Help: `Creates a socket and nothing more, as socket() does in C or
-socket.socket() in Python: it has a descriptor but no address yet. Build it
-up with bind, listen ID and accept (a server) or connect ID HOST:PORT (a
-client); after listen or connect it keeps its id and works with every other
-command. Each step shows what the kernel answered, errno included.
-Not available on Windows: use the one-step listen and connect there.`,
+		Name:     "socket",
+		Usage:    "socket tcp|udp",
 		Examples: []string{"socket tcp", "socket udp"},
-		Calls:    "socket(AF_INET, SOCK_STREAM or SOCK_DGRAM)",
 		MinArgs:  1, MaxArgs: 1,
 		Complete: func(*Session, []string, string) []string { return []string{"tcp", "udp"} },
 		Run:      runSocket,
 	},
 	{
-		Name:    "bind",
-		Usage:   "bind [ID] [HOST]:PORT",
-		Summary: "give a step socket its address",
-		Help: `Binds the socket to HOST:PORT (an empty HOST: every interface; port 0: the
-kernel picks one). A port can be bound by one socket at a time: a second
-bind fails with EADDRINUSE, also while an old connection on it is in
-TIME_WAIT, unless option reuseaddr is on. A UDP socket is ready once bound.`,
+		Name:     "bind",
+		Usage:    "bind [ID] [HOST]:PORT",
 		Examples: []string{"bind 1 127.0.0.1:8888", "bind :0"},
-		Calls:    "bind",
 		Socket:   true, MinArgs: 1, MaxArgs: 1,
 		Run: runBind,
 	},
 	{
-		Name:    "explain",
-		Usage:   "explain [on|off]",
-		Summary: "narrate every socket call and the state after it",
-		Help: `With explain on, every command shows the system calls it made, with their
-arguments and results, what each means, and the kernel's TCP state after
-it (from TCP_INFO). A failed call shows its errno and what it means.
-Without an argument it says whether explain is on.`,
+		Name:     "explain",
+		Usage:    "explain [on|off]",
 		Examples: []string{"explain on", "explain off"},
-		Calls:    "none itself; with it on, every other command shows the calls it makes",
 		MaxArgs:  1,
 		Complete: func(*Session, []string, string) []string { return []string{"on", "off"} },
 		Run:      runExplain,
 	},
 	{
-		Name:    "netstat",
-		Usage:   "netstat [PORT]",
-		Summary: "the kernel's sockets on this session's ports",
-		Help: `Lists the kernel's own sockets on PORT, or on every port this session has
-used, including those no descriptor holds: TIME_WAIT after an active close,
-SYN_RECV, and finished handshakes waiting in a listener's accept queue.
-OWNER says which socket of this shell holds each one. For a listener
-RECV-Q is its accept queue and SEND-Q its backlog. Linux only (/proc/net).`,
+		Name:     "netstat",
+		Usage:    "netstat [PORT]",
 		Examples: []string{"netstat", "netstat 8888"},
-		Calls:    "none (reads /proc/net/tcp, tcp6, udp, udp6)",
 		MaxArgs:  1,
 		Run:      runNetstat,
 	},
 	{
-		Name:    "option",
-		Usage:   "option [ID] [NAME [VALUE]]",
-		Summary: "show or set a socket option",
-		Help: `Shows all the socket options below, shows one, or sets one and shows what
-the kernel then reports. reuseaddr, reuseport, nodelay, keepalive: on|off.
-linger: off, or seconds; linger 0 makes close send RST instead of FIN (no
-TIME_WAIT). rcvbuf, sndbuf: bytes (Linux reports double what was set).`,
+		Name:     "option",
+		Usage:    "option [ID] [NAME [VALUE]]",
 		Examples: []string{"option", "option 1 reuseaddr on", "option linger 0", "option 2 rcvbuf"},
-		Calls:    "getsockopt, setsockopt",
 		Socket:   true, MaxArgs: 2,
 		Complete: func(*Session, []string, string) []string { return netops.OptionNames },
 		Run:      runOption,
 	},
 	{
-		Name:    "record",
-		Usage:   "record FILE.md | record off",
-		Summary: "write the session as a Markdown lab report",
-		Help: `Writes every command from now on, with its output, to FILE.md as a lab
-report: one section per command, the output in a code block. record off
-stops and closes the file.`,
+		Name:     "record",
+		Usage:    "record FILE.md | record off",
 		Examples: []string{"record lab1.md", "record off"},
-		Calls:    "none (writes FILE.md)",
 		MinArgs:  1, MaxArgs: 1,
 		Run: runRecord,
 	},
@@ -107,21 +69,21 @@ stops and closes the file.`,
 func runSocket(ctx context.Context, s *Session, a *Args) error {
 	proto, err := netops.ParseProto(a.Words[0])
 	if err != nil {
-		return usageError(a.Command, "%w", err)
+		return usageOf(a.Command, err)
 	}
 	sock, err := s.table.Socket(proto, "")
 	if err != nil {
-		return withHint(err, "use the one-step commands: listen [tcp|udp] ADDR, connect [tcp|udp] HOST:PORT")
+		return withHint(err, words.T("teach.no_step"))
 	}
 	s.SetCurrent(sock)
-	s.showStep(sock, "created, no address yet")
+	s.showStep(sock, words.T("teach.created"))
 	return nil
 }
 
 // showStep prints a step socket's line: "[1] tcp socket fd 5 ...  state CLOSE".
 func (s *Session) showStep(sock *netops.Socket, what string) {
 	inf := sock.Info()
-	s.Event(sock.ID, "%s socket fd %d %s%s", inf.Proto, inf.FD, what, stateText(inf.State))
+	s.Event(sock.ID, "%s", words.T("teach.socket", inf.Proto, inf.FD, what, stateText(inf.State)))
 }
 
 // stateText is "  state X", or "" when the kernel does not say.
@@ -129,7 +91,7 @@ func stateText(st string) string {
 	if st == "" {
 		return ""
 	}
-	return "  state " + st
+	return words.T("sock.state", st)
 }
 
 func runBind(ctx context.Context, s *Session, a *Args) error {
@@ -142,7 +104,7 @@ func runBind(ctx context.Context, s *Session, a *Args) error {
 		s.showSocket(n)
 		return nil
 	}
-	s.showStep(n, "bound to "+n.LocalAddr())
+	s.showStep(n, words.T("teach.bound", n.LocalAddr()))
 	return nil
 }
 
@@ -223,10 +185,10 @@ func (s *Session) stepListen(a *Args) (bool, error) {
 	}
 	if len(a.Words) == 2 {
 		if a.Has("backlog") {
-			return true, usageError(a.Command, "the backlog is given twice: as %s and as --backlog", a.Words[1])
+			return true, usageT(a.Command, "teach.backlog_twice", a.Words[1])
 		}
 		if backlog, err = strconv.Atoi(a.Words[1]); err != nil || backlog < 0 {
-			return true, usageError(a.Command, "bad backlog %q: want a number, as in: listen %d 5", a.Words[1], sock.ID)
+			return true, usageT(a.Command, "teach.bad_backlog", a.Words[1], sock.ID)
 		}
 	}
 	ln, err := sock.Listen(backlog)
@@ -254,7 +216,7 @@ func (s *Session) stepConnect(ctx context.Context, a *Args) (bool, error) {
 		return false, nil
 	}
 	if a.Has("retry") || a.Has("tries") {
-		return true, usageError(a.Command, "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", sock.ID)
+		return true, usageT(a.Command, "teach.connect_one_call", sock.ID)
 	}
 	c, err := sock.Connect(ctx, a.Words[1], a.Timeout)
 	if err != nil {
@@ -268,18 +230,22 @@ func (s *Session) stepConnect(ctx context.Context, a *Args) (bool, error) {
 func runExplain(ctx context.Context, s *Session, a *Args) error {
 	if len(a.Words) == 0 {
 		on := s.teach().explain.Load()
-		s.Printf("explain is %s", map[bool]string{true: "on", false: "off"}[on])
+		if on {
+			s.Printf("%s", words.T("teach.explain_is_on"))
+		} else {
+			s.Printf("%s", words.T("teach.explain_is_off"))
+		}
 		return nil
 	}
 	switch a.Words[0] {
 	case "on":
 		s.setExplain(true)
-		s.Printf("explain on: each command shows its socket calls and the state after them")
+		s.Printf("%s", words.T("teach.explain_on"))
 	case "off":
 		s.setExplain(false)
-		s.Printf("explain off")
+		s.Printf("%s", words.T("teach.explain_off"))
 	default:
-		return usageError(a.Command, "explain: want on or off, not %q", a.Words[0])
+		return usageT(a.Command, "teach.explain_want", a.Words[0])
 	}
 	return nil
 }
@@ -289,7 +255,7 @@ func runNetstat(ctx context.Context, s *Session, a *Args) error {
 	port := 0
 	if len(a.Words) == 1 {
 		if port, err = netops.ParsePort(a.Words[0]); err != nil || port == 0 {
-			return usageError(a.Command, "bad port %q: want a number from 1 to 65535", a.Words[0])
+			return usageT(a.Command, "teach.bad_port", a.Words[0])
 		}
 	}
 	es, err := s.table.Netstat(port)
@@ -298,9 +264,9 @@ func runNetstat(ctx context.Context, s *Session, a *Args) error {
 	}
 	if len(es) == 0 {
 		if port == 0 && len(s.table.Ports()) == 0 {
-			s.Printf("no sockets yet: this session has used no port")
+			s.Printf("%s", words.T("teach.no_ports"))
 		} else {
-			s.Printf("the kernel has no socket on %s", portsText(port, s.table.Ports()))
+			s.Printf("%s", words.T("teach.kernel_none", portsText(port, s.table.Ports())))
 		}
 		return nil
 	}
@@ -310,13 +276,13 @@ func runNetstat(ctx context.Context, s *Session, a *Args) error {
 
 func portsText(port int, ports []int) string {
 	if port != 0 {
-		return "port " + strconv.Itoa(port)
+		return words.T("teach.port", strconv.Itoa(port))
 	}
 	l := make([]string, len(ports))
 	for i, p := range ports {
 		l[i] = strconv.Itoa(p)
 	}
-	return "ports " + strings.Join(l, ", ")
+	return words.T("teach.ports", strings.Join(l, ", "))
 }
 
 // netstatTable formats the kernel's entries as netstat does.

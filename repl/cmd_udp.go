@@ -10,34 +10,23 @@ import (
 // udpCommands send and receive datagrams on unconnected UDP sockets.
 var udpCommands = []*Command{
 	{
-		Name:    "sendto",
-		Usage:   "sendto [ID] HOST:PORT TEXT | sendto [ID] HOST:PORT --hex HEX | sendto [ID] HOST:PORT --file FILE",
-		Summary: "send one UDP datagram to an address",
-		Help: `Sends TEXT as one datagram from a UDP socket (made with listen udp) to
-HOST:PORT. TEXT is read as send reads it (escapes, quoting, see help send).
-UDP promises nothing: the datagram may be lost, and no error says so.`,
+		Name:     "sendto",
+		Usage:    "sendto [ID] HOST:PORT TEXT | sendto [ID] HOST:PORT --hex HEX | sendto [ID] HOST:PORT --file FILE",
 		Examples: []string{"sendto 127.0.0.1:65431 'hello\\n'", "sendto 1 127.0.0.1:65431 --hex 00ff"},
-		Calls:    "sendto",
 		Flags: []Flag{
-			{Name: "hex", Value: "HEX", Help: "send these bytes, given in hex", Fills: true},
-			{Name: "file", Value: "PATH", Help: "send the contents of this file", Fills: true},
+			{Name: "hex", Value: "HEX", Fills: true},
+			{Name: "file", Value: "PATH", Fills: true},
 		},
 		Socket: true, MinArgs: 2, MaxArgs: -1,
 		Run: runSendTo,
 	},
 	{
-		Name:    "recvfrom",
-		Usage:   "recvfrom [ID] [MAX] [--timeout D] [--hex]",
-		Summary: "receive one UDP datagram and its sender",
-		Help: `Waits for one datagram on a UDP socket and shows it with its sender's
-address; a plain send then answers that sender. A datagram longer than
-MAX (default 4096, at most 268435456) is cut, as the kernel does, and the
-shell says how many of its bytes were dropped. Ctrl-C stops the wait.`,
+		Name:     "recvfrom",
+		Usage:    "recvfrom [ID] [MAX] [--timeout D] [--hex]",
 		Examples: []string{"recvfrom", "recvfrom 1 512 --timeout 2s --hex"},
-		Calls:    "recvfrom",
 		Flags: []Flag{
-			{Name: "timeout", Value: "D", Help: "give up after D"},
-			{Name: "hex", Help: "show a hex dump"},
+			{Name: "timeout", Value: "D"},
+			{Name: "hex"},
 		},
 		Socket: true, MaxArgs: 1,
 		Run: runRecvFrom,
@@ -55,7 +44,7 @@ func runSendTo(ctx context.Context, s *Session, a *Args) error {
 	if err != nil {
 		return err
 	}
-	s.Event(a.Sock.ID, "sent %s to %s", plural(n, "byte", "bytes"), addr)
+	s.Event(a.Sock.ID, "%s", words.T("data.sent_to", byteCount(n), addr))
 	return nil
 }
 

@@ -36,7 +36,7 @@ func (e *noSocket) Error() string {
 	if e.closed {
 		return words.T("limits.id_closed", e.id)
 	}
-	return fmt.Sprintf("no socket [%d]", e.id)
+	return words.T("shell.no_socket", e.id)
 }
 func (e *noSocket) Unwrap() error { return e.err }
 
@@ -50,8 +50,19 @@ func (s *Session) getSocket(id int) (*netops.Socket, error) {
 }
 
 // usageError reports a command used wrongly, with its usage as the hint.
+// format and a are fmt's; "%w" keeps a refused value's error (say renders it).
 func usageError(cmd *Command, format string, a ...any) error {
-	return withHint(fmt.Errorf(format, a...), "usage: "+cmd.Usage, "help "+cmd.Name+" explains it")
+	return usageOf(cmd, fmt.Errorf(format, a...))
+}
+
+// usageT is [usageError] with the catalog's message key and its arguments.
+func usageT(cmd *Command, key string, a ...any) error {
+	return usageOf(cmd, errors.New(words.T(key, a...)))
+}
+
+// usageOf attaches cmd's usage, as the hint, to err (a refused value).
+func usageOf(cmd *Command, err error) error {
+	return withHint(err, words.T("shell.usage", cmd.Usage), words.T("shell.help_explains", cmd.Name))
 }
 
 // maxShownName is the longest unknown command name an error shows whole.
@@ -61,13 +72,13 @@ const maxShownName = 40
 // closest name as a suggestion.
 func unknownCommand(name string) error {
 	if len(name) > maxShownName { // a pasted blob: no echo of it all, no suggestion
-		return withHint(fmt.Errorf("unknown command %q... (%d bytes)", name[:maxShownName], len(name)), "help lists the commands")
+		return withHint(errors.New(words.T("shell.unknown_long", name[:maxShownName], len(name))), words.T("shell.help_lists"))
 	}
-	err := fmt.Errorf("unknown command %q", name)
+	err := errors.New(words.T("shell.unknown_command", name))
 	if s := suggest(name); s != "" {
-		return withHint(err, fmt.Sprintf("did you mean %q? (help lists the commands)", s))
+		return withHint(err, words.T("shell.did_you_mean", s))
 	}
-	return withHint(err, "help lists the commands")
+	return withHint(err, words.T("shell.help_lists"))
 }
 
 // formatError renders err as the shell prints it: "error: <what happened>"
@@ -85,10 +96,10 @@ func (s *Session) formatError(err error) string {
 	}
 	hints = append(hints, s.socketHints(err)...)
 	var sb strings.Builder
-	sb.WriteString("error: " + msg + "\n")
+	sb.WriteString(words.T("label.error") + " " + msg + "\n")
 	for _, h := range hints {
 		if h != "" {
-			sb.WriteString("hint: " + h + "\n")
+			sb.WriteString(words.T("label.hint") + " " + h + "\n")
 		}
 	}
 	return sb.String()
@@ -110,33 +121,33 @@ func (s *Session) socketHints(err error) []string {
 		if strings.HasPrefix(oe.Net, "udp") {
 			proto = "udp"
 		}
-		return []string{fmt.Sprintf("nothing listens on %s — start a server with: listen %s :%s", net.JoinHostPort(host, port), proto, port)}
+		return []string{words.T("hint.refused_connect", net.JoinHostPort(host, port), proto, port)}
 	case errors.Is(err, syscall.ECONNREFUSED):
-		return []string{"the peer's port is closed: its ICMP \"port unreachable\" came back (nothing listens there)"}
+		return []string{words.T("hint.refused_udp")}
 	case errors.Is(err, syscall.EADDRINUSE):
 		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
-		return []string{"that address is not one of this machine's; use 127.0.0.1, 0.0.0.0 or an address from: ip addr"}
+		return []string{words.T("hint.addr_not_avail")}
 	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
-		return []string{"ports below 1024 need privileges; pick a port from 1024 up"}
+		return []string{words.T("hint.privileged")}
 	case errors.Is(err, syscall.ECONNRESET):
-		return []string{"the peer reset the connection (RST): it closed with unread data, or its program ended"}
+		return []string{words.T("hint.reset")}
 	case errors.Is(err, syscall.EPIPE) && s.kindOf(oe.ID) == netops.KindStep:
-		return []string{fmt.Sprintf("[%d] is not connected yet: connect %d HOST:PORT first", oe.ID, oe.ID)}
+		return []string{words.T("hint.pipe_step", oe.ID)}
 	case errors.Is(err, syscall.EPIPE):
-		return []string{"the peer has closed the connection; close this socket"}
+		return []string{words.T("hint.pipe")}
 	case errors.Is(err, netops.ErrTimeout) && oe.Op == "connect":
-		return []string{fmt.Sprintf("no answer from %s: the host may be down, or a firewall drops the packets", oe.Addr)}
+		return []string{words.T("hint.connect_timeout", oe.Addr)}
 	case errors.Is(err, netops.ErrTimeout) && (oe.Op == "recv" || oe.Op == "recvfrom"):
-		return []string{"nothing arrived in time; wait longer with --timeout, or check that the peer sent something"}
+		return []string{words.T("hint.recv_timeout")}
 	case errors.Is(err, netops.ErrTooLong):
-		return []string{"the bytes stay buffered: read them with recv, or raise the limit with MAX"}
+		return []string{words.T("hint.too_long")}
 	case errors.Is(err, netops.ErrWrongKind) && oe.ID > 0 && s.kindOf(oe.ID) == netops.KindPacket:
-		return []string{fmt.Sprintf("recv %d (no --line, --until or --all) or recvfrom %d takes one datagram", oe.ID, oe.ID)}
+		return []string{words.T("hint.udp_stream", oe.ID)}
 	case errors.Is(err, netops.ErrWrongKind) && oe.ID > 0 && s.kindOf(oe.ID) == netops.KindListener:
-		return []string{fmt.Sprintf("a listener only takes clients: accept %d gives a connection to send and recv on", oe.ID)}
+		return []string{words.T("hint.listener_only", oe.ID)}
 	case errors.Is(err, netops.ErrNoPeer):
-		return []string{"an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT"}
+		return []string{words.T("hint.no_peer")}
 	}
 	if m := say.Meaning(err); m != "" {
 		return []string{m}
@@ -144,39 +155,52 @@ func (s *Session) socketHints(err error) []string {
 	return nil
 }
 
-// inUseHints says who holds addr's port: a socket of this shell, or another
-// program. The one-step listen sets SO_REUSEADDR, so TIME_WAIT is not the
-// cause there; a step socket (socket, bind) has it only if option set it.
+// inUseHints says who holds addr's port: a socket of this shell, another
+// program, or connections in TIME_WAIT, as the kernel's table shows. The
+// one-step listen sets SO_REUSEADDR, yet Linux still refuses the port while
+// a connection in TIME_WAIT holds it whose own socket did not set it (both
+// sockets must have it); a step socket (socket, bind) has it only if option
+// set it.
 func (s *Session) inUseHints(addr string, step bool) []string {
 	port := netops.Port(addr)
 	for _, sock := range s.table.List() {
 		if netops.Port(sock.LocalAddr()) == port && sock.Kind != netops.KindConn {
-			return []string{fmt.Sprintf("[%d] in this shell holds port %d; close it with: close %d", sock.ID, port, sock.ID)}
+			return []string{words.T("hint.port_held", sock.ID, port)}
 		}
 	}
 	if step {
-		return []string{
-			fmt.Sprintf("another socket holds port %d, or a connection in TIME_WAIT does (netstat %d shows it)", port, port),
-			"option ID reuseaddr 1 before bind lets it share the port with TIME_WAIT connections that had it too",
+		return []string{words.T("hint.in_use_step", port), words.T("hint.reuseaddr_step")}
+	}
+	live, timeWait := false, false
+	if es, err := s.table.Netstat(port); err == nil {
+		for _, e := range es {
+			if netops.Port(e.Local) != port {
+				continue
+			}
+			if e.State == "TIME_WAIT" {
+				timeWait = true
+			} else {
+				live = true
+			}
+		}
+		if timeWait && !live {
+			return []string{words.T("hint.in_use_timewait", port)}
 		}
 	}
-	return []string{
-		fmt.Sprintf("another program holds port %d; see which with: ss -ltnup 'sport = :%d'", port, port),
-		"socklab sets SO_REUSEADDR, so connections left in TIME_WAIT do not block it: a live socket does",
-	}
+	return []string{words.T("hint.in_use_other", port), words.T("hint.in_use_live")}
 }
 
 // openIDs lists the open socket ids, for a hint.
 func (s *Session) openIDs() string {
 	l := s.table.List()
 	if len(l) == 0 {
-		return "no sockets are open; open one with listen or connect"
+		return words.T("shell.none_open")
 	}
 	ids := make([]string, len(l))
 	for i, sock := range l {
 		ids[i] = fmt.Sprintf("[%d] %s", sock.ID, sock.Kind)
 	}
-	return "open sockets: " + strings.Join(ids, ", ") + " (sockets shows them)"
+	return words.T("shell.open_ids", strings.Join(ids, ", "))
 }
 
 // kindOf returns the kind of open socket id, or 0.

@@ -1,8 +1,11 @@
 package repl
 
 import (
+	"errors"
+
 	"encoding/hex"
 	"fmt"
+	"github.com/socklab/socklab/words"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +23,7 @@ func decodeEscapes(s string) ([]byte, error) {
 			continue
 		}
 		if i+1 >= len(s) {
-			return nil, fmt.Errorf("a lone \\ at the end of %q: write \\\\ for a backslash", s)
+			return nil, errors.New(words.T("escape.lone", s))
 		}
 		i++
 		switch e := s[i]; e {
@@ -40,14 +43,14 @@ func decodeEscapes(s string) ([]byte, error) {
 			out = append(out, e)
 		case 'x':
 			if !isHex(s, i+1) || !isHex(s, i+2) {
-				return nil, fmt.Errorf("bad escape in %q: \\x takes two hex digits, as in \\x0a", s)
+				return nil, errors.New(words.T("escape.bad_x", s))
 			}
 			b, _ := hex.DecodeString(s[i+1 : i+3])
 			out = append(out, b[0])
 			i += 2
 		default:
 			r, _ := utf8.DecodeRuneInString(s[i:])
-			return nil, fmt.Errorf("unknown escape \\%c in %q: known are \\n \\r \\t \\0 \\xNN \\\\", r, s)
+			return nil, errors.New(words.T("escape.unknown", r, s))
 		}
 	}
 	return out, nil
@@ -71,11 +74,11 @@ func decodeHex(s string) ([]byte, error) {
 	}
 	d := digits.String()
 	if len(d)%2 != 0 {
-		return nil, fmt.Errorf("odd number of hex digits in %q: each byte takes two, as in 0a", s)
+		return nil, errors.New(words.T("escape.odd_hex", s))
 	}
 	b, err := hex.DecodeString(d)
 	if err != nil {
-		return nil, fmt.Errorf("bad hex %q: want pairs of digits 0-9a-f, as in 48656c6c6f", s)
+		return nil, errors.New(words.T("escape.bad_hex", s))
 	}
 	return b, nil
 }

@@ -7,23 +7,15 @@ import (
 	"io"
 
 	"github.com/socklab/socklab/netops"
+
+	"github.com/socklab/socklab/words"
 )
 
 // interactCmd is the live, nc-like mode.
 var interactCmd = &Command{
-	Name:    "interact",
-	Usage:   "interact [ID]",
-	Summary: "live mode: typed lines go out, data shows as it arrives",
-	Help: `Connects the keyboard to the socket, as nc or pwntools' interactive do:
-each typed line goes out with "\n" added (as typed: no escapes), and what
-the peer sends is printed as it arrives (unprintable bytes escaped).
-Ctrl-D or Ctrl-] (Ctrl-C too) leaves and returns to the shell's prompt;
-the socket stays open. It also ends when the peer closes its side. With
-piped input (socklab < file), the end of the input does not leave at once:
-as with nc, what the peer still sends is shown until it closes (on UDP,
-which has no close, it leaves at once).`,
+	Name:     "interact",
+	Usage:    "interact [ID]",
 	Examples: []string{"interact", "interact 2"},
-	Calls:    "send and recv, as lines are typed and data arrives",
 	Socket:   true, MaxArgs: 0,
 	Run: runInteract,
 }
@@ -37,11 +29,11 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 			Err: &netops.KindError{Op: "interact", ID: a.Sock.ID, Kind: a.Sock.Kind, Need: "conn"}}
 	}
 	if s.cfg.input == nil {
-		return errors.New("interact needs an input to read typed lines from")
+		return errors.New(words.T("interact.no_input"))
 	}
 	sock := a.Sock
 	defer s.hold(sock)()
-	s.Event(sock.ID, `interact: typed lines go out with "\n"; Ctrl-D or Ctrl-] leaves`)
+	s.Event(sock.ID, "%s", words.T("interact.banner"))
 	s.out.flush()
 
 	rctx, stop := context.WithCancel(ctx)
@@ -55,7 +47,7 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 			if err != nil {
 				switch {
 				case err == io.EOF:
-					s.Event(sock.ID, "the peer closed its side (end of stream); leaving interact")
+					s.Event(sock.ID, "%s", words.T("interact.peer_closed"))
 				case rctx.Err() == nil:
 					recvErr = err
 				}
@@ -69,7 +61,7 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 	leave := func() error {
 		stop()
 		<-recvDone
-		s.Event(sock.ID, "left interact")
+		s.Event(sock.ID, "%s", words.T("interact.left"))
 		return recvErr
 	}
 	for {

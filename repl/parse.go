@@ -2,8 +2,9 @@ package repl
 
 import (
 	"errors"
-	"fmt"
 	"strings"
+
+	"github.com/socklab/socklab/words"
 )
 
 // token is one word of a command line.
@@ -12,8 +13,15 @@ type token struct {
 	Quoted bool   // some part of it was quoted: it is text, never a socket id or an --option
 }
 
-// errUnterminated reports a quote left open at the end of the input.
+// errUnterminated reports a quote left open at the end of the input; the
+// error tokenize returns is a [quoteError], which errors.Is finds it in.
 var errUnterminated = errors.New("unterminated quote")
+
+// quoteError is a quote left open: which one.
+type quoteError struct{ quote rune }
+
+func (e *quoteError) Error() string        { return words.T("parse.unclosed", e.quote) }
+func (e *quoteError) Is(target error) bool { return target == errUnterminated }
 
 // tokenize splits text into statements (at unquoted `;` and newlines) and
 // each statement into words, as a shell does: whitespace separates words,
@@ -86,7 +94,7 @@ func tokenize(text string) ([][]token, error) {
 		}
 	}
 	if quote != 0 {
-		return nil, fmt.Errorf("%w: a %c opened but never closed", errUnterminated, quote)
+		return nil, &quoteError{rune(quote)}
 	}
 	endStmt()
 	return stmts, nil

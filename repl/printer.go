@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/socklab/socklab/words"
 )
 
 // This file is the only one that writes to the terminal. chzyer/readline has
@@ -86,8 +88,11 @@ const (
 	reset  = "\x1b[0m"
 )
 
-// labels are the words that start a message's lines, and their colours.
-var labels = []struct{ word, color string }{{"error:", red}, {"hint:", cyan}, {"note:", yellow}}
+// labels returns the words that start a message's lines, in the language
+// of the catalog, and their colours.
+func labels() []struct{ word, color string } {
+	return []struct{ word, color string }{{words.T("label.error"), red}, {words.T("label.hint"), cyan}, {words.T("label.note"), yellow}}
+}
 
 // paint colours the "error:", "hint:" and "note:" labels when colour is on.
 func (p *printer) paint(text string, k kind) string {
@@ -96,7 +101,7 @@ func (p *printer) paint(text string, k kind) string {
 	}
 	var sb strings.Builder
 	for _, line := range strings.SplitAfter(text, "\n") {
-		for _, l := range labels {
+		for _, l := range labels() {
 			if strings.HasPrefix(line, l.word) {
 				line = l.color + l.word + reset + line[len(l.word):]
 				break

@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 
 	"github.com/chzyer/readline"
+
+	"github.com/socklab/socklab/words"
 )
 
 // ctrlBracket is Ctrl-], which leaves interact as it leaves telnet: the
@@ -43,7 +45,7 @@ func interactive(o Options) int {
 	}
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
-		fmt.Fprintln(o.Stderr, "error: cannot start the line editor:", err)
+		fmt.Fprintln(o.Stderr, words.T("label.error"), words.T("session.no_editor", err))
 		return 1
 	}
 	rs.rl = rl
@@ -69,7 +71,7 @@ func interactive(o Options) int {
 		}
 	}()
 
-	s.Printf("socklab: type help for the commands, Ctrl-D to leave")
+	s.Printf("%s", words.T("session.prompt_hi"))
 	s.out.flush()
 	for {
 		// The command's context exists before the line is read, so that a

@@ -27,6 +27,8 @@ import (
 	"syscall"
 
 	"github.com/chzyer/readline"
+
+	"github.com/socklab/socklab/words"
 )
 
 // Options configure [Run].
@@ -64,7 +66,7 @@ func Run(o Options) int {
 	defer s.Close()
 	if o.HasCommands {
 		if _, err := tokenize(o.Commands); err != nil {
-			s.PrintError(withHint(fmt.Errorf("-c: %w", err), "close the quote, or escape it with a backslash: \\\" or \\'"))
+			s.PrintError(withHint(fmt.Errorf("-c: %w", err), words.T("shell.close_quote")))
 			return 2
 		}
 		err := s.Exec(ctx, o.Commands)
@@ -80,7 +82,7 @@ func Run(o Options) int {
 	for ctx.Err() == nil && !isDone(s) {
 		line, err := readCtx(ctx, readerSource{in})
 		if errors.Is(err, errLineTooLong) {
-			s.PrintError(withHint(err, "the shell reads one command per line: to send a file, use send --file FILE, or socklab nc HOST PORT < FILE"))
+			s.PrintError(withHint(errors.New(words.T("session.line_long", maxLine)), words.T("session.one_per_line")))
 			status = 1
 			continue
 		}
@@ -125,7 +127,7 @@ const maxLine = 1 << 20
 
 // errLineTooLong reports an input line longer than maxLine; the whole
 // logical line (with the lines a backslash continued it on) is skipped.
-var errLineTooLong = fmt.Errorf("input line longer than %d bytes: skipped", maxLine)
+var errLineTooLong = errors.New("input line too long")
 
 // readBounded reads up to and including the next newline, at most limit
 // bytes of it; a longer line is read to its end, dropped, and reported as

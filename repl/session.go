@@ -8,6 +8,8 @@ import (
 	"sync"
 
 	"github.com/socklab/socklab/netops"
+
+	"github.com/socklab/socklab/words"
 )
 
 // Session is one shell: its socket table, its current socket, and the one
@@ -85,7 +87,7 @@ func (s *Session) Note(key, text string) {
 	s.noteShown[key] = true
 	s.mu.Unlock()
 	if !shown {
-		s.out.print(kindNote, "note: "+text)
+		s.out.print(kindNote, words.T("label.note")+" "+text)
 	}
 }
 
@@ -145,25 +147,24 @@ func (s *Session) notice(sock *netops.Socket, a netops.Arrival) {
 	}
 	switch {
 	case a.Clients > 0:
-		s.Event(sock.ID, "%s in the accept queue (accept to take %s)", plural(a.Clients, "client waiting", "clients waiting"), map[bool]string{true: "it", false: "one"}[a.Clients == 1])
+		if a.Clients == 1 {
+			s.Event(sock.ID, "%s", words.T("notice.client"))
+		} else {
+			s.Event(sock.ID, "%s", words.T("notice.clients", a.Clients))
+		}
 	case a.EOF:
-		s.Event(sock.ID, "the peer finished sending (FIN): recv returns end of stream")
+		s.Event(sock.ID, "%s", words.T("notice.fin"))
 	case a.Pending > 0:
 		more := ""
 		if a.Pending > len(a.Preview) {
 			more = "..."
 		}
-		s.Event(sock.ID, "%s waiting: %s%s (recv to read)", plural(a.Pending, "byte", "bytes"), quoteBytes(a.Preview), more)
+		s.Event(sock.ID, "%s", words.T("notice.bytes", byteCount(a.Pending), quoteBytes(a.Preview), more))
 	}
 }
 
-// plural returns "1 byte" or "5 bytes".
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+// byteCount returns "1 byte" or "5 bytes".
+func byteCount(n int) string { return words.N("n.bytes", int64(n)) }
 
 // Go runs fn in the background, as `run SCRIPT &` does: its error, if any,
 // is printed as "error: name: ...", and fn's context ends when the session
@@ -174,7 +175,7 @@ func (s *Session) Go(name string, fn func(ctx context.Context) error) {
 		defer s.bg.Done()
 		defer func() {
 			if r := recover(); r != nil {
-				s.PrintError(fmt.Errorf("internal error in %s: %v (please report)", name, r))
+				s.PrintError(errors.New(words.T("shell.internal", name, r)))
 			}
 		}()
 		if err := fn(s.bgCtx); err != nil && !errors.Is(err, context.Canceled) {
@@ -210,7 +211,7 @@ func (s *Session) Exec(ctx context.Context, line string) error {
 	defer s.out.flush()
 	stmts, err := tokenize(line)
 	if err != nil {
-		err = withHint(err, "close the quote, or escape it with a backslash: \\\" or \\'")
+		err = withHint(err, words.T("shell.close_quote"))
 		s.PrintError(err)
 		return err
 	}
@@ -242,7 +243,7 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 	}
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("internal error in %s: %v (please report)", cmd.Name, r)
+			err = errors.New(words.T("shell.internal", cmd.Name, r))
 		}
 		if err != nil {
 			s.report(err)
@@ -259,10 +260,10 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 // report prints a command's error; a cancelled wait is an event, not an error.
 func (s *Session) report(err error) {
 	if errors.Is(err, context.Canceled) {
-		text := "canceled"
+		text := words.T("shell.canceled")
 		var oe *netops.OpError
 		if errors.As(err, &oe) {
-			text = oe.Op + " canceled"
+			text = words.T("shell.op_canceled", oe.Op)
 			if oe.ID > 0 {
 				text = fmt.Sprintf("[%d] %s", oe.ID, text)
 			}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // Command is one shell command. The one table of them, [Commands], drives
@@ -15,12 +16,12 @@ type Command struct {
 	Name    string   // what the person types
 	Aliases []string // other names for it ("exit" for "quit")
 	Usage   string   // the synopsis: "recv [ID] [MAX] [--timeout D] ..."
-	Summary string   // one line for the `help` list
-	// Help says what the command does; `help NAME` prints it under the
-	// usage, followed by Flags, Examples and Calls.
-	Help     string
+	// Its words live in the catalog (package words): "help.NAME.summary"
+	// (one line for the `help` list), "help.NAME.text" (what it does,
+	// printed by `help NAME` under the usage, followed by Flags, Examples
+	// and Calls), "help.NAME.calls" (the socket calls it makes) and
+	// "help.NAME.flag.FLAG" for each option; see [Command.Text].
 	Examples []string // command lines that show it in use; each must parse
-	Calls    string   // the socket calls it makes: "socket, bind, listen"
 	// Flags are the --options the command takes; the dispatcher
 	// ([Session.parse]) and completion read them.
 	Flags []Flag
@@ -48,11 +49,15 @@ type Command struct {
 	Complete func(s *Session, before []string, word string) []string
 }
 
-// Flag is one --option of a [Command].
+// Text returns the command's words from the catalog, in the language in
+// use: part is "summary", "text", "calls" or "flag.NAME".
+func (c *Command) Text(part string) string { return words.T("help." + c.Name + "." + part) }
+
+// Flag is one --option of a [Command]; its help is the catalog's
+// "help.COMMAND.flag.NAME".
 type Flag struct {
 	Name  string // without the dashes: "timeout"
 	Value string // the value's placeholder ("D", "N", "DELIM"), "" for a switch
-	Help  string
 	// Fills says the option stands for the command's required argument, as
 	// send --hex HEX stands for its TEXT.
 	Fills bool

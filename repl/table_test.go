@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"github.com/socklab/socklab/words"
 	"strings"
 	"testing"
 )
@@ -21,14 +22,19 @@ func TestCommandTable(t *testing.T) {
 			}
 			seen[n] = true
 		}
-		if c.Usage == "" || c.Summary == "" || c.Help == "" || c.Calls == "" || len(c.Examples) == 0 || c.Run == nil {
+		for _, part := range []string{"summary", "text", "calls"} {
+			if !words.Has("help." + c.Name + "." + part) {
+				t.Errorf("%s: the catalog has no help.%s.%s", c.Name, c.Name, part)
+			}
+		}
+		if c.Usage == "" || len(c.Examples) == 0 || c.Run == nil {
 			t.Errorf("%s: usage, summary, help, calls, examples and run are all required", c.Name)
 		}
 		if !strings.HasPrefix(c.Usage, c.Name) {
 			t.Errorf("%s: usage %q does not start with the name", c.Name, c.Usage)
 		}
 		for _, f := range c.Flags {
-			if f.Help == "" || strings.HasPrefix(f.Name, "-") {
+			if !words.Has("help."+c.Name+".flag."+f.Name) || strings.HasPrefix(f.Name, "-") {
 				t.Errorf("%s --%s: needs help, and a name without dashes", c.Name, f.Name)
 			}
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
+	"github.com/socklab/socklab/words"
 )
 
 // teachState is a session's teaching-layer state. It lives beside the
@@ -54,11 +55,11 @@ func eofText(sock *netops.Socket) string {
 	st := sock.State()
 	switch st {
 	case "CLOSE_WAIT":
-		return fmt.Sprintf("the peer finished sending (FIN): end of stream; [%d] is now in CLOSE_WAIT until you close it", sock.ID)
+		return words.T("teach.fin_close_wait", sock.ID)
 	case "CLOSE":
-		return fmt.Sprintf("the peer finished sending (FIN): end of stream; both sides are done, so [%d] is CLOSE (netstat shows the TIME_WAIT the kernel keeps)", sock.ID)
+		return words.T("teach.fin_both_done", sock.ID)
 	case "":
-		return "the peer finished sending (FIN): end of stream"
+		return words.T("teach.fin")
 	}
-	return fmt.Sprintf("the peer finished sending (FIN): end of stream; state %s", st)
+	return words.T("teach.fin_state", st)
 }

@@ -48,8 +48,7 @@ func newRecorder(path string) (*recorder, error) {
 		return nil, err
 	}
 	r := &recorder{f: f, w: bufio.NewWriter(f)}
-	fmt.Fprintf(r.w, "# socklab lab report\n\nRecorded %s. Each section is one command and what it printed.\n",
-		time.Now().Format("2006-01-02 15:04"))
+	fmt.Fprint(r.w, words.T("teach.report_head", time.Now().Format("2006-01-02 15:04")))
 	if err := r.flush(); err != nil {
 		f.Close()
 		return nil, err
@@ -143,9 +142,9 @@ func runRecord(ctx context.Context, s *Session, a *Args) error {
 	}
 	if a.Words[0] == "off" {
 		if old == nil {
-			s.Printf("not recording")
+			s.Printf("%s", words.T("teach.not_recording"))
 		} else {
-			s.Printf("record off: report written to %s", old.f.Name())
+			s.Printf("%s", words.T("teach.record_off", old.f.Name()))
 		}
 		return nil
 	}
@@ -153,7 +152,7 @@ func runRecord(ctx context.Context, s *Session, a *Args) error {
 	if err != nil {
 		return fmt.Errorf("record: %w", err)
 	}
-	s.Printf("recording to %s (record off to finish)", a.Words[0])
+	s.Printf("%s", words.T("teach.recording", a.Words[0]))
 	s.out.flush() // that line is not part of the report
 	st := s.teach()
 	st.mu.Lock()

@@ -56,9 +56,10 @@ type Plural struct {
 
 // dynamic are the prefixes of keys built at run time from netops' facts
 // (an errno's POSIX name, a call's name and the TCP state after it, a
-// socket option): the catalog test counts a key under one of them as used
-// when the code names the prefix.
-var dynamic = []string{"errtext.", "errno.", "call."}
+// socket option) or from the shell's command table (a command's help):
+// the catalog test counts a key under one of them as used when the code
+// names the prefix.
+var dynamic = []string{"errtext.", "errno.", "call.", "help."}
 
 var (
 	lang    atomic.Int32
