@@ -8,9 +8,10 @@ local function pack(...) return {n = select("#", ...), ...} end
 
 -- step drives coroutine co after a resume gave r, passing scheduler yields
 -- (MARK) through to the scheduler and other yields to our own resumer.
+local P_nest, P_overflow = P.nest, P.overflow
 local function step(co, r)
   while true do
-    if not r[1] then return false, r[2] end
+    if not r[1] then return false, P_overflow(co, r[2]) end
     if co_status(co) == "dead" then return unpack(r, 1, r.n) end
     if r[2] == MARK then
       local a, b = P.fwd()
@@ -32,6 +33,7 @@ function pcall(f, ...)
     local g = f
     f = function(...) local r = pack(g(...)) return unpack(r, 1, r.n) end
   end
+  P_nest()
   local co = co_create(f)
   return step(co, pack(co_resume(co, ...)))
 end
@@ -45,11 +47,13 @@ end
 -- coroutine.resume and wrap pass a blocking call inside the script's own
 -- coroutine through to the scheduler, and resume it with the answer.
 local function resume(co, ...)
+  P_nest()
   local r = pack(co_resume(co, ...))
   while r[1] and r[2] == MARK and co_status(co) ~= "dead" do
     local a, b = P.fwd()
     r = pack(co_resume(co, a, b))
   end
+  if not r[1] then return false, P_overflow(co, r[2]) end
   return unpack(r, 1, r.n)
 end
 coroutine.resume = resume

@@ -419,7 +419,7 @@ func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err 
 
 // fail reports t's error and ends t. An error of the main chunk ends the script.
 func (s *sched) fail(t *task, err error) {
-	msg := errText(err)
+	msg := taskErrText(t, err)
 	t.end, t.errMsg = endFailed, msg
 	if s.ctx.Err() != nil {
 		s.finish(t)

@@ -20,6 +20,14 @@ func init() {
 			EN: "coroutine.yield was called outside a coroutine the script created (task %d, %s): only coroutine.create and coroutine.wrap make coroutines one can yield from",
 			PT: "coroutine.yield foi chamada fora de uma corrotina criada pelo script (tarefa %d, %s): só coroutine.create e coroutine.wrap criam corrotinas das quais se pode fazer yield",
 		},
+		"lua.stack_overflow": {
+			EN: "stack overflow (more than %d nested pcall, xpcall or coroutine calls)",
+			PT: "stack overflow (mais de %d chamadas aninhadas de pcall, xpcall ou corrotinas)",
+		},
+		"lua.callstack_overflow": {
+			EN: "stack overflow (more than %d nested calls)",
+			PT: "stack overflow (mais de %d chamadas aninhadas)",
+		},
 		"lua.no_task": {
 			EN: "%s: cannot block here: not inside the script's main chunk or a spawned function",
 			PT: "%s: não pode bloquear aqui: fora do trecho principal do script e de uma função iniciada com spawn",
