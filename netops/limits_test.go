@@ -85,3 +85,25 @@ func TestDatagramLongerThanMax(t *testing.T) {
 		t.Fatalf("connected RecvDatagram(4) = %q of %d, %v", d.Data, d.Size, err)
 	}
 }
+
+// TestRecvUntilLongDelimiter: a delimiter longer than one read (200,000
+// bytes, arriving over many reads) is found.
+func TestRecvUntilLongDelimiter(t *testing.T) {
+	ctx := testCtx(t)
+	_, srv, cli := pair(t)
+	delim := bytes.Repeat([]byte("0123456789"), 20000)
+	msg := append([]byte("head:"), delim...)
+	go func() {
+		for i := 0; i < len(msg); i += 1000 { // many small sends, many reads
+			cli.Send(ctx, msg[i:min(i+1000, len(msg))], testTimeout)
+		}
+		cli.Send(ctx, []byte("tail"), testTimeout)
+	}()
+	b, err := srv.RecvUntil(ctx, delim, testTimeout, 1<<20)
+	if err != nil || !bytes.Equal(b, msg) {
+		t.Fatalf("RecvUntil(200000-byte delimiter) = %d bytes, %v", len(b), err)
+	}
+	if b, err := srv.RecvN(ctx, 4, testTimeout); string(b) != "tail" || err != nil {
+		t.Fatalf("after the delimiter: %q, %v", b, err)
+	}
+}

@@ -62,17 +62,25 @@ func parseOption(name, value string) (v int, on bool, err error) {
 		case "off", "no", "false":
 			return 0, false, nil
 		}
-		n, err := strconv.Atoi(strings.TrimSuffix(value, "s"))
+		n, err := strconv.ParseInt(strings.TrimSuffix(value, "s"), 10, 32)
+		if errors.Is(err, strconv.ErrRange) && n > 0 {
+			return 0, false, &InputError{What: "linger", Value: value, Want: "int32"}
+		}
 		if err != nil || n < 0 {
 			return 0, false, &InputError{What: "linger", Value: value, Want: "linger"}
 		}
-		return n, true, nil
+		return int(n), true, nil
 	case "rcvbuf", "sndbuf":
-		n, err := strconv.Atoi(value)
+		// The kernel takes a C int: a larger number is refused, never cut
+		// (4294967296 would become 0).
+		n, err := strconv.ParseInt(value, 10, 32)
+		if errors.Is(err, strconv.ErrRange) && n > 0 {
+			return 0, false, &InputError{What: name, Value: value, Want: "int32"}
+		}
 		if err != nil || n <= 0 {
 			return 0, false, &InputError{What: name, Value: value, Want: "bytes"}
 		}
-		return n, true, nil
+		return int(n), true, nil
 	}
 	b, ok := parseSwitch(value)
 	if !ok {

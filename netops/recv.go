@@ -95,7 +95,7 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 	if len(delim) == 0 {
 		return nil, opErr("recv", s, "", fmt.Errorf("empty delimiter"))
 	}
-	return s.gather(ctx, "recv", "delimiter", timeout, limit, func(buf []byte) int {
+	return s.gather(ctx, "recv", "delimiter", timeout, limit, len(delim)-1, func(buf []byte) int {
 		if i := bytes.Index(buf, delim); i >= 0 {
 			return i + len(delim)
 		}
@@ -108,7 +108,7 @@ func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Durat
 // a nil error at end of stream; on a timeout or limit, what arrived stays
 // buffered.
 func (s *Socket) RecvAll(ctx context.Context, timeout time.Duration, limit int) ([]byte, error) {
-	b, err := s.gather(ctx, "recv", "eof", timeout, limit, func([]byte) int { return -1 })
+	b, err := s.gather(ctx, "recv", "eof", timeout, limit, 0, func([]byte) int { return -1 })
 	if err == io.EOF {
 		err = nil
 	}
@@ -116,8 +116,10 @@ func (s *Socket) RecvAll(ctx context.Context, timeout time.Duration, limit int) 
 }
 
 // gather reads into the buffer until end(buf) returns a cut point; until
-// names what end looks for ([LimitError.Until]).
-func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Duration, limit int, end func([]byte) int) ([]byte, error) {
+// names what end looks for ([LimitError.Until]). After a read, end sees the
+// new bytes and the overlap bytes before them, where what it looks for may
+// have begun (a delimiter's length less one).
+func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Duration, limit, overlap int, end func([]byte) int) ([]byte, error) {
 	if err := s.readable(op); err != nil {
 		return nil, err
 	}
@@ -132,7 +134,7 @@ func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Dura
 		if i := end(s.buf[scanned:]); i >= 0 && scanned+i <= limit {
 			return s.take(scanned + i), nil
 		}
-		scanned = max(0, len(s.buf)-chunk) // a delimiter may straddle reads; rescan the tail
+		scanned = max(0, len(s.buf)-overlap) // a delimiter may straddle reads: rescan its length less one
 		if len(s.buf) > limit {
 			return nil, opErr(op, s, "", &LimitError{Limit: limit, Until: until})
 		}

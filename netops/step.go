@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
 	"runtime"
 	"strconv"
@@ -59,6 +60,9 @@ func (s *Socket) Bind(addr string) (*Socket, error) {
 func (s *Socket) Listen(backlog int) (*Socket, error) {
 	if backlog < 0 {
 		return nil, opErr("listen", s, "", &InputError{What: "backlog", Value: strconv.Itoa(backlog), Want: "min0"})
+	}
+	if backlog > math.MaxInt32 { // listen(2) takes a C int: never cut it
+		return nil, opErr("listen", s, "", &InputError{What: "backlog", Value: strconv.Itoa(backlog), Want: "int32"})
 	}
 	return s.listen(backlog)
 }

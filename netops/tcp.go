@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net"
+	"strconv"
 	"time"
 )
 
@@ -26,6 +28,9 @@ func (t *Table) Listen(ctx context.Context, proto, addr string, o ListenOptions)
 	}
 	if isUDP(proto) {
 		return t.listenUDP(ctx, proto, a, o.Owner)
+	}
+	if o.Backlog > math.MaxInt32 { // listen(2) takes a C int: never cut it
+		return nil, &OpError{Op: "listen", Net: proto, Addr: a, Err: &InputError{What: "backlog", Value: strconv.Itoa(o.Backlog), Want: "int32"}}
 	}
 	s := newSocket(proto, KindListener, o.Owner)
 	ln, keep, err := listenTCP(ctx, proto, a, o.Backlog, t.trace())

@@ -46,21 +46,24 @@ func (a *Args) Duration(name string) (time.Duration, error) {
 	if d < 0 {
 		return 0, usageT(a.Command, "args.negative", name, v)
 	}
+	if d == 0 && strings.ContainsAny(v, "123456789") {
+		d = time.Nanosecond // 0.5ns is a (very short) wait, not "no limit"
+	}
 	return d, nil
 }
 
-// Int returns the value of --name as a non-negative number, or def when it
-// was not given.
+// Int returns the value of --name as a number from 0 to 2147483647 (what
+// the kernel's C int holds), or def when it was not given.
 func (a *Args) Int(name string, def int) (int, error) {
 	v, ok := a.flags[name]
 	if !ok {
 		return def, nil
 	}
-	n, err := strconv.Atoi(v)
+	n, err := strconv.ParseInt(v, 10, 32) // checked in full, never cut
 	if err != nil || n < 0 {
 		return 0, usageT(a.Command, "args.bad_number", name, v)
 	}
-	return n, nil
+	return int(n), nil
 }
 
 // Quoted reports whether Words[i] was quoted, so is text and never a

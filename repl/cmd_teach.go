@@ -187,9 +187,11 @@ func (s *Session) stepListen(a *Args) (bool, error) {
 		if a.Has("backlog") {
 			return true, usageT(a.Command, "teach.backlog_twice", a.Words[1])
 		}
-		if backlog, err = strconv.Atoi(a.Words[1]); err != nil || backlog < 0 {
+		b, err := strconv.ParseInt(a.Words[1], 10, 32) // a C int: checked in full, never cut
+		if err != nil || b < 0 {
 			return true, usageT(a.Command, "teach.bad_backlog", a.Words[1], sock.ID)
 		}
+		backlog = int(b)
 	}
 	ln, err := sock.Listen(backlog)
 	if err != nil {

@@ -83,7 +83,9 @@ func unknownCommand(name string) error {
 
 // formatError renders err as the shell prints it: "error: <what happened>"
 // (lower case, no trailing period), then "hint: ..." lines: the ones
-// attached with [withHint] and those the socket error itself suggests.
+// attached with [withHint] and those the socket error itself suggests. A
+// control or invisible character they quote (typed in an address, say) is
+// escaped (see [inert]).
 func (s *Session) formatError(err error) string {
 	msg := strings.TrimSuffix(say.Error(err), ".")
 	if msg != "" && !strings.HasPrefix(msg, "[") {
@@ -96,10 +98,10 @@ func (s *Session) formatError(err error) string {
 	}
 	hints = append(hints, s.socketHints(err)...)
 	var sb strings.Builder
-	sb.WriteString(words.T("label.error") + " " + msg + "\n")
+	sb.WriteString(words.T("label.error") + " " + inert(msg) + "\n")
 	for _, h := range hints {
 		if h != "" {
-			sb.WriteString(words.T("label.hint") + " " + h + "\n")
+			sb.WriteString(words.T("label.hint") + " " + inert(h) + "\n")
 		}
 	}
 	return sb.String()

@@ -124,13 +124,45 @@ func escapeBytes(b []byte, quote rune) string {
 }
 
 // printable reports whether r is safe and visible on a terminal: not a C1
-// control, a format character (bidi overrides) or a separator other than
-// the space.
+// control, a format character (bidi overrides), a default-ignorable code
+// point (those a terminal draws as nothing: U+034F, the Hangul fillers
+// U+115F, U+1160, U+3164, U+FFA0, U+17B4, U+17B5, variation selectors...)
+// or a separator other than the space.
 func printable(r rune) bool {
 	if r >= 0x80 && r <= 0x9f {
 		return false
 	}
-	return unicode.IsGraphic(r) && !unicode.Is(unicode.Cf, r) && (r == ' ' || !unicode.IsSpace(r))
+	if unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector) {
+		return false
+	}
+	return unicode.IsGraphic(r) && (r == ' ' || !unicode.IsSpace(r))
+}
+
+// inert returns a message with every byte a terminal would act on or not
+// show escaped, as [escapeBytes] does, and everything else (quotes,
+// backslashes, line ends and tabs included) as it is: for errors that
+// quote what was typed.
+func inert(msg string) string {
+	if !strings.ContainsFunc(msg, active) {
+		return msg
+	}
+	var sb strings.Builder
+	for len(msg) > 0 {
+		r, n := utf8.DecodeRuneInString(msg)
+		if active(r) {
+			sb.WriteString(escapeBytes([]byte(msg[:n]), 0))
+		} else {
+			sb.WriteString(msg[:n])
+		}
+		msg = msg[n:]
+	}
+	return sb.String()
+}
+
+// active reports a rune [inert] escapes: invalid UTF-8, a control other
+// than "\n" and "\t", or an invisible character.
+func active(r rune) bool {
+	return r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && !printable(r)
 }
 
 // hexDump shows b as `hexdump -C` does (encoding/hex.Dump): offset, 16

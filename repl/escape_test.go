@@ -159,7 +159,8 @@ func spaced(h string) string {
 }
 
 // TestEscapeBytes pins how received bytes are shown: invalid UTF-8 as \xNN,
-// a real U+FFFD as itself, controls and bidi overrides escaped.
+// a real U+FFFD as itself, controls, bidi overrides and default-ignorable
+// code points escaped.
 func TestEscapeBytes(t *testing.T) {
 	for _, tc := range []struct{ in, want string }{
 		{"héllo", "héllo"},
@@ -169,6 +170,9 @@ func TestEscapeBytes(t *testing.T) {
 		{"\x1b[31m", `\x1b[31m`},
 		{"\u009b\u202e", `\u009b\u202e`},
 		{"a\r\n\t\"", `a\r\n\t\"`},
+		// default-ignorable code points: a terminal draws them as nothing
+		{"a\u034fb\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe0f\u2060", `a\u034fb\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe0f\u2060`},
+		{"\U000e0041\U000e0100", `\U000e0041\U000e0100`},
 	} {
 		if got := escapeBytes([]byte(tc.in), '"'); got != tc.want {
 			t.Errorf("escapeBytes(%q) = %q; want %q", tc.in, got, tc.want)

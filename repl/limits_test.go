@@ -6,6 +6,7 @@ import (
 	osexec "os/exec"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestDatagramCutSaysDropped: a datagram longer than MAX is cut, as the
@@ -134,5 +135,60 @@ func TestRecordWriteErrors(t *testing.T) {
 	got, err := exec(t, s, out, "record /dev/full")
 	if err == nil || !strings.Contains(got, "no space left on device") {
 		t.Errorf("record /dev/full: %v\n%s", err, got)
+	}
+}
+
+// TestErrorsEscapeTypedText: an error that quotes what was typed (an
+// address with ESC and BEL in it) escapes it, so the terminal never acts
+// on it; so do invisible code points.
+func TestErrorsEscapeTypedText(t *testing.T) {
+	s, out := testSession(t, false)
+	for _, line := range []string{
+		"connect localhost\x07:1",
+		"listen 127.0.0.1\x1b[2J\x07:0",
+		"connect 127.0.0.1:\u034f1\u3164",
+		"nosuch\x1b[31m",
+	} {
+		got, err := exec(t, s, out, line)
+		if err == nil || !strings.HasPrefix(got, "error: ") {
+			t.Errorf("%q: %v\n%s", line, err, got)
+		}
+		if strings.ContainsAny(got, "\x1b\x07\u034f\u3164") {
+			t.Errorf("%q: the error holds a raw control or invisible character: %q", line, got)
+		}
+	}
+}
+
+// TestIntegersNeverCut: a number too large for the kernel's C int is
+// refused, never cut (linger 4294967296 became linger 0, a close with RST;
+// rcvbuf 4294967296 became 2304; a backlog of 4294967296 became 0).
+func TestIntegersNeverCut(t *testing.T) {
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "socket tcp")
+	for _, line := range []string{
+		"option 1 linger 4294967296", "option 1 linger 2147483648s", "option 1 rcvbuf 4294967296",
+		"option 1 sndbuf 9223372036854775808", "listen 127.0.0.1:0 --backlog 4294967296",
+		"listen 1 4294967296", "connect 127.0.0.1:1 --retry 1ms --tries 4294967297",
+	} {
+		if got, err := exec(t, s, out, line); err == nil || !strings.Contains(got, "2147483647") {
+			t.Errorf("%s: %v\n%s", line, err, got)
+		}
+	}
+	if got := mustExec(t, s, out, "option 1 linger"); !strings.Contains(got, "linger off") {
+		t.Errorf("linger after the refused values: %q", got)
+	}
+}
+
+// TestSubNanosecondTimeout: a positive timeout under 1 ns is a wait that
+// ends at once, not "no limit".
+func TestSubNanosecondTimeout(t *testing.T) {
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen 127.0.0.1:0")
+	for _, line := range []string{"accept --timeout 0.5ns", "accept --timeout 0.9ns"} {
+		start := time.Now()
+		got, err := exec(t, s, out, line)
+		if err == nil || !strings.Contains(got, "timed out") || time.Since(start) > 5*time.Second {
+			t.Errorf("%s: %v after %v\n%s", line, err, time.Since(start), got)
+		}
 	}
 }

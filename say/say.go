@@ -181,6 +181,8 @@ func Input(e *netops.InputError) string {
 		return words.T("input.backlog", e.Value)
 	case "name":
 		return words.T("input.name", e.Value)
+	case "int32":
+		return words.T("limits.int32", e.What, e.Value)
 	case "direction":
 		return words.T("input.direction", e.Value)
 	case "":

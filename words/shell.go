@@ -57,7 +57,7 @@ func init() {
 		"args.no_unit":        {EN: "--%[1]s %[2]s has no unit: write %[2]ss or %[2]sms", PT: "--%[1]s %[2]s não tem unidade: escreva %[2]ss ou %[2]sms"},
 		"args.bad_duration":   {EN: "bad duration --%s %q: write it as 500ms, 2s or 1m", PT: "duração inválida --%s %q: escreva como 500ms, 2s ou 1m"},
 		"args.negative":       {EN: "--%s %s is negative", PT: "--%s %s é negativo"},
-		"args.bad_number":     {EN: "bad number --%s %q: want a whole number from 0 up", PT: "número inválido --%s %q: use um número inteiro de 0 para cima"},
+		"args.bad_number":     {EN: "bad number --%s %q: want a whole number from 0 to 2147483647", PT: "número inválido --%s %q: use um número inteiro de 0 a 2147483647"},
 		"args.unknown_option": {EN: "unknown option --%s for %s%s", PT: "opção desconhecida --%s para %s%s"},
 		"args.no_value":       {EN: "--%s takes no value", PT: "--%s não recebe valor"},
 		"args.needs_value":    {EN: "--%[1]s needs a value: --%[1]s %[2]s", PT: "--%[1]s precisa de um valor: --%[1]s %[2]s"},

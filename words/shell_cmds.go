@@ -57,7 +57,7 @@ func init() {
 		"teach.socket":           {EN: "%s socket fd %d %s%s", PT: "%s socket fd %d %s%s"},
 		"teach.bound":            {EN: "bound to %s", PT: "com bind em %s"},
 		"teach.backlog_twice":    {EN: "the backlog is given twice: as %s and as --backlog", PT: "o backlog foi dado duas vezes: como %s e como --backlog"},
-		"teach.bad_backlog":      {EN: "bad backlog %q: want a number, as in: listen %d 5", PT: "backlog inválido %q: use um número, como em: listen %d 5"},
+		"teach.bad_backlog":      {EN: "bad backlog %q: want a number from 0 to 2147483647, as in: listen %d 5", PT: "backlog inválido %q: use um número de 0 a 2147483647, como em: listen %d 5"},
 		"teach.connect_one_call": {EN: "connect %d HOST:PORT makes one connect(2) call: it takes --timeout, not --retry or --tries (those are for connect HOST:PORT, a fresh socket each attempt)", PT: "connect %d HOST:PORTA faz uma só chamada connect(2): aceita --timeout, não --retry nem --tries (esses são do connect HOST:PORTA, com um socket novo a cada tentativa)"},
 		"teach.explain_is_on":    {EN: "explain is on", PT: "explain está ligado"},
 		"teach.explain_is_off":   {EN: "explain is off", PT: "explain está desligado"},

@@ -24,5 +24,9 @@ func init() {
 			EN: "record: writing %s failed: %v; recording stopped",
 			PT: "record: falha ao escrever %s: %v; a gravação parou",
 		},
+		"limits.int32": {
+			EN: "bad %s %s: want a number from 0 to 2147483647 (the kernel takes a C int; a larger one is refused, never cut)",
+			PT: "%s inválido %s: use um número de 0 a 2147483647 (o kernel recebe um int de C; um maior é recusado, nunca cortado)",
+		},
 	})
 }
