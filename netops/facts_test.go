@@ -98,6 +98,7 @@ func TestErrorsAreFacts(t *testing.T) {
 	checkFact(t, "Connect refused", err)
 	_, err = tb.Listen(ctx, "tcp", ln.LocalAddr(), ListenOptions{})
 	checkFact(t, "Listen in use", err)
+	needUDP(t)
 	u, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -49,3 +49,15 @@ func closedPort(t *testing.T) string {
 	l.Close()
 	return addr
 }
+
+// needUDP skips a test where UDP sockets cannot be opened: under Wine 8,
+// Go's UDP sockets fail (Go calls WSAIoctl(SIO_UDP_NETRESET), which Wine 8
+// does not implement).
+func needUDP(t *testing.T) {
+	t.Helper()
+	c, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Skipf("UDP sockets cannot be opened here (%v): Wine 8 lacks SIO_UDP_NETRESET", err)
+	}
+	c.Close()
+}

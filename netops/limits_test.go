@@ -38,6 +38,7 @@ func TestHugeMaxAllocatesNothing(t *testing.T) {
 
 	tb := NewTable()
 	defer tb.CloseAll()
+	needUDP(t)
 	u, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -63,6 +64,7 @@ func TestDatagramLongerThanMax(t *testing.T) {
 	ctx := testCtx(t)
 	tb := NewTable()
 	defer tb.CloseAll()
+	needUDP(t)
 	u, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
 	if err != nil {
 		t.Fatal(err)

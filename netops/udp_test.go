@@ -10,6 +10,7 @@ func TestUDPSendToRecvFromAndReply(t *testing.T) {
 	tb := NewTable()
 	defer tb.CloseAll()
 	ctx := testCtx(t)
+	needUDP(t)
 	srv, err := tb.Listen(ctx, "udp", "127.0.0.1:0", ListenOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"io"
 	"os"
 	osexec "os/exec"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +15,7 @@ import (
 // for recvfrom and for recv on a UDP socket; one that fits says nothing
 // more.
 func TestDatagramCutSaysDropped(t *testing.T) {
+	needUDP(t)
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "listen udp 127.0.0.1:0")
 	mustExec(t, s, out, "connect udp "+s.Current().LocalAddr()) // [2]
@@ -128,8 +130,8 @@ func TestRecordPeerCannotSteer(t *testing.T) {
 // TestRecordWriteErrors: a report that cannot be written is reported when
 // the write fails (record /dev/full at once), not only at record off.
 func TestRecordWriteErrors(t *testing.T) {
-	if _, err := os.Stat("/dev/full"); err != nil {
-		t.Skip("no /dev/full")
+	if _, err := os.Stat("/dev/full"); err != nil || runtime.GOOS == "windows" {
+		t.Skip("no /dev/full (a Unix device)")
 	}
 	s, out := testSession(t, false)
 	got, err := exec(t, s, out, "record /dev/full")

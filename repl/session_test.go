@@ -208,6 +208,7 @@ func TestNotices(t *testing.T) {
 
 func TestUDP(t *testing.T) {
 	s, out := testSession(t, false)
+	needUDP(t)
 	mustExec(t, s, out, "listen udp 127.0.0.1:0")
 	addr := s.Current().LocalAddr()
 	mustExec(t, s, out, "connect udp "+addr) // [2]

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -56,11 +57,20 @@ func TestTranscripts(t *testing.T) {
 	peers := map[string]string{
 		"ECHO":    serveTCP(t, echo),
 		"GREET":   serveTCP(t, greet),
-		"UDPECHO": serveUDPEcho(t),
 		"REFUSED": closedPort(t),
+	}
+	udp, _ := udpWorks()
+	if udp {
+		peers["UDPECHO"] = serveUDPEcho(t)
 	}
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata",
+		Condition: func(cond string) (bool, error) {
+			if cond == "udp" { // [!udp] skip: UDP sockets cannot be opened here (Wine 8)
+				return udp, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Setup: func(e *testscript.Env) error {
 			for k, v := range peers {
 				e.Setenv(k, v)
@@ -104,6 +114,9 @@ func normalise(s string, getenv func(string) string) string {
 	names := []string{"ECHO", "GREET", "UDPECHO", "REFUSED"}
 	sort.Strings(names)
 	for _, n := range names {
+		if getenv(n) == "" { // no such peer here (UDPECHO where UDP cannot be opened)
+			continue
+		}
 		s = strings.ReplaceAll(s, getenv(n), "$"+n)
 		_, port, _ := net.SplitHostPort(getenv(n))
 		s = regexp.MustCompile(`:`+port+`\b`).ReplaceAllLiteralString(s, ":$"+n+"_PORT")
