@@ -32,21 +32,6 @@ import (
 	"github.com/socklab/socklab/words"
 )
 
-const usage = `usage:
-  socklab                          interactive shell
-  socklab SCRIPT.lua [ARGS...]     run a Lua script (ARGS in arg[1] ...)
-  socklab -c 'CMD; CMD; ...'       run shell commands, then exit
-  socklab < session.txt            run stdin's lines as shell commands
-  socklab nc [nc flags] HOST PORT  netcat mode (socklab nc -h for its flags)
-  socklab check [EXERCISE [HOST:PORT] [options] [-- COMMAND ARGS...]]
-                                   grade a student's server or client against the
-                                   course's exercises (socklab check -h)
-  socklab --lab [...]              any of these in a private network of its own
-                                   (Linux): capture works without root
-
-flags:
-`
-
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // run picks the mode from args and returns the exit status: 0 when all went
@@ -57,7 +42,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if len(args) > 1 && (args[0] == "--lang" || args[0] == "-lang") {
 		l, ok := words.Parse(args[1])
 		if !ok {
-			fmt.Fprintln(stderr, "error:", words.T("lang.bad", args[1]))
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("lang.bad", args[1]))
 			return 2
 		}
 		words.SetLang(l)
@@ -87,9 +72,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 	fs := flag.NewFlagSet("socklab", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, usage); fs.PrintDefaults() }
-	cmds := fs.String("c", "", "run these shell commands (separated by ; or newlines), then exit")
-	allowExec := fs.Bool("allow-exec", false, "let scripts use os.execute and io.popen (off by default)")
+	fs.Usage = func() { fmt.Fprint(stderr, words.T("main.usage")); fs.PrintDefaults() }
+	cmds := fs.String("c", "", words.T("main.flag_c"))
+	allowExec := fs.Bool("allow-exec", false, words.T("main.flag_allow_exec"))
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return 0
@@ -100,23 +85,20 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
-			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec})
+			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec,
+			OnError: func(err error) { repl.WriteError(stderr, err) }})
 		switch {
 		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
-			fmt.Fprintf(stderr, "%s stopped by a signal; its sockets are closed\n", fs.Arg(0))
+			fmt.Fprintln(stderr, words.T("lua.stopped_signal", fs.Arg(0)))
 			return repl.ExitInterrupted
 		case err != nil:
-			fmt.Fprintln(stderr, "error:", err)
-			var se *luanet.ScriptError
-			if errors.As(err, &se) {
-				fmt.Fprint(stderr, se.Where())
-			}
+			repl.WriteError(stderr, err)
 			return 1
 		}
 		return 0
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "error: unexpected argument %q: scripts end in .lua, and nc mode starts with \"nc\"\n", fs.Arg(0))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("main.unexpected", fs.Arg(0)))
 		fs.Usage()
 		return 2
 	}

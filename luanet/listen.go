@@ -11,6 +11,7 @@ import (
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
+	"github.com/socklab/socklab/words"
 )
 
 // net.listen(proto, addr [, {backlog=N, max_clients=N, limit=N}]); the
@@ -79,8 +80,7 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 		select {
 		case sk.slots <- struct{}{}:
 		default:
-			fmt.Fprintf(e.stderr, "[%d] max_clients (%d) reached: new clients wait in the backlog until one leaves\n",
-				sk.ns.ID, cap(sk.slots))
+			fmt.Fprintln(e.stderr, words.T("lua.max_clients", sk.ns.ID, cap(sk.slots)))
 			var tc <-chan time.Time
 			if d, _ := left(); d > 0 {
 				t := time.NewTimer(d)
@@ -116,7 +116,7 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 		} else if backoff *= 2; backoff > time.Second {
 			backoff = time.Second
 		}
-		fmt.Fprintf(e.stderr, "[%d] accept: %v; retrying in %v\n", sk.ns.ID, err, backoff)
+		fmt.Fprintln(e.stderr, words.T("lua.accept_retry", sk.ns.ID, say.Error(err), backoff))
 		t := time.NewTimer(backoff)
 		select {
 		case <-t.C:

@@ -17,9 +17,10 @@
 //
 // Expected network failures return nil and a short reason ("timeout",
 // "closed", "refused", ...; see netops.Reason). Misuse raises an error that
-// names the script's file:line. An error in a spawned function is printed
-// to Options.Stderr and ends that function only; an error in the main chunk
-// ends the script and RunFile returns it.
+// names the script's file:line. An error in a spawned function ends that
+// function only: it goes to Options.OnError as a [TaskError] (or, without
+// it, to Options.Stderr); an error in the main chunk ends the script and
+// RunFile returns it as a [ScriptError]. Both carry the Lua traceback.
 package luanet
 
 import (
@@ -47,36 +48,19 @@ type Options struct {
 	Stdin     io.Reader     // input() reads lines here, unless Input is set
 	Input     func(ctx context.Context, prompt string) (string, error)
 	Stdout    io.Writer // print() and the script's output
-	Stderr    io.Writer // reports of handler errors and server limits
+	Stderr    io.Writer // reports of server limits, and of handler errors without OnError
 	AllowExec bool      // os.execute and io.popen are available
+
+	// OnError, if set, receives the error of each spawned function (a
+	// *TaskError, with its traceback) instead of Stderr, so that the
+	// embedder prints it as it prints the script's own error. It is
+	// called from the script's goroutine, one error at a time.
+	OnError func(error)
 
 	// FlushTimeout bounds how long a script that ended waits for data it
 	// queued with send to go out before its sockets close; 0 means 5 s.
 	FlushTimeout time.Duration
 }
-
-// ScriptError is the error of a script's main chunk: the Lua message (which
-// starts with file:line) and the traceback where it was raised.
-type ScriptError struct {
-	Msg       string
-	Traceback string
-}
-
-func (e *ScriptError) Error() string { return e.Msg }
-
-// Where returns the traceback indented for printing under the error line
-// (as a spawned handler's error shows it), or "".
-func (e *ScriptError) Where() string {
-	if e.Traceback == "" {
-		return ""
-	}
-	return indent(e.Traceback)
-}
-
-// ExitError reports a script that called os.exit with a non-zero code.
-type ExitError struct{ Code int }
-
-func (e *ExitError) Error() string { return fmt.Sprintf("script called os.exit(%d)", e.Code) }
 
 // RunFile runs the Lua script at path with args in the global arg (arg[0]
 // is path) and as the main chunk's "...". It returns when the main chunk and
@@ -114,14 +98,6 @@ func RunString(ctx context.Context, name, code string, o Options) error {
 	argT.RawSetInt(0, lua.LString(name))
 	e.L.SetGlobal("arg", argT)
 	return e.run(fn, nil)
-}
-
-func loadError(err error) error {
-	var ae *lua.ApiError
-	if errors.As(err, &ae) && ae.Object != nil {
-		return errors.New(strings.TrimSpace(ae.Object.String()))
-	}
-	return err
 }
 
 var runs atomic.Int64
@@ -289,7 +265,7 @@ func (e *engine) openLibs() {
 	if !e.o.AllowExec {
 		deny := func(name string) *lua.LFunction {
 			return L.NewFunction(func(L *lua.LState) int {
-				raise(L, name+" is off: run socklab with --allow-exec to let scripts run commands")
+				raise(L, words.T("lua.exec_off", name))
 				return 0
 			})
 		}
@@ -298,7 +274,7 @@ func (e *engine) openLibs() {
 	}
 	block := func(name string) *lua.LFunction {
 		return L.NewFunction(func(L *lua.LState) int {
-			raise(L, name+" would block every connection of the script: use input() to read a line")
+			raise(L, words.T("lua.would_block", name))
 			return 0
 		})
 	}
@@ -352,18 +328,6 @@ func (e *engine) metatable(methods *lua.LTable, kind string, tostring lua.LGFunc
 	return mt
 }
 
-// taskFailed reports the error of a spawned task, which ends with the
-// sockets it was using; the others go on.
-func (e *engine) taskFailed(t *task, msg string) {
-	var b strings.Builder
-	fmt.Fprintf(&b, "error: %s (task %d, %s): this handler ended, the others go on\n", msg, t.id, t.name)
-	if t.tb != "" {
-		b.WriteString(indent(t.tb))
-	}
-	e.stderr.Write([]byte(b.String()))
-	e.closeTaskSocks(t)
-}
-
 // print writes its arguments, tostring'ed and tab-separated, as one line.
 func (e *engine) print(L *lua.LState) int {
 	var b strings.Builder
@@ -394,65 +358,6 @@ func (e *engine) osExit(L *lua.LState) int {
 	ud.Value = &ExitError{Code: code}
 	L.Error(ud, 0)
 	return 0
-}
-
-func asExit(err error) (*ExitError, bool) {
-	var ae *lua.ApiError
-	if errors.As(err, &ae) {
-		if ud, ok := ae.Object.(*lua.LUserData); ok {
-			if ex, ok := ud.Value.(*ExitError); ok {
-				return ex, true
-			}
-		}
-	}
-	return nil, false
-}
-
-// arm installs the traceback hook on the task's coroutine (Resume resets
-// Panic to one without a traceback; pitfall 6).
-func (e *engine) arm(L *lua.LState) int {
-	t := e.s.taskOf(L)
-	prev := L.Panic
-	L.Panic = func(L *lua.LState) {
-		if t != nil {
-			t.tb = traceback(L)
-		}
-		prev(L)
-	}
-	return 0
-}
-
-func traceback(L *lua.LState) string {
-	var b strings.Builder
-	b.WriteString("stack traceback:")
-	for level := 0; ; level++ {
-		dbg, ok := L.GetStack(level)
-		if !ok {
-			break
-		}
-		if _, err := L.GetInfo("Sln", dbg, lua.LNil); err != nil {
-			break
-		}
-		if dbg.What == "G" || dbg.Source == preludeName {
-			continue
-		}
-		name := dbg.Name
-		if up, ok := L.GetStack(level + 1); ok {
-			if _, err := L.GetInfo("S", up, lua.LNil); err == nil && up.Source == preludeName {
-				name = "" // called by the task trampoline: the spawned function
-			}
-		}
-		if name == "" {
-			name = fmt.Sprintf("function <%s:%d>", dbg.Source, dbg.LineDefined)
-		} else {
-			name = "function '" + name + "'"
-		}
-		if dbg.What == "main" {
-			name = "main chunk"
-		}
-		fmt.Fprintf(&b, "\n\t%s:%d: in %s", dbg.Source, dbg.CurrentLine, name)
-	}
-	return b.String()
 }
 
 // isGo reports whether its argument is a Go function.

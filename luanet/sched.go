@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -460,27 +459,4 @@ func (s *sched) finish(t *task) {
 		}
 	}
 	t.joiners = nil
-}
-
-func indent(s string) string {
-	s = strings.TrimRight(s, "\n")
-	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
-}
-
-// errText returns a Lua error's message without gopher-lua's own traceback.
-func errText(err error) string {
-	if ae, ok := err.(*lua.ApiError); ok {
-		if ex, ok := ae.Object.(*lua.LUserData); ok {
-			if e, ok := ex.Value.(*ExitError); ok {
-				return e.Error()
-			}
-		}
-		if ae.Object != nil {
-			if str, ok := ae.Object.(lua.LString); ok {
-				return string(str)
-			}
-			return ae.Object.String()
-		}
-	}
-	return err.Error()
 }

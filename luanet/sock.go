@@ -9,6 +9,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // sock is a netops socket as a script sees it. The fields other than w are
@@ -169,10 +170,10 @@ func checkKind(L *lua.LState, sk *sock, fname string, kinds ...netops.Kind) {
 			return
 		}
 	}
-	what := map[netops.Kind]string{netops.KindListener: "a listener (accept)",
-		netops.KindConn: "a TCP connection", netops.KindPacket: "a UDP socket",
-		netops.KindStep: "a socket not yet listening or connected (call listen or connect first)"}
-	raise(L, fmt.Sprintf("'%s' does not work on [%d], which is %s", fname, sk.ns.ID, what[sk.ns.Kind]))
+	what := map[netops.Kind]string{netops.KindListener: words.T("lua.kind_listener"),
+		netops.KindConn: words.T("lua.kind_conn"), netops.KindPacket: words.T("lua.kind_udp"),
+		netops.KindStep: words.T("lua.kind_step")}
+	raise(L, words.T("lua.wrong_kind", fname, sk.ns.ID, what[sk.ns.Kind]))
 }
 
 // fail pushes nil, reason and returns 2: an expected network failure.

@@ -3,6 +3,7 @@ package repl
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"strings"
 	"syscall"
@@ -81,11 +82,19 @@ func unknownCommand(name string) error {
 	return withHint(err, words.T("shell.help_lists"))
 }
 
+// WriteError writes err to w as the shell prints it (see
+// [Session.PrintError]), without colour: socklab SCRIPT.lua prints its
+// script's errors through it, so they read the same in every mode.
+func WriteError(w io.Writer, err error) {
+	s := &Session{table: netops.NewTable()}
+	io.WriteString(w, s.formatError(err))
+}
+
 // formatError renders err as the shell prints it: "error: <what happened>"
-// (lower case, no trailing period), then "hint: ..." lines: the ones
-// attached with [withHint] and those the socket error itself suggests. A
-// control or invisible character they quote (typed in an address, say) is
-// escaped (see [inert]).
+// (lower case, no trailing period), a script's Lua traceback, then
+// "hint: ..." lines: the ones attached with [withHint] and those the socket
+// error itself suggests. A control or invisible character they quote
+// (typed in an address, say) is escaped (see [inert]).
 func (s *Session) formatError(err error) string {
 	msg := strings.TrimSuffix(say.Error(err), ".")
 	if msg != "" && !strings.HasPrefix(msg, "[") {
@@ -99,6 +108,10 @@ func (s *Session) formatError(err error) string {
 	hints = append(hints, s.socketHints(err)...)
 	var sb strings.Builder
 	sb.WriteString(words.T("label.error") + " " + inert(msg) + "\n")
+	var tb interface{ Where() string } // a script's error: its Lua traceback
+	if errors.As(err, &tb) {
+		sb.WriteString(tb.Where())
+	}
 	for _, h := range hints {
 		if h != "" {
 			sb.WriteString(words.T("label.hint") + " " + inert(h) + "\n")

@@ -1,0 +1,162 @@
+package luanet
+
+// This file is how a script's errors reach the person: the error types of
+// the main chunk and of spawned functions, the traceback, and the report
+// of a spawned function's error (to Options.OnError, else Options.Stderr).
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
+)
+
+// ScriptError is the error of a script's main chunk: the Lua message (which
+// starts with file:line) and the traceback where it was raised.
+type ScriptError struct {
+	Msg       string
+	Traceback string
+}
+
+func (e *ScriptError) Error() string { return e.Msg }
+
+// Where returns the traceback indented for printing under the error line
+// (as a spawned handler's error shows it), or "".
+func (e *ScriptError) Where() string {
+	if e.Traceback == "" {
+		return ""
+	}
+	return indent(e.Traceback)
+}
+
+// ExitError reports a script that called os.exit with a non-zero code.
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return words.T("lua.exit", e.Code) }
+
+func loadError(err error) error {
+	var ae *lua.ApiError
+	if errors.As(err, &ae) && ae.Object != nil {
+		return errors.New(strings.TrimSpace(ae.Object.String()))
+	}
+	return err
+}
+
+func asExit(err error) (*ExitError, bool) {
+	var ae *lua.ApiError
+	if errors.As(err, &ae) {
+		if ud, ok := ae.Object.(*lua.LUserData); ok {
+			if ex, ok := ud.Value.(*ExitError); ok {
+				return ex, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// arm installs the traceback hook on the task's coroutine (Resume resets
+// Panic to one without a traceback; pitfall 6).
+func (e *engine) arm(L *lua.LState) int {
+	t := e.s.taskOf(L)
+	prev := L.Panic
+	L.Panic = func(L *lua.LState) {
+		if t != nil {
+			t.tb = traceback(L)
+		}
+		prev(L)
+	}
+	return 0
+}
+
+func traceback(L *lua.LState) string {
+	var b strings.Builder
+	b.WriteString("stack traceback:")
+	for level := 0; ; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sln", dbg, lua.LNil); err != nil {
+			break
+		}
+		if dbg.What == "G" || dbg.Source == preludeName {
+			continue
+		}
+		name := dbg.Name
+		if up, ok := L.GetStack(level + 1); ok {
+			if _, err := L.GetInfo("S", up, lua.LNil); err == nil && up.Source == preludeName {
+				name = "" // called by the task trampoline: the spawned function
+			}
+		}
+		if name == "" {
+			name = fmt.Sprintf("function <%s:%d>", dbg.Source, dbg.LineDefined)
+		} else {
+			name = "function '" + name + "'"
+		}
+		if dbg.What == "main" {
+			name = "main chunk"
+		}
+		fmt.Fprintf(&b, "\n\t%s:%d: in %s", dbg.Source, dbg.CurrentLine, name)
+	}
+	return b.String()
+}
+
+// taskFailed reports the error of a spawned task, which ends with the
+// sockets it was using; the others go on.
+func (e *engine) taskFailed(t *task, msg string) {
+	err := &TaskError{Msg: msg, Task: t.id, Name: t.name, Traceback: t.tb}
+	if e.o.OnError != nil {
+		e.o.OnError(err)
+	} else {
+		e.stderr.Write([]byte(words.T("label.error") + " " + err.Error() + "\n" + err.Where()))
+	}
+	e.closeTaskSocks(t)
+}
+
+// TaskError is the error of a spawned function: it ended that function
+// (and closed its sockets); the script's other functions go on. The
+// embedder receives it through Options.OnError.
+type TaskError struct {
+	Msg       string // the Lua message, starting with file:line
+	Task      int    // the task's number
+	Name      string // what the task runs: "spawned at echo.lua:12"
+	Traceback string // where it was raised
+}
+
+// Error returns the message, the task, and that the others go on.
+func (e *TaskError) Error() string { return words.T("lua.task_failed", e.Msg, e.Task, e.Name) }
+
+// Where returns the traceback indented for printing under the error line,
+// or "".
+func (e *TaskError) Where() string {
+	if e.Traceback == "" {
+		return ""
+	}
+	return indent(e.Traceback)
+}
+
+func indent(s string) string {
+	s = strings.TrimRight(s, "\n")
+	return "  " + strings.ReplaceAll(s, "\n", "\n  ") + "\n"
+}
+
+// errText returns a Lua error's message without gopher-lua's own traceback.
+func errText(err error) string {
+	if ae, ok := err.(*lua.ApiError); ok {
+		if ex, ok := ae.Object.(*lua.LUserData); ok {
+			if e, ok := ex.Value.(*ExitError); ok {
+				return e.Error()
+			}
+		}
+		if ae.Object != nil {
+			if str, ok := ae.Object.(lua.LString); ok {
+				return string(str)
+			}
+			return ae.Object.String()
+		}
+	}
+	return err.Error()
+}
