@@ -5,14 +5,21 @@ import (
 	"net"
 )
 
-// network names the Go network for the options: "tcp", "udp4", ...
+// network names the Go network for the options: "tcp", "udp4", "unix", ...
 func network(o *options) string {
+	if o.unix {
+		return "unix"
+	}
 	return proto(o) + o.family
 }
 
-// dial connects to o.host on port, honouring -s, -p, -4/-6, -n and -w.
+// dial connects to o.host on port (-U: to the socket file o.host),
+// honouring -s, -p, -4/-6 and -w.
 func dial(ctx context.Context, o *options, port string) (net.Conn, error) {
 	d := net.Dialer{Timeout: o.timeout}
+	if o.unix {
+		return d.DialContext(ctx, "unix", o.host)
+	}
 	if o.srcAddr != "" || o.srcPort != "" {
 		local := net.JoinHostPort(o.srcAddr, o.srcPort)
 		var err error

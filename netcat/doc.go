@@ -5,10 +5,11 @@
 // # Flags
 //
 // The flags keep netcat-openbsd's letters and meaning: -l, -k, -u, -v, -n,
-// -w, -N, -q, -z, -s, -p, -4, -6, -C and -d, combined as getopt does
+// -w, -N, -q, -z, -s, -p, -4, -6, -C, -U and -d, combined as getopt does
 // (-lvk, -lp 9000, -w3). Flags that socklab does not implement are refused
 // with exit status 2 instead of being ignored. See [Main] and the text of
-// `socklab nc -h`.
+// `socklab nc -h`. TLS uses ncat's long flags (--ssl, --ssl-cert, --ssl-key,
+// --ssl-verify, --ssl-trustfile, --ssl-servername).
 //
 // # End of input
 //
@@ -20,9 +21,10 @@
 //   - stdin reaches EOF with -N: shutdown(SHUT_WR) sends a FIN, then socklab
 //     keeps receiving until the peer closes.
 //   - stdin reaches EOF with -q SECS: a FIN is sent as with -N, and socklab
-//     exits SECS seconds later even when the peer stays open (0: at once;
-//     negative: never). netcat-openbsd 1.219 was seen not to quit while the
-//     peer stays open; socklab does what its manual page says instead.
+//     keeps receiving until the peer closes, as netcat-openbsd 1.219 does
+//     (its manual says it quits SECS later; it does not while the peer
+//     sends). Over UDP, which has no FIN, it quits SECS after stdin's EOF.
+//     nc then lingers SECS more after the peer closed; socklab exits.
 //   - the peer closes (socklab reads EOF) when connecting: socklab stops
 //     reading the socket, keeps sending stdin until stdin's EOF, then exits.
 //   - the peer closes when listening (-l): socklab exits at once, as

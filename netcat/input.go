@@ -51,13 +51,15 @@ func (in *input) start() {
 	go func() {
 		defer close(in.ch)
 		buf := make([]byte, in.chunk)
+		var last byte // the byte before buf, for -C
 		for {
 			n, err := in.r.Read(buf)
 			if n > 0 {
 				b := append([]byte(nil), buf[:n]...)
 				if in.crlf {
-					b = bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n"))
+					b = crlf(b, last)
 				}
+				last = buf[n-1]
 				in.ch <- b
 			}
 			if err != nil {
@@ -68,6 +70,20 @@ func (in *input) start() {
 			}
 		}
 	}()
+}
+
+// crlf turns each LF not already after a CR into CRLF, as nc -C does (an
+// existing CRLF stays); before is the byte that came before b.
+func crlf(b []byte, before byte) []byte {
+	out := make([]byte, 0, len(b)+bytes.Count(b, []byte("\n")))
+	for _, c := range b {
+		if c == '\n' && before != '\r' {
+			out = append(out, '\r')
+		}
+		out = append(out, c)
+		before = c
+	}
+	return out
 }
 
 // fast reports whether stdin can go straight to c through the kernel:

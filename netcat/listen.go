@@ -2,28 +2,83 @@ package netcat
 
 import (
 	"context"
+	"crypto/tls"
+	"errors"
 	"fmt"
 	"io"
 	"net"
+	"syscall"
+
+	"github.com/socklab/socklab/tlsx"
+	"github.com/socklab/socklab/words"
 )
+
+// listenAddr is where -l listens, by nc's rule: no host means 0.0.0.0
+// (IPv4, every interface), or :: with -6, which also accepts IPv4 clients
+// (IPV6_V6ONLY off, as nc leaves it).
+func listenAddr(o *options) (network, addr string) {
+	if o.unix {
+		return "unix", o.host
+	}
+	host := o.host
+	if host == "" {
+		host = "0.0.0.0"
+		if o.family == "6" {
+			host = "::"
+		}
+	}
+	network = proto(o) + o.family
+	if o.family == "" {
+		if ip := net.ParseIP(host); ip != nil && ip.To4() != nil {
+			network += "4"
+		}
+	}
+	return network, net.JoinHostPort(host, o.ports[0])
+}
+
+// listenConfig turns IPV6_V6ONLY off for -6, as nc does not set it.
+func listenConfig(o *options) net.ListenConfig {
+	var lc net.ListenConfig
+	if o.family == "6" {
+		lc.Control = func(_, _ string, c syscall.RawConn) error {
+			var err error
+			c.Control(func(fd uintptr) { err = dualStack(fd) })
+			return err
+		}
+	}
+	return lc
+}
 
 // serve runs -l: it listens, then serves one client at a time, the next
 // one only with -k, exactly like nc. It returns the exit status.
 func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer) int {
-	addr := net.JoinHostPort(o.host, o.ports[0])
+	network, addr := listenAddr(o)
 	if o.udp {
-		return serveUDP(ctx, o, addr, in, stdout, stderr)
+		return serveUDP(ctx, o, network, addr, in, stdout, stderr)
 	}
-	var lc net.ListenConfig
-	ln, err := lc.Listen(ctx, network(o), addr)
+	var cfg *tls.Config
+	if o.tls.on {
+		var leaf any
+		var err error
+		cfg, leaf, err = serverTLS(o)
+		if err != nil {
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+			return 1
+		}
+		if o.tls.cert == "" {
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_selfsigned", leaf))
+		}
+	}
+	lc := listenConfig(o)
+	ln, err := lc.Listen(ctx, network, addr)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
 	defer stop()
-	defer ln.Close()
+	defer ln.Close() // a unix listener removes the socket file it made
 	if o.verbose {
-		fmt.Fprintf(stderr, "Listening on %s\n", hostPort(ln.Addr()))
+		listening(stderr, o, ln.Addr())
 	}
 	for {
 		c, err := ln.Accept()
@@ -37,9 +92,21 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 			ln.Close()
 		}
 		if o.verbose {
-			fmt.Fprintf(stderr, "Connection received on %s\n", hostPort(c.RemoteAddr()))
+			received(stderr, o, c.RemoteAddr())
 		}
-		status := relay(ctx, o, c, in, stdout, stderr)
+		status := 0
+		if cfg != nil {
+			var tc *tlsConn
+			tc, err = handshake(ctx, o, tls.Server(c, cfg), c, cfg, false, stderr)
+			if err == nil {
+				status = relay(ctx, o, tc, in, stdout, stderr)
+			} else {
+				c.Close()
+				status = 1
+			}
+		} else {
+			status = relay(ctx, o, c, in, stdout, stderr)
+		}
 		if ctx.Err() != nil {
 			return statusInterrupted
 		}
@@ -49,25 +116,29 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 	}
 }
 
+// serverTLS is the listener's TLS configuration and the fingerprint of its
+// certificate.
+func serverTLS(o *options) (*tls.Config, any, error) {
+	cfg, leaf, err := tlsx.Server(o.tls.cert, o.tls.key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cfg, tlsx.Fingerprint(leaf), nil
+}
+
 // serveUDP runs -u -l: the first datagram fixes the peer (as nc connects
 // its socket to it); with -k replies go to whoever sent last.
-func serveUDP(ctx context.Context, o *options, addr string, in *input, stdout, stderr io.Writer) int {
-	var lc net.ListenConfig
-	pc, err := lc.ListenPacket(ctx, network(o), addr)
+func serveUDP(ctx context.Context, o *options, network, addr string, in *input, stdout, stderr io.Writer) int {
+	lc := listenConfig(o)
+	pc, err := lc.ListenPacket(ctx, network, addr)
 	if err != nil {
 		return fail(stderr, err)
 	}
 	if o.verbose {
-		fmt.Fprintf(stderr, "Bound on %s\n", hostPort(pc.LocalAddr()))
+		listening(stderr, o, pc.LocalAddr())
 	}
-	return relay(ctx, o, &udpPeer{pc: pc, follow: o.keep, verbose: o.verbose, stderr: stderr}, in, stdout, stderr)
+	return relay(ctx, o, &udpPeer{pc: pc, o: o, stderr: stderr}, in, stdout, stderr)
 }
 
-// hostPort prints an address the way nc does: "HOST PORT".
-func hostPort(a net.Addr) string {
-	h, p, err := net.SplitHostPort(a.String())
-	if err != nil {
-		return a.String()
-	}
-	return h + " " + p
-}
+// errHandshake marks a failed handshake already reported.
+var errHandshake = errors.New("handshake failed")

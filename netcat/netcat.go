@@ -7,6 +7,8 @@ import (
 	"io"
 	"net"
 	"os"
+
+	"github.com/socklab/socklab/words"
 )
 
 // Exit statuses of [Main].
@@ -45,16 +47,34 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if o.listen {
 		return serve(ctx, o, in, stdout, stderr)
 	}
-	c, err := dial(ctx, o, o.ports[0])
+	port := ""
+	if !o.unix {
+		port = o.ports[0]
+	}
+	c, err := dial(ctx, o, port)
 	if err != nil {
 		if ctx.Err() != nil {
 			return statusInterrupted
 		}
-		fmt.Fprintf(stderr, "socklab nc: connect to %s port %s (%s) failed: %v\n", o.host, o.ports[0], proto(o), cause(err))
+		if o.unix {
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.unix_failed", o.host, cause(err)))
+		} else {
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.connect_failed", o.host, port, proto(o), cause(err)))
+		}
 		return 1
 	}
-	if o.verbose {
-		fmt.Fprintf(stderr, "Connection to %s %s port [%s/*] succeeded!\n", o.host, o.ports[0], proto(o))
+	if o.verbose && !o.udp {
+		connected(stderr, o, port, c.RemoteAddr())
+	}
+	if o.tls.on {
+		tc, err := clientTLS(ctx, o, c, stderr)
+		if err != nil {
+			if ctx.Err() != nil {
+				return statusInterrupted
+			}
+			return 1
+		}
+		return relay(ctx, o, tc, in, stdout, stderr)
 	}
 	return relay(ctx, o, c, in, stdout, stderr)
 }
@@ -73,7 +93,7 @@ func cause(err error) error {
 		default:
 			var ne net.Error
 			if errors.As(err, &ne) && ne.Timeout() {
-				return errors.New("timed out")
+				return errors.New(words.T("nc.timed_out"))
 			}
 			return err
 		}

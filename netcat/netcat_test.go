@@ -2,6 +2,7 @@ package netcat
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -53,31 +54,44 @@ func isTimeout(err error) bool {
 	return errors.As(err, &ne) && ne.Timeout()
 }
 
-// TestQuitZero: -q 0 sends FIN at stdin EOF and exits at once, even though
-// the peer stays open.
-func TestQuitZero(t *testing.T) {
-	ln, port := server(t)
-	r := start(t, strings.NewReader("bye"), "-q", "0", "127.0.0.1", port)
-	c := accept(t, ln)
-	if got := readAll(t, c); got != "bye" {
-		t.Fatalf("server got %q", got)
-	}
-	if s := r.status(t); s != 0 {
-		t.Fatalf("status %d", s)
+// TestQuitKeepsReceiving: -q 0 and -q 1 send FIN at stdin's end and keep
+// receiving until the peer closes, as netcat-openbsd 1.219 does (the
+// common `printf 'cmd\n' | nc -q 1 HOST PORT` gets the whole reply).
+func TestQuitKeepsReceiving(t *testing.T) {
+	for _, q := range []string{"0", "1"} {
+		t.Run("q"+q, func(t *testing.T) {
+			ln, port := server(t)
+			r := start(t, strings.NewReader("cmd\n"), "-q", q, "127.0.0.1", port)
+			c := accept(t, ln)
+			if got := readAll(t, c); got != "cmd\n" { // reads to the FIN
+				t.Fatalf("server got %q", got)
+			}
+			for i := range 3 {
+				line := fmt.Sprintf("line%d\n", i)
+				c.Write([]byte(line))
+				r.stdout.waitFor(t, line) // still receiving after -q's delay
+				if i == 1 {
+					time.Sleep(1100 * time.Millisecond) // past -q 1 (the case under test, not synchronisation)
+				}
+			}
+			c.Close()
+			if s := r.status(t); s != 0 || r.stdout.String() != "line0\nline1\nline2\n" {
+				t.Fatalf("status %d, stdout %q", s, r.stdout)
+			}
+		})
 	}
 }
 
-// TestQuitDelay: -q 300ms keeps receiving for the delay, then quits.
-func TestQuitDelay(t *testing.T) {
-	ln, port := server(t)
-	t0 := time.Now()
-	r := start(t, strings.NewReader("a"), "-q", "300ms", "127.0.0.1", port)
-	c := accept(t, ln)
-	if got := readAll(t, c); got != "a" {
-		t.Fatalf("server got %q", got)
+// TestQuitUDP: over UDP (no FIN), -q quits its seconds after stdin's end.
+func TestQuitUDP(t *testing.T) {
+	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
 	}
-	c.Write([]byte("reply"))
-	r.stdout.waitFor(t, "reply")
+	defer pc.Close()
+	_, port, _ := net.SplitHostPort(pc.LocalAddr().String())
+	t0 := time.Now()
+	r := start(t, strings.NewReader("a"), "-u", "-q", "300ms", "127.0.0.1", port)
 	if s := r.status(t); s != 0 {
 		t.Fatalf("status %d", s)
 	}

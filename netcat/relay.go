@@ -61,6 +61,10 @@ loop:
 			if errors.Is(err, syscall.ECONNRESET) {
 				break loop // the connection is gone both ways: nc exits 0
 			}
+			if st, ok := udpRefused(o, err); ok {
+				status = st
+				break loop
+			}
 			if err != nil && !errors.Is(err, syscall.EPIPE) {
 				status = fail(stderr, err)
 				break loop
@@ -70,16 +74,24 @@ loop:
 			}
 		case s := <-sendDone:
 			sending = false
+			if st, ok := udpRefused(o, s.err); ok {
+				status = st
+				break loop
+			}
 			if s.err != nil {
 				if !isPeerGone(s.err) {
 					status = fail(stderr, s.err)
 				}
 				break loop
 			}
+			// -q over TCP sent a FIN above and keeps receiving until the
+			// peer closes, as nc does; UDP has no FIN: nc quits -q's
+			// seconds after stdin's end.
 			switch {
+			case !o.udp || o.quit < 0:
 			case o.quit == 0:
 				break loop
-			case o.quit > 0:
+			default:
 				quit = time.After(o.quit)
 			}
 		case <-quit:
@@ -123,8 +135,8 @@ func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 				return werr
 			}
 		}
-		if err == io.EOF {
-			return nil
+		if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
+			return nil // a TLS peer may close without close_notify
 		}
 		if err != nil {
 			return quiet(err)
@@ -151,6 +163,18 @@ func closeWrite(c io.ReadWriteCloser) {
 // the connection, which ends the relay without an error, as in nc.
 func isPeerGone(err error) bool {
 	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, net.ErrClosed)
+}
+
+// udpRefused reads the ECONNREFUSED a UDP socket gets from an ICMP "port
+// unreachable": nc exits 0 without a word, 1 with -v (still silent).
+func udpRefused(o *options, err error) (status int, ok bool) {
+	if !o.udp || !errors.Is(err, syscall.ECONNREFUSED) {
+		return 0, false
+	}
+	if o.verbose {
+		return 1, true
+	}
+	return 0, true
 }
 
 // fail prints err as one `socklab nc:` line and returns status 1.

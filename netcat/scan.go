@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/socklab/socklab/words"
 )
 
 // portRange reads "80", "http" or "20-30" (inclusive) into lo and hi.
@@ -18,7 +20,7 @@ func portRange(p string) (lo, hi int, err error) {
 		hi, err2 := strconv.Atoi(b)
 		if err1 == nil && err2 == nil {
 			if lo < 0 || hi > 65535 || lo > hi {
-				return 0, 0, errors.New("want lo-hi within 0-65535")
+				return 0, 0, errors.New(words.T("nc.range_bad"))
 			}
 			return lo, hi, nil
 		}
@@ -28,7 +30,7 @@ func portRange(p string) (lo, hi int, err error) {
 	}
 	n, err := net.LookupPort("tcp", p)
 	if err != nil {
-		return 0, 0, errors.New("unknown service name")
+		return 0, 0, errors.New(words.T("nc.unknown_service"))
 	}
 	return n, n, nil
 }
@@ -40,17 +42,17 @@ func scan(ctx context.Context, o *options, stderr io.Writer) int {
 	for _, p := range o.ports {
 		lo, hi, _ := portRange(p) // checked by parseArgs
 		for port := lo; port <= hi; port++ {
-			err := probe(ctx, o, port) // fails at once once ctx has ended
+			remote, err := probe(ctx, o, port) // fails at once once ctx has ended
 			switch {
 			case ctx.Err() != nil:
 				return statusInterrupted // Ctrl-C: no "failed" line for the probe it cut short
 			case err == nil:
 				status = 0
 				if o.verbose {
-					fmt.Fprintf(stderr, "Connection to %s %d port [%s/*] succeeded!\n", o.host, port, proto(o))
+					connected(stderr, o, strconv.Itoa(port), remote)
 				}
 			case o.verbose:
-				fmt.Fprintf(stderr, "socklab nc: connect to %s port %d (%s) failed: %v\n", o.host, port, proto(o), cause(err))
+				fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.connect_failed", o.host, strconv.Itoa(port), proto(o), cause(err)))
 			}
 		}
 	}
@@ -60,17 +62,17 @@ func scan(ctx context.Context, o *options, stderr io.Writer) int {
 // probe connects to one port. For UDP, where connecting proves nothing, it
 // sends one byte and calls the port open unless an ICMP "port unreachable"
 // comes back (read as ECONNREFUSED) within the wait.
-func probe(ctx context.Context, o *options, port int) error {
+func probe(ctx context.Context, o *options, port int) (net.Addr, error) {
 	c, err := dial(ctx, o, strconv.Itoa(port))
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer c.Close()
 	if !o.udp {
-		return nil
+		return c.RemoteAddr(), nil
 	}
 	if _, err := c.Write([]byte("X")); err != nil {
-		return err
+		return nil, err
 	}
 	wait := 200 * time.Millisecond
 	if o.timeout > 0 {
@@ -80,9 +82,9 @@ func probe(ctx context.Context, o *options, port int) error {
 	_, err = c.Read(make([]byte, 1))
 	var ne net.Error
 	if errors.As(err, &ne) && ne.Timeout() {
-		return nil
+		return c.RemoteAddr(), nil
 	}
-	return err
+	return nil, err
 }
 
 func proto(o *options) string {

@@ -1,7 +1,6 @@
 package netcat
 
 import (
-	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -11,10 +10,9 @@ import (
 // the sender of the first datagram, or with follow the latest sender.
 // Datagrams from other addresses are dropped, as on nc's connected socket.
 type udpPeer struct {
-	pc      net.PacketConn
-	follow  bool
-	verbose bool
-	stderr  io.Writer
+	pc     net.PacketConn
+	o      *options // -k: follow the latest sender; -v: say who
+	stderr io.Writer
 
 	mu    sync.Mutex
 	peer  net.Addr
@@ -34,14 +32,14 @@ func (u *udpPeer) Read(b []byte) (int, error) {
 		}
 		u.mu.Lock()
 		first := u.peer == nil
-		if first || u.follow {
+		if first || u.o.keep {
 			u.peer = from
 		}
 		same := u.peer.String() == from.String()
 		u.mu.Unlock()
 		if first {
-			if u.verbose {
-				fmt.Fprintf(u.stderr, "Connection received on %s\n", hostPort(from))
+			if u.o.verbose {
+				received(u.stderr, u.o, from)
 			}
 			close(u.known)
 		}

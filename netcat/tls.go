@@ -1,0 +1,83 @@
+package netcat
+
+import (
+	"context"
+	"crypto/tls"
+	"fmt"
+	"io"
+	"net"
+
+	"github.com/socklab/socklab/tlsx"
+	"github.com/socklab/socklab/words"
+)
+
+// tlsConn is a TLS connection whose CloseWrite also sends the TCP FIN:
+// close_notify alone leaves a peer that reads the socket (nc, a program
+// that ignores TLS alerts) waiting.
+type tlsConn struct {
+	*tls.Conn
+	raw net.Conn
+}
+
+// CloseWrite sends close_notify, then FIN.
+func (c *tlsConn) CloseWrite() error {
+	err := c.Conn.CloseWrite()
+	if cw, ok := c.raw.(interface{ CloseWrite() error }); ok {
+		if e := cw.CloseWrite(); err == nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// clientTLS runs the client's handshake over c.
+func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*tlsConn, error) {
+	cfg, err := tlsx.Client(tlsx.ClientOptions{
+		Verify: o.tls.verify, ServerName: o.tls.servername, CAFile: o.tls.trust, Host: o.host,
+	})
+	if err != nil {
+		c.Close()
+		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+		return nil, errHandshake
+	}
+	if o.tls.cert != "" {
+		cert, err := tls.LoadX509KeyPair(o.tls.cert, o.tls.key)
+		if err != nil {
+			c.Close()
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+			return nil, errHandshake
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	return handshake(ctx, o, tls.Client(c, cfg), c, cfg, true, stderr)
+}
+
+// handshake runs a TLS handshake, bounded by -w and ctx, and with -v
+// prints what was agreed. A failure is reported on stderr.
+func handshake(ctx context.Context, o *options, tc *tls.Conn, raw net.Conn, cfg *tls.Config, client bool, stderr io.Writer) (*tlsConn, error) {
+	hctx := ctx
+	if o.timeout > 0 {
+		var cancel context.CancelFunc
+		hctx, cancel = context.WithTimeout(ctx, o.timeout)
+		defer cancel()
+	}
+	if err := tc.HandshakeContext(hctx); err != nil {
+		if ctx.Err() == nil {
+			who := o.host
+			if !client {
+				who = raw.RemoteAddr().String()
+			}
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_failed", who, cause(err)))
+		}
+		return nil, errHandshake
+	}
+	if o.verbose {
+		f := tlsx.FactsOf(tc.ConnectionState(), cfg, client)
+		peer := "-"
+		if f.Peer != nil {
+			peer = f.Peer.Subject
+		}
+		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_session", f.Version, f.CipherSuite, peer))
+	}
+	return &tlsConn{Conn: tc, raw: raw}, nil
+}

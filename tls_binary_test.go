@@ -1,0 +1,229 @@
+package main
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testPKI is a CA made in the test and a server certificate it signed for
+// localhost and 127.0.0.1, as PEM files.
+type testPKI struct{ ca, cert, key string }
+
+func makePKI(t *testing.T) testPKI {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, typ string, der []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	caTmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "socklab test CA"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ca, _ := x509.ParseCertificate(caDER)
+	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "localhost"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, _ := x509.MarshalPKCS8PrivateKey(key)
+	return testPKI{
+		ca:   write("ca.pem", "CERTIFICATE", caDER),
+		cert: write("cert.pem", "CERTIFICATE", der),
+		key:  write("key.pem", "PRIVATE KEY", keyDER),
+	}
+}
+
+func need(t *testing.T, tool string) string {
+	t.Helper()
+	p, err := exec.LookPath(tool)
+	if err != nil {
+		t.Skipf("%s is not installed", tool)
+	}
+	return p
+}
+
+// freePort is a TCP port on 127.0.0.1 free a moment ago.
+func freePort(t *testing.T) string {
+	t.Helper()
+	return closedPort(t, "tcp")
+}
+
+// TestTLSClientAgainstNcat: socklab nc --ssl talks to ncat --ssl; with
+// --ssl-verify it passes with the test CA and fails without it.
+func TestTLSClientAgainstNcat(t *testing.T) {
+	ncat := need(t, "ncat")
+	pki := makePKI(t)
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		ok    bool
+	}{
+		{"noverify", []string{"--ssl"}, true},
+		{"verify-ca", []string{"--ssl-verify", "--ssl-trustfile", pki.ca, "--ssl-servername", "localhost"}, true},
+		{"verify-system", []string{"--ssl-verify"}, false},
+		{"verify-wrongname", []string{"--ssl-verify", "--ssl-trustfile", pki.ca, "--ssl-servername", "other.test"}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			port := freePort(t)
+			var srvOut lockedBuf
+			srv := exec.Command(ncat, "-l", "--ssl", "--ssl-cert", pki.cert, "--ssl-key", pki.key, "127.0.0.1", port)
+			srv.Stdin = strings.NewReader("from-ncat\n")
+			srv.Stdout = &srvOut
+			sdone := startNc(t, srv)
+			waitListeningQuiet(t, port)
+			out, errs, st := ncRun(t, false, "from-socklab\n", append(tc.flags, "-N", "127.0.0.1", port)...)
+			if !tc.ok {
+				if st != 1 || !strings.Contains(errs, "certificate") {
+					t.Fatalf("status %d, stderr %q; want 1 and a certificate error", st, errs)
+				}
+				return
+			}
+			if st != 0 || out != "from-ncat\n" {
+				t.Fatalf("status %d, stdout %q, stderr %q", st, out, errs)
+			}
+			exitOf(t, srv, sdone)
+			if got := srvOut.String(); got != "from-socklab\n" {
+				t.Fatalf("ncat got %q", got)
+			}
+		})
+	}
+}
+
+// waitListeningQuiet waits until the port is bound, without connecting
+// (ncat -l would take the probe as its one client).
+func waitListeningQuiet(t *testing.T, port string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		ln, err := net.Listen("tcp", "127.0.0.1:"+port)
+		if err != nil {
+			return // taken: the server is listening
+		}
+		ln.Close()
+		time.Sleep(20 * time.Millisecond) // polling for a listener another process opens
+	}
+	t.Fatalf("nothing listens on port %s", port)
+}
+
+// TestTLSServerAgainstOpenSSL: openssl s_client, verifying against the test
+// CA, talks to socklab nc -l --ssl both ways; without the CA it refuses.
+func TestTLSServerAgainstOpenSSL(t *testing.T) {
+	openssl := need(t, "openssl")
+	pki := makePKI(t)
+	for _, verify := range []bool{true, false} {
+		port := freePort(t)
+		cmd := ncCommand(t, false, "-l", "-N", "--ssl", "--ssl-cert", pki.cert, "--ssl-key", pki.key, "127.0.0.1", port)
+		cmd.Stdin = strings.NewReader("from-socklab\n")
+		var out lockedBuf
+		cmd.Stdout = &out
+		done := startNc(t, cmd)
+		waitListeningQuiet(t, port)
+		args := []string{"s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-verify_return_error", "-quiet"}
+		if verify {
+			args = append(args, "-CAfile", pki.ca)
+		}
+		cli := exec.Command(openssl, args...)
+		cli.Stdin = strings.NewReader("from-openssl\n")
+		var cout, cerr lockedBuf
+		cli.Stdout, cli.Stderr = &cout, &cerr
+		cdone := startNc(t, cli)
+		cst := exitOf(t, cli, cdone)
+		if !verify {
+			if cst == 0 || !strings.Contains(cerr.String(), "verify") {
+				t.Fatalf("s_client without the CA: status %d, stderr %q", cst, cerr.String())
+			}
+			continue
+		}
+		if cst != 0 || cout.String() != "from-socklab\n" {
+			t.Fatalf("s_client: status %d, stdout %q, stderr %q", cst, cout.String(), cerr.String())
+		}
+		if st := exitOf(t, cmd, done); st != 0 || out.String() != "from-openssl\n" {
+			t.Fatalf("socklab: status %d, stdout %q", st, out.String())
+		}
+	}
+}
+
+// TestTLSServerSelfSignedCurl: curl -k gets an HTTPS reply from socklab
+// nc -l --ssl with the session's self-signed certificate.
+func TestTLSServerSelfSignedCurl(t *testing.T) {
+	curl := need(t, "curl")
+	port := freePort(t)
+	cmd := ncCommand(t, false, "-l", "-q", "0", "--ssl", "127.0.0.1", port)
+	cmd.Stdin = strings.NewReader("HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n")
+	var errs lockedBuf
+	cmd.Stderr = &errs
+	done := startNc(t, cmd)
+	waitListeningQuiet(t, port)
+	cli := exec.Command(curl, "-sk", "--max-time", "10", "https://127.0.0.1:"+port+"/")
+	out, err := cli.Output()
+	if err != nil || string(out) != "hello\n" {
+		t.Fatalf("curl: %v, %q", err, out)
+	}
+	exitOf(t, cmd, done)
+	if !strings.Contains(errs.String(), "SHA-256") {
+		t.Fatalf("no fingerprint shown: %q", errs.String())
+	}
+}
+
+// TestUnixSockets: socklab nc -lU against nc -U and nc -lU against socklab
+// nc -U; the listener removes its socket file.
+func TestUnixSockets(t *testing.T) {
+	need(t, "nc")
+	for _, socklabListens := range []bool{true, false} {
+		path := filepath.Join(t.TempDir(), "s")
+		srv := ncCommand(t, !socklabListens, "-lU", path)
+		srv.Stdin = strings.NewReader("")
+		var out lockedBuf
+		srv.Stdout = &out
+		done := startNc(t, srv)
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			if _, err := os.Stat(path); err == nil {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("no socket file")
+			}
+			time.Sleep(20 * time.Millisecond) // polling for a file another process makes
+		}
+		_, errs, st := ncRun(t, socklabListens, "over-unix\n", "-N", "-U", path)
+		if st != 0 {
+			t.Fatalf("client status %d, %q", st, errs)
+		}
+		exitOf(t, srv, done)
+		if out.String() != "over-unix\n" {
+			t.Fatalf("listener got %q", out.String())
+		}
+		if _, err := os.Stat(path); socklabListens && err == nil {
+			t.Fatal("socklab's listener left its socket file")
+		}
+	}
+}
