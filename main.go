@@ -71,15 +71,11 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return netcat.Main(ctx, args[1:], stdin, stdout, stderr)
 	}
 	fs := flag.NewFlagSet("socklab", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, words.T("main.usage")); fs.PrintDefaults() }
 	cmds := fs.String("c", "", words.T("main.flag_c"))
 	allowExec := fs.Bool("allow-exec", false, words.T("main.flag_allow_exec"))
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	fs.Bool("version", false, words.T("main.flag_version"))
+	if status, done := parseFlags(fs, args, stdout, stderr); done {
+		return status
 	}
 	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".lua") {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -99,7 +95,6 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, words.T("label.error"), words.T("main.unexpected", fs.Arg(0)))
-		fs.Usage()
 		return 2
 	}
 	return repl.Run(repl.Options{Commands: *cmds, HasCommands: isSet(fs, "c"),

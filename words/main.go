@@ -39,6 +39,7 @@ flags:
 `,
 		},
 		"main.flag_c":          {EN: "run these shell commands (separated by ; or newlines), then exit", PT: "roda estes comandos do shell (separados por ; ou quebras de linha) e sai"},
+		"main.flag_version":    {EN: "print socklab's version and exit (also --help: this text)", PT: "mostra a versão do socklab e sai (e --help: este texto)"},
 		"main.flag_allow_exec": {EN: "let scripts use os.execute and io.popen (off by default)", PT: "deixa os scripts usarem os.execute e io.popen (desligado por padrão)"},
 		"main.unexpected":      {EN: "unexpected argument %q: scripts end in .lua, and nc mode starts with \"nc\"", PT: "argumento inesperado %q: scripts terminam em .lua, e o modo nc começa com \"nc\""},
 	})

@@ -1,0 +1,76 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"runtime/debug"
+	"strings"
+
+	"github.com/socklab/socklab/words"
+)
+
+// version is socklab's version: the module's, or the commit it was built
+// from, or "devel".
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v
+}
+
+// parseFlags parses socklab's own flags. --help and -h print the usage on
+// stdout; --version prints the version; a mistake is one line naming the
+// flag as typed. done reports that run should return status.
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (status int, done bool) {
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	for _, a := range args {
+		if a == "--" || !strings.HasPrefix(a, "-") {
+			break
+		}
+		if a == "--version" || a == "-version" {
+			fmt.Fprintln(stdout, "socklab", version())
+			return 0, true
+		}
+	}
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return 0, false
+	case err == flag.ErrHelp:
+		fmt.Fprint(stdout, words.T("main.usage"))
+		fs.SetOutput(stdout)
+		fs.PrintDefaults()
+		return 0, true
+	}
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("cli.unknown_flag", typed(args, name)))
+	} else {
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("cli.bad_flag", msg))
+	}
+	return 2, true
+}
+
+// typed finds the flag named name in args as the user typed it (-x or --x).
+func typed(args []string, name string) string {
+	for _, a := range args {
+		n, _, _ := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		if strings.HasPrefix(a, "-") && n == name {
+			f, _, _ := strings.Cut(a, "=")
+			return f
+		}
+	}
+	return "-" + name
+}

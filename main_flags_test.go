@@ -1,0 +1,39 @@
+package main
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// TestTopLevelFlags: --version and --help/-h print on stdout with status 0;
+// an unknown flag is one line on stderr naming it as typed, status 2.
+func TestTopLevelFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args     []string
+		status   int
+		out, err string
+		errLines int
+	}{
+		{args: []string{"--version"}, out: "socklab "},
+		{args: []string{"--help"}, out: "socklab nc"},
+		{args: []string{"-h"}, out: "socklab nc"},
+		{args: []string{"--foo"}, status: 2, err: "unknown flag --foo", errLines: 1},
+		{args: []string{"-foo=1"}, status: 2, err: "unknown flag -foo", errLines: 1},
+		{args: []string{"-c"}, status: 2, err: "needs an argument", errLines: 1},
+	} {
+		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
+			var out, errb bytes.Buffer
+			st := run(append([]string{"--lang", "en"}, tc.args...), nil, &out, &errb)
+			if st != tc.status || !strings.Contains(out.String(), tc.out) || !strings.Contains(errb.String(), tc.err) {
+				t.Fatalf("status %d, stdout %q, stderr %q", st, out.String(), errb.String())
+			}
+			if tc.errLines > 0 && strings.Count(errb.String(), "\n") != tc.errLines {
+				t.Fatalf("stderr has %d lines: %q", strings.Count(errb.String(), "\n"), errb.String())
+			}
+			if tc.status == 0 && errb.Len() != 0 {
+				t.Fatalf("stderr %q", errb.String())
+			}
+		})
+	}
+}
