@@ -96,13 +96,17 @@ func Run(ctx context.Context, x *Exercise, opt Options) Report {
 		x.run(ctx, e)
 	}()
 	rep := Report{Exercise: x.Name, Address: e.addr, Command: opt.Command, Passed: true}
+	shown := false // the reason the check stopped, on the first case it stopped
 	for _, c := range x.cases {
 		r, ok := e.results[c.id]
-		if !ok {
+		switch {
+		case ok:
+		case e.blocked != nil && !shown:
+			r, shown = e.blocked.result(), true
+		case e.blocked != nil:
+			r = Result{Meaning: words.T("check.see_above")}
+		default:
 			r = Result{Meaning: words.T("check.not_run")}
-			if e.blocked != nil {
-				r = e.blocked.result()
-			}
 		}
 		r.Case, r.Title = c.id, words.T(c.title)
 		rep.Passed = rep.Passed && r.Passed

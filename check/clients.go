@@ -72,13 +72,13 @@ func (e *env) clientStart(ctx context.Context, stdin []byte) (*net.TCPListener, 
 		e.block(f)
 		return nil, nil, false
 	}
-	c, f := e.acceptFrom(ctx, ln, e.timeout)
+	c, f := e.acceptFrom(ctx, ln, e.startWait())
 	if f != nil {
 		_ = ln.Close()
-		e.fail("connects", f)
 		e.block(f)
 		return nil, nil, false
 	}
+	onCancel(ctx, c)
 	e.pass("connects", words.T("check.note.connected", c.RemoteAddr().String()))
 	return ln, c, true
 }
@@ -187,6 +187,7 @@ func udpClient(ctx context.Context, e *env) {
 		return
 	}
 	defer pc.Close()
+	onCancel(ctx, pc)
 	if f := e.start(stdin); f != nil {
 		e.block(f)
 		return
@@ -196,7 +197,11 @@ func udpClient(ctx context.Context, e *env) {
 	var replies [][]byte
 	for i, line := range lines {
 		want := append(append([]byte{}, line...), '\n')
-		got := readDatagrams(udp, e.timeout)
+		wait := e.timeout
+		if i == 0 {
+			wait = e.startWait() // the program is starting
+		}
+		got := readDatagrams(udp, wait)
 		if len(got) == 0 {
 			f := &failure{expected: want, bytes: true, meaning: words.T("check.diff.no_datagram", e.seconds()), rule: rule, output: e.programOutput()}
 			if e.prog.exited() {

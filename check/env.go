@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"errors"
+	"io"
 	"net"
 	"os"
 	"strings"
@@ -12,10 +13,10 @@ import (
 	"github.com/socklab/socklab/words"
 )
 
-// settleWait is how long a case waits, after its connections are closed,
-// for a program that serves one client to exit, so that the next case
-// starts it again instead of connecting to a server on its way out.
-const settleWait = 300 * time.Millisecond
+// minStartWait is the least a check waits for a program it started to
+// listen (or answer), however short the timeout: a busy machine can take
+// seconds to start an interpreter.
+const minStartWait = 5 * time.Second
 
 // maxStarts bounds how many times a check starts the student's program.
 const maxStarts = 40
@@ -30,6 +31,7 @@ type env struct {
 	prog      *program
 	starts    int
 	connected bool // a connection to the student's server has worked
+	cases     int  // server cases run so far
 	results   map[string]Result
 	blocked   *failure // why the cases without a verdict could not run
 }
@@ -41,6 +43,7 @@ type failure struct {
 	meaning       string // rendered
 	rule          string // rendered
 	output        string // the program's last lines, when they help
+	ended         bool   // the connection ended before any reply
 }
 
 func (f *failure) result() Result {
@@ -84,12 +87,21 @@ func (e *env) block(f *failure) {
 
 func (e *env) seconds() string { return e.timeout.String() }
 
+// startWait is how long to wait for a program just started to listen.
+func (e *env) startWait() time.Duration { return max(e.timeout, minStartWait) }
+
 // programOutput returns the program's last lines for a failure, or "".
 func (e *env) programOutput() string {
 	if e.prog == nil {
 		return ""
 	}
 	return e.prog.tail(8)
+}
+
+// onCancel closes c when the check is interrupted (ctx ends), so that a
+// wait on it ends then rather than at its timeout.
+func onCancel(ctx context.Context, c io.Closer) {
+	context.AfterFunc(ctx, func() { _ = c.Close() })
 }
 
 // start starts the student's command with stdin as its input.
@@ -118,10 +130,13 @@ func (e *env) running() *failure {
 	return e.start(nil)
 }
 
-// settle gives a program that serves one client the time to exit.
-func (e *env) settle(ctx context.Context) {
+// endCase stops the student's server after a case: each case starts it
+// afresh, so that a server that exits after one client (as the course's
+// originals do) is ready for the next case, and a case that leaves it
+// stuck does not spoil the next one.
+func (e *env) endCase() {
 	if e.prog != nil {
-		e.prog.wait(ctx, settleWait)
+		e.prog.stop()
 	}
 }
 
@@ -144,7 +159,11 @@ func (e *env) dial(ctx context.Context) (*net.TCPConn, *failure) {
 	if f := e.running(); f != nil {
 		return nil, f
 	}
-	deadline := time.Now().Add(e.timeout)
+	wait := e.timeout
+	if e.prog != nil {
+		wait = e.startWait()
+	}
+	deadline := time.Now().Add(wait)
 	for {
 		d := net.Dialer{Deadline: deadline}
 		c, err := d.DialContext(ctx, "tcp", e.addr)
@@ -162,19 +181,19 @@ func (e *env) dial(ctx context.Context) (*net.TCPConn, *failure) {
 			}
 			continue
 		}
-		return nil, e.dialFailure(err, refused)
+		return nil, e.dialFailure(err, refused, wait)
 	}
 }
 
-func (e *env) dialFailure(err error, refused bool) *failure {
+func (e *env) dialFailure(err error, refused bool, wait time.Duration) *failure {
 	switch {
-	case e.prog != nil && refused:
-		return &failure{meaning: words.T("check.never_listened", e.addr, e.seconds()), output: e.programOutput()}
+	case e.prog != nil && (refused || isTimeout(err)):
+		return &failure{meaning: words.T("check.never_listened", e.addr, wait.String()), output: e.programOutput()}
 	case refused && e.connected:
 		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart")}
 	case refused:
 		return &failure{meaning: words.T("check.refused", e.addr, e.ex.Name)}
-	case errors.Is(err, os.ErrDeadlineExceeded):
+	case isTimeout(err):
 		return &failure{meaning: words.T("check.connect_timeout", e.addr, e.seconds())}
 	}
 	return &failure{meaning: words.T("check.connect_failed", e.addr, err)}

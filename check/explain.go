@@ -116,12 +116,23 @@ func waitEOF(c net.Conn, d time.Duration) (closed bool, extra []byte) {
 	return false, extra
 }
 
+// peerClosed reports whether the peer has closed its side of c (its FIN
+// is there to read); it reads at most one byte.
+func peerClosed(c net.Conn) bool {
+	_ = c.SetReadDeadline(time.Now().Add(time.Millisecond))
+	_, err := c.Read(make([]byte, 1))
+	return errors.Is(err, io.EOF)
+}
+
 func isReset(err error) bool {
 	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 
 // isTimeout reports whether err is a deadline that passed.
-func isTimeout(err error) bool { return errors.Is(err, os.ErrDeadlineExceeded) }
+func isTimeout(err error) bool {
+	var ne net.Error
+	return errors.Is(err, os.ErrDeadlineExceeded) || (errors.As(err, &ne) && ne.Timeout())
+}
 
 // compare checks a reply against the exact bytes expected and, when they
 // differ, says what the difference means; rule is the course's rule the
@@ -130,7 +141,7 @@ func compare(want []byte, r reply, wait time.Duration, rule string) *failure {
 	if bytes.Equal(r.all, want) && r.pieces <= 1 {
 		return nil
 	}
-	f := &failure{expected: want, got: r.all, bytes: true, rule: rule}
+	f := &failure{expected: want, got: r.all, bytes: true, rule: rule, ended: len(r.all) == 0 && (r.eof || r.reset)}
 	f.meaning = difference(want, r, wait)
 	return f
 }

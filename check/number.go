@@ -56,7 +56,6 @@ func (e *env) numberCase(msg []byte) func(c *net.TCPConn) (*failure, string) {
 			}
 			return nil, words.T("check.note.number_nothing", hexView(msg), n.String())
 		}
-		_ = c.SetLinger(0)
 		return nil, words.T("check.note.number", hexView(msg), n.String(), quote(want))
 	}
 }

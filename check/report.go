@@ -76,16 +76,19 @@ func WriteText(w io.Writer, rep Report, color bool) {
 		head += " -- " + strings.Join(rep.Command, " ")
 	}
 	fmt.Fprintln(w, paint(bold, head))
+	pass, fail := words.T("check.pass"), words.T("check.fail")
+	width := max(len([]rune(pass)), len([]rune(fail)))
+	pad := func(s string) string { return s + strings.Repeat(" ", width-len([]rune(s))) }
 	passed := 0
 	for _, r := range rep.Cases {
 		if r.Passed {
 			passed++
-			fmt.Fprintf(w, "  %s  %s\n", paint(green, words.T("check.pass")), summary(r))
+			fmt.Fprintf(w, "  %s  %s\n", paint(green, pad(pass)), summary(r))
 			continue
 		}
-		fmt.Fprintf(w, "  %s  %s\n", paint(red, words.T("check.fail")), summary(r))
+		fmt.Fprintf(w, "  %s  %s\n", paint(red, pad(fail)), summary(r))
 		for _, l := range details(r) {
-			fmt.Fprintf(w, "        %s\n", l)
+			fmt.Fprintf(w, "  %s  %s\n", strings.Repeat(" ", width), l)
 		}
 	}
 	verdict := words.T("check.summary", passed, len(rep.Cases))

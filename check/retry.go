@@ -103,6 +103,7 @@ func retryClient(ctx context.Context, e *env) {
 		return
 	}
 	defer c.Close()
+	onCancel(ctx, c)
 	after := time.Since(listening).Round(100 * time.Millisecond)
 	e.pass("survives-refused", words.T("check.note.retry", a.duration.Round(100*time.Millisecond).String(), after.String()))
 	e.retryAttempts(a, rule)

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"net"
-	"syscall"
 	"time"
 
 	"github.com/socklab/socklab/words"
@@ -29,7 +28,7 @@ func readDatagrams(pc *net.UDPConn, wait time.Duration) []datagram {
 	for len(got) < maxDatagrams {
 		n, from, err := pc.ReadFromUDP(buf)
 		if err != nil {
-			if isTimeout(err) {
+			if isTimeout(err) || errors.Is(err, net.ErrClosed) {
 				return got
 			}
 			continue // an ICMP error reported on the socket: not a datagram
@@ -59,7 +58,8 @@ func compareDatagram(want, alt []byte, got []datagram, wait time.Duration, rule 
 
 // udpRunning makes sure a student's UDP server runs: with a command, it
 // starts the program when needed and waits until a datagram sent to it
-// gets an answer (from another socket than the cases').
+// gets an answer, from any address (the cases check that), on a socket
+// of its own.
 func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 	if e.cmd == nil || (e.prog != nil && !e.prog.exited()) {
 		return nil
@@ -67,18 +67,18 @@ func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 	if f := e.running(); f != nil {
 		return f
 	}
-	probe, err := net.DialUDP("udp", nil, to)
+	probe, err := newUDPClient(to)
 	if err != nil {
 		return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
 	}
 	defer probe.Close()
-	deadline := time.Now().Add(e.timeout)
+	onCancel(ctx, probe)
+	deadline := time.Now().Add(e.startWait())
 	buf := make([]byte, 65536)
 	for time.Now().Before(deadline) {
-		_, _ = probe.Write([]byte("probe\n"))
+		_, _ = probe.WriteToUDP([]byte("probe\n"), to)
 		_ = probe.SetReadDeadline(time.Now().Add(100 * time.Millisecond))
-		_, err := probe.Read(buf)
-		if err == nil {
+		if _, _, err := probe.ReadFromUDP(buf); err == nil {
 			readDatagrams(probe, grace) // what else the probe was sent
 			e.connected = true
 			return nil
@@ -89,11 +89,8 @@ func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 		if ctx.Err() != nil {
 			return &failure{meaning: words.T("check.canceled")}
 		}
-		if errors.Is(err, syscall.ECONNREFUSED) {
-			e.prog.wait(ctx, 50*time.Millisecond)
-		}
 	}
-	return &failure{meaning: words.T("check.udp_never_answered", e.addr, e.seconds()), output: e.programOutput()}
+	return &failure{meaning: words.T("check.udp_never_answered", e.addr, e.startWait().String()), output: e.programOutput()}
 }
 
 // udpCase runs one case of the UDP server exercise from a fresh socket.
@@ -108,7 +105,6 @@ func (e *env) udpCase(ctx context.Context, id string, fn func(pc *net.UDPConn, t
 		return false
 	}
 	if f := e.udpRunning(ctx, to); f != nil {
-		e.fail(id, f)
 		e.block(f)
 		return false
 	}
@@ -118,8 +114,10 @@ func (e *env) udpCase(ctx context.Context, id string, fn func(pc *net.UDPConn, t
 		return false
 	}
 	defer pc.Close()
+	onCancel(ctx, pc)
 	f, note := fn(pc, to)
 	e.verdict(id, f, note)
+	e.endCase()
 	return true
 }
 
@@ -189,6 +187,7 @@ func udpServer(ctx context.Context, e *env) {
 				return &failure{meaning: words.T("check.connect_failed", e.addr, err)}, ""
 			}
 			defer other.Close()
+			onCancel(ctx, other)
 			a, b := []byte("cliente a\n"), []byte("cliente b\n")
 			_, _ = pc.WriteToUDP(a, to)
 			gotB := e.udpExchange(other, to, b)

@@ -51,7 +51,7 @@ func init() {
 		"check.case.width":             {EN: "the number is sent as exactly 2 bytes", PT: "o número é enviado em exatamente 2 bytes"},
 		"check.case.big_endian":        {EN: "the bytes are big-endian, a number from 1 to 1000", PT: "os bytes estão em big-endian, um número de 1 a 1000"},
 
-		"check.pass":                 {EN: "PASS", PT: "OK  "},
+		"check.pass":                 {EN: "PASS", PT: "OK"},
 		"check.fail":                 {EN: "FAIL", PT: "FALHA"},
 		"check.head":                 {EN: "socklab check %s at %s", PT: "socklab check %s em %s"},
 		"check.summary":              {EN: "%d of %d cases passed", PT: "%d de %d casos passaram"},

@@ -1,0 +1,83 @@
+package check
+
+import (
+	"slices"
+	"strings"
+	"sync/atomic"
+	"testing"
+)
+
+// mutants are the typical mistakes, each a small edit of a reference
+// program, and the case that must fail because of it.
+var mutants = []struct {
+	name, exercise, file string
+	edit                 []string // old, new, ...
+	fails                string   // the case that names the mistake
+	says                 string   // a piece of its explanation
+}{
+	{"added newline", "echo-server", "echo_server", []string{"conn.sendall(data)", `conn.sendall(data + b"\n")`}, "hello", `ends with "\n"`},
+	{"upper case", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data.upper())"}, "hello", "case"},
+	{"truncated reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data[:-1])"}, "hello", "cut short"},
+	{"reply twice", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data); conn.sendall(data)"}, "hello", ""},
+	{"no reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "pass"}, "hello", "nothing came back"},
+	{"close at first data", "echo-server", "echo_server", []string{"conn.sendall(data)", "break"}, "hello", "closed without a reply"},
+	{"server closes after one reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data); break"}, "session", ""},
+	{"fixed reply with newline", "fixed-reply-server", "fixed_reply_server", []string{`b"SERVER OK - STATUS 200"`, `b"SERVER OK - STATUS 200\r\n"`}, "reply", "hex"},
+	{"fixed reply lower case", "fixed-reply-server", "fixed_reply_server", []string{`b"SERVER OK - STATUS 200"`, `b"server ok - status 200"`}, "reply", "case"},
+	{"fixed reply never closes", "fixed-reply-server", "fixed_reply_server", []string{"        conn.close()\n        break", "        continue"}, "client-closes", "kept the connection open"},
+	{"one client only", "multiclient-server", "multiclient_server", []string{"server.serve_forever()", "server.handle_request()"}, "many-clients", "client 2 of 3"},
+	{"server not closing first", "multiclient-server", "multiclient_server", []string{"self.request.shutdown(socket.SHUT_WR)", "self.request.recv(1024)"}, "closes-first", "must close first"},
+	{"no strip", "multiclient-server", "multiclient_server", []string{"data.strip().upper()", "data.upper()"}, "strip", ""},
+	{"UDP reply from another socket", "udp-server", "udp_server", []string{"sock.sendto(data.upper(), self.client_address)", "socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(data.upper(), self.client_address)", "import socketserver", "import socket, socketserver"}, "own-port", "another socket"},
+	{"UDP echo without upper", "udp-server", "udp_server", []string{"data.upper()", "data"}, "upper", ""},
+	{"number little-endian", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data, "little")`}, "even", "swapped"},
+	{"number of 2 bytes only", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data[:2], "big")`}, "nine-digits", ""},
+	{"IMPAR without accent", "number-server", "number_server", []string{`"ÍMPAR".encode()`, `"IMPAR".encode()`}, "odd", "accented"},
+	{"number server not closing first", "number-server", "number_server", []string{"        # exactly 10 digits: no reply", "        conn.recv(1024)"}, "closes-first", "must close first"},
+	{"client without retry", "retry-client", "retry_client", []string{"        except OSError:", "        except ValueError:"}, "survives-refused", "ConnectionRefusedError"},
+	{"retry on the same socket", "retry-client", "retry_client", []string{"    while True:\n        client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # a new socket each time", "    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n    while True:"}, "fresh-socket", "same socket"},
+	{"retry message with newline", "retry-client", "retry_client", []string{`"Testando conexão".encode()`, `"Testando conexão\n".encode()`}, "message", `ends with "\n"`},
+	{"newline sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, `s.sendall(b"Hello, world\n")`}, "message", `ends with "\n"`},
+	{"nothing sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, "pass"}, "message", "sent nothing"},
+	{"closes without reading", "echo-client", "echo_client", []string{"data = s.recv(1024)", `data = b"Hello, world"`}, "reads-then-closes", "before the reply"},
+	{"chat sends sair", "chat-client", "chat_client", []string{`        if line.lower() == "sair":
+            break`, `        if line.lower() == "sair":
+            s.sendall(line.encode())
+            break`}, "sair", "without being sent"},
+	{"chat newline sent", "chat-client", "chat_client", []string{"s.sendall(line.encode())", `s.sendall((line + "\n").encode())`}, "first-line", `ends with "\n"`},
+	{"chat prints nothing", "chat-client", "chat_client", []string{`print("Recebido:", data.decode())`, "pass"}, "prints", "does not show"},
+	{"UDP client without newline", "udp-client", "udp_client", []string{`(line + "\n").encode()`, "line.encode()"}, "datagram", ""},
+	{"number in ASCII", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `str(n).encode()`}, "width", "as text"},
+	{"number little-endian client", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `n.to_bytes(2, "little")`}, "big-endian", "little-endian"},
+	{"number in 4 bytes", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `n.to_bytes(4, "big")`}, "width", "4 bytes"},
+}
+
+// TestMutants runs every typical mistake: its check must fail, and the
+// case that names the mistake must be among the failing ones, explained.
+func TestMutants(t *testing.T) {
+	needPython(t)
+	var caught atomic.Int32 // the subtests run in parallel
+	t.Cleanup(func() { t.Logf("%d of %d mutants caught", caught.Load(), len(mutants)) })
+	for _, m := range mutants {
+		t.Run(m.name, func(t *testing.T) {
+			t.Parallel()
+			port := freePort(t)
+			args := python(mutate(t, m.file, m.edit...), port)
+			if m.exercise == "number-client" {
+				args = append(args, "7")
+			}
+			rep := check(t, m.exercise, port, args...)
+			ids := failed(rep)
+			if rep.Passed || !slices.Contains(ids, m.fails) {
+				t.Fatalf("want case %s to fail, failing: %v\n%s", m.fails, ids, text(rep))
+			}
+			i := slices.IndexFunc(rep.Cases, func(r Result) bool { return r.Case == m.fails })
+			why := strings.Join(details(rep.Cases[i]), "\n")
+			if !strings.Contains(why, m.says) || rep.Cases[i].Meaning == "" {
+				t.Fatalf("case %s does not explain %q:\n%s", m.fails, m.says, text(rep))
+			}
+			caught.Add(1)
+			t.Logf("caught:\n%s", text(rep))
+		})
+	}
+}

@@ -1,0 +1,354 @@
+package check
+
+import (
+	"bytes"
+	"context"
+	"math/rand/v2"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// goEchoServer serves every client concurrently, echoing each chunk.
+func goEchoServer(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { _ = ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				buf := make([]byte, 1024)
+				for {
+					n, err := c.Read(buf)
+					if err != nil {
+						return
+					}
+					if _, err := c.Write(buf[:n]); err != nil {
+						return
+					}
+				}
+			})
+		}
+	})
+	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+}
+
+// TestGoServer: a server written in Go, already running, passes the echo
+// exercise (the checks know nothing of Python).
+func TestGoServer(t *testing.T) {
+	port := goEchoServer(t)
+	if rep := check(t, "echo-server", port); !rep.Passed {
+		t.Fatalf("the Go echo server fails:\n%s", text(rep))
+	}
+}
+
+const cEchoServer = `#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+	int s = socket(AF_INET, SOCK_STREAM, 0);
+	struct sockaddr_in a;
+	memset(&a, 0, sizeof a);
+	a.sin_family = AF_INET;
+	a.sin_port = htons(atoi(argv[2]));
+	inet_pton(AF_INET, argv[1], &a.sin_addr);
+	if (bind(s, (struct sockaddr *)&a, sizeof a) < 0 || listen(s, 5) < 0) return 1;
+	int c = accept(s, 0, 0);
+	char buf[1024];
+	ssize_t n;
+	while ((n = recv(c, buf, sizeof buf, 0)) > 0)
+		send(c, buf, n, 0);
+	close(c);
+	close(s);
+	return 0;
+}
+`
+
+// TestCServer: the course's echo server written in C (one client, then
+// exit), started by the check for each case, passes.
+func TestCServer(t *testing.T) {
+	unixOnly(t)
+	cc, err := exec.LookPath("cc")
+	if err != nil {
+		t.Skip("no C compiler")
+	}
+	dir := t.TempDir()
+	src := filepath.Join(dir, "server.c")
+	if err := os.WriteFile(src, []byte(cEchoServer), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(dir, "server")
+	if out, err := exec.Command(cc, "-o", bin, src).CombinedOutput(); err != nil {
+		t.Fatalf("cc: %v\n%s", err, out)
+	}
+	port := freePort(t)
+	if rep := check(t, "echo-server", port, bin, "127.0.0.1", port); !rep.Passed {
+		t.Fatalf("the C echo server fails:\n%s", text(rep))
+	}
+}
+
+// chaosServer answers every connection and datagram at random: random
+// bytes, several writes, nothing, a close, a reset, a late reply.
+func chaosServer(t *testing.T, seed uint64) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	pc, err := net.ListenPacket("udp", "127.0.0.1:"+strconv.Itoa(port))
+	if err != nil {
+		_ = ln.Close()
+		t.Skipf("UDP port %d is taken", port)
+	}
+	var mu sync.Mutex
+	rng := rand.New(rand.NewPCG(seed, seed))
+	random := func(n int) int { mu.Lock(); defer mu.Unlock(); return rng.IntN(n) }
+	junk := func() []byte {
+		b := make([]byte, random(3000))
+		for i := range b {
+			b[i] = byte(random(256))
+		}
+		return b
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { _ = ln.Close(); _ = pc.Close(); wg.Wait() })
+	wg.Go(func() {
+		buf := make([]byte, 65536)
+		for {
+			_, from, err := pc.ReadFrom(buf)
+			if err != nil {
+				return
+			}
+			for range random(3) {
+				_, _ = pc.WriteTo(junk(), from)
+			}
+		}
+	})
+	wg.Go(func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				buf := make([]byte, 1024)
+				_ = c.SetDeadline(time.Now().Add(3 * time.Second))
+				for {
+					if _, err := c.Read(buf); err != nil {
+						return
+					}
+					switch random(6) {
+					case 0:
+						return
+					case 1:
+						_ = c.(*net.TCPConn).SetLinger(0)
+						return
+					case 2:
+						time.Sleep(time.Duration(random(300)) * time.Millisecond)
+					case 3:
+						// nothing
+					}
+					for range 1 + random(3) {
+						_, _ = c.Write(junk())
+					}
+					if random(3) == 0 {
+						_ = c.(*net.TCPConn).CloseWrite()
+					}
+				}
+			})
+		}
+	})
+	return strconv.Itoa(port)
+}
+
+// TestChaosServer: whatever a server does, a check ends in time, gives
+// every case a verdict and renders it (fuzzing the checks end to end).
+func TestChaosServer(t *testing.T) {
+	for seed := range uint64(6) {
+		for _, x := range Exercises() {
+			if !x.Server {
+				continue
+			}
+			t.Run(x.Name+"/"+strconv.FormatUint(seed, 10), func(t *testing.T) {
+				t.Parallel()
+				port := chaosServer(t, seed)
+				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				defer cancel()
+				start := time.Now()
+				rep := Run(ctx, x, Options{Addr: "127.0.0.1:" + port, Timeout: 300 * time.Millisecond})
+				if ctx.Err() != nil {
+					t.Fatalf("the check hung: %v", time.Since(start))
+				}
+				if len(rep.Cases) != len(x.cases) {
+					t.Fatalf("%d verdicts for %d cases", len(rep.Cases), len(x.cases))
+				}
+				var b bytes.Buffer
+				WriteText(&b, rep, true)
+				if err := WriteJSON(&b, rep); err != nil {
+					t.Fatal(err)
+				}
+				if err := WriteGradescope(&b, rep); err != nil {
+					t.Fatal(err)
+				}
+				for _, r := range rep.Cases {
+					if !r.Passed && r.Meaning == "" {
+						t.Fatalf("case %s failed without a reason:\n%s", r.Case, text(rep))
+					}
+				}
+			})
+		}
+	}
+}
+
+// FuzzDifference: any reply, compared with any expected bytes, gets a
+// verdict and an explanation without a panic.
+func FuzzDifference(f *testing.F) {
+	f.Add([]byte("Hello, world"), []byte("Hello, world\n"), 1, false)
+	f.Add([]byte("ÍMPAR"), []byte("IMPAR"), 2, true)
+	f.Add([]byte(""), []byte(""), 0, true)
+	f.Fuzz(func(t *testing.T, want, got []byte, pieces int, eof bool) {
+		r := reply{first: got, all: got, pieces: pieces, eof: eof}
+		fl := compare(want, r, time.Second, "rule")
+		if bytes.Equal(want, got) && pieces <= 1 {
+			if fl != nil {
+				t.Fatalf("equal bytes in one piece failed: %s", fl.meaning)
+			}
+			return
+		}
+		if fl == nil || fl.meaning == "" {
+			t.Fatalf("%q vs %q: no explanation", want, got)
+		}
+		for _, l := range details(fl.result()) {
+			if strings.ContainsAny(l, "\x1b\r") {
+				t.Fatalf("a raw control byte reaches the terminal: %q", l)
+			}
+		}
+	})
+}
+
+// TestProgramFailures: a program that cannot start, ends at once or never
+// does its part gets a clear verdict, and nothing is left running.
+func TestProgramFailures(t *testing.T) {
+	unixOnly(t)
+	for _, c := range []struct {
+		exercise string
+		cmd      []string
+		says     string
+	}{
+		{"echo-server", []string{"/nonexistent/server"}, "cannot start"},
+		{"echo-server", []string{"false"}, "ended (exit status 1) before it listened"},
+		{"echo-server", []string{"sleep", "60"}, "did not listen"},
+		{"udp-server", []string{"sleep", "60"}, "no datagram came back"},
+		{"echo-client", []string{"true"}, "ended (exit status 0) without connecting"},
+		{"number-client", []string{"sleep", "60"}, "did not connect"},
+		{"udp-client", []string{"true"}, "no datagram came back"},
+		{"retry-client", []string{"false"}, "ended (exit status 1) after its connection"},
+	} {
+		t.Run(c.exercise+"/"+c.cmd[0], func(t *testing.T) {
+			t.Parallel()
+			port := freePort(t)
+			rep := check(t, c.exercise, port, c.cmd...)
+			if rep.Passed || !strings.Contains(text(rep), c.says) {
+				t.Fatalf("want a failure saying %q:\n%s", c.says, text(rep))
+			}
+		})
+	}
+}
+
+// TestProcessGroupStopped: the program and what it started are stopped
+// when the check ends.
+func TestProcessGroupStopped(t *testing.T) {
+	needPython(t)
+	dir := t.TempDir()
+	pidfile := filepath.Join(dir, "pid")
+	port := freePort(t)
+	script := `echo $$ > "$1"; sleep 300 & exec python3 "$2" 127.0.0.1 "$3"`
+	rep := check(t, "echo-server", port, "sh", "-c", script, "sh", pidfile, example("echo_server"), port)
+	if !rep.Passed {
+		t.Fatalf("the wrapped server fails:\n%s", text(rep))
+	}
+	b, err := os.ReadFile(pidfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pgid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alive := groupMembers(t, pgid); len(alive) > 0 {
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		t.Fatalf("process group %d still has %v after the check", pgid, alive)
+	}
+}
+
+// groupMembers returns the processes of group pgid that still run (not
+// zombies, which a container's init may leave unreaped), from /proc.
+func groupMembers(t *testing.T, pgid int) []string {
+	t.Helper()
+	dirs, err := os.ReadDir("/proc")
+	if err != nil {
+		t.Skip("no /proc to see processes in")
+	}
+	var alive []string
+	for _, d := range dirs {
+		b, err := os.ReadFile("/proc/" + d.Name() + "/stat")
+		if err != nil {
+			continue
+		}
+		s := string(b)
+		i := strings.LastIndexByte(s, ')')
+		f := strings.Fields(s[i+1:])
+		if len(f) > 2 && f[2] == strconv.Itoa(pgid) && f[0] != "Z" {
+			alive = append(alive, s[:i+1])
+		}
+	}
+	return alive
+}
+
+// TestInterrupted: a check whose context ends (Ctrl-C) stops its waits at
+// once, even with a long timeout, and stops the program.
+func TestInterrupted(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0") // accepts, never answers
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	for _, x := range []string{"echo-server", "udp-server", "echo-client"} {
+		ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+		opt := Options{Addr: ln.Addr().String(), Timeout: time.Hour}
+		if x == "udp-server" {
+			opt.Addr = "127.0.0.1:" + freePort(t)
+		}
+		if x == "echo-client" {
+			unixOnly(t)
+			opt.Addr, opt.Command = "127.0.0.1:"+freePort(t), []string{"sleep", "60"}
+		}
+		start := time.Now()
+		rep := Run(ctx, Lookup(x), opt)
+		cancel()
+		if d := time.Since(start); d > 3*time.Second || rep.Passed {
+			t.Errorf("%s: interrupted after 300ms, returned after %v (passed %v)", x, d, rep.Passed)
+		}
+	}
+}
