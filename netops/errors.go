@@ -193,6 +193,9 @@ func opErr(op string, s *Socket, addr string, err error) error {
 		return nil
 	}
 	e := &OpError{Op: op, Addr: addr, Err: portable(err)}
+	if s != nil && errors.Is(e.Err, syscall.ECONNRESET) {
+		s.reset.Store(true)
+	}
 	if s != nil {
 		e.ID, e.Net = s.ID, s.Proto
 		switch {

@@ -80,3 +80,8 @@ func fdOf(c syscall.Conn) int {
 // State returns the kernel's TCP state name for the socket, or "" when the
 // operating system cannot tell (UDP sockets have none).
 func (s *Socket) State() string { return s.kernel().State }
+
+// WasReset reports whether an operation on the socket failed because the
+// peer reset the connection (ECONNRESET): the end of stream a later receive
+// reads then comes from the reset, not from the peer's FIN.
+func (s *Socket) WasReset() bool { return s.current().reset.Load() }

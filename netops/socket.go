@@ -57,6 +57,7 @@ type Socket struct {
 	in    atomic.Int64
 	out   atomic.Int64
 	peer  atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
+	reset atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
 	read  chan struct{}               // signalled when a receive consumed data (see Watch)
 	once  sync.Once
 	done  chan struct{} // closed by Close

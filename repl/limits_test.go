@@ -2,6 +2,7 @@ package repl
 
 import (
 	"io"
+	"net"
 	"os"
 	osexec "os/exec"
 	"runtime"
@@ -191,6 +192,31 @@ func TestSubNanosecondTimeout(t *testing.T) {
 		got, err := exec(t, s, out, line)
 		if err == nil || !strings.Contains(got, "timed out") || time.Since(start) > 5*time.Second {
 			t.Errorf("%s: %v after %v\n%s", line, err, time.Since(start), got)
+		}
+	}
+}
+
+// TestRecvAfterReset: after the peer's RST was reported, a later recv
+// (which reads end of stream) says the connection was reset, not that the
+// peer sent FIN or that the socket waits in CLOSE_WAIT.
+func TestRecvAfterReset(t *testing.T) {
+	for _, first := range []string{"recv --timeout 5s", "send x"} {
+		s, out := testSession(t, false)
+		ln, addr := peerListener(t)
+		mustExec(t, s, out, "connect "+addr)
+		p := acceptOne(t, ln)
+		p.(*net.TCPConn).SetLinger(0)
+		p.Close() // RST
+		deadline := time.Now().Add(5 * time.Second)
+		for s.Current().State() != "CLOSE" && time.Now().Before(deadline) {
+			time.Sleep(time.Millisecond)
+		}
+		if got, err := exec(t, s, out, first); err == nil || !strings.Contains(got, "reset") {
+			t.Fatalf("%s after RST: %v\n%s", first, err, got)
+		}
+		got := mustExec(t, s, out, "recv --timeout 5s")
+		if !strings.Contains(got, "reset this connection (RST)") || strings.Contains(got, "finished sending") || strings.Contains(got, "CLOSE_WAIT") || strings.Contains(got, "TIME_WAIT") {
+			t.Errorf("recv after %s and RST: %q", first, got)
 		}
 	}
 }

@@ -52,6 +52,9 @@ func formatCall(c netops.Call) string {
 // eofText is what recv says when the peer has finished sending: that it
 // sent FIN, and that this socket now waits in CLOSE_WAIT until it closes.
 func eofText(sock *netops.Socket) string {
+	if sock.WasReset() {
+		return words.T("limits.eof_after_reset", sock.ID)
+	}
 	st := sock.State()
 	switch st {
 	case "CLOSE_WAIT":

@@ -28,5 +28,9 @@ func init() {
 			EN: "bad %s %s: want a number from 0 to 2147483647 (the kernel takes a C int; a larger one is refused, never cut)",
 			PT: "%s inválido %s: use um número de 0 a 2147483647 (o kernel recebe um int de C; um maior é recusado, nunca cortado)",
 		},
+		"limits.eof_after_reset": {
+			EN: "the peer reset this connection (RST), it did not finish with a FIN: the connection is gone and nothing more will arrive; close %d",
+			PT: "o par resetou esta conexão (RST), não terminou com um FIN: a conexão acabou e nada mais vai chegar; close %d",
+		},
 	})
 }
