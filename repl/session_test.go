@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/socklab/socklab/words"
 	"io"
 	"regexp"
 	"strings"
@@ -190,20 +191,36 @@ func TestCancel(t *testing.T) {
 	}
 }
 
-// TestNotices checks the arrival notices printed for the shell's sockets.
+// TestNotices checks the arrival notices printed for the shell's sockets,
+// in both languages.
 func TestNotices(t *testing.T) {
-	s, out := testSession(t, true)
-	mustExec(t, s, out, "listen 127.0.0.1:0")
-	addr := s.Current().LocalAddr()
-	mustExec(t, s, out, "connect "+addr) // [2]
-	waitFor(t, out, "[1] 1 client waiting in the accept queue (accept to take it)")
-	mustExec(t, s, out, "accept 1") // [3]
-	out.take()
-	mustExec(t, s, out, `send 2 "hello world\n"`)
-	waitFor(t, out, "[3] 12 bytes waiting: \"hello world\\n\" (recv to read)")
-	out.take()
-	mustExec(t, s, out, "recv 3; shutdown 2 write")
-	waitFor(t, out, "[3] the peer finished sending (FIN): recv returns end of stream")
+	defer words.SetLang(words.EN)
+	for _, c := range []struct {
+		lang                words.Lang
+		client, bytes, peer string
+	}{
+		{words.EN, "[1] 1 client waiting in the accept queue (accept to take it)",
+			"[3] 12 bytes waiting: \"hello world\\n\" (recv to read)",
+			"[3] the peer finished sending (FIN): recv returns end of stream"},
+		{words.PT, "[1] 1 cliente esperando na fila de accept (accept para pegá-lo)",
+			"[3] 12 bytes esperando: \"hello world\\n\" (recv para ler)",
+			"[3] o par terminou de enviar (FIN): recv devolve fim do fluxo"},
+	} {
+		words.SetLang(c.lang)
+		s, out := testSession(t, true)
+		mustExec(t, s, out, "listen 127.0.0.1:0")
+		addr := s.Current().LocalAddr()
+		mustExec(t, s, out, "connect "+addr) // [2]
+		waitFor(t, out, c.client)
+		mustExec(t, s, out, "accept 1") // [3]
+		out.take()
+		mustExec(t, s, out, `send 2 "hello world\n"`)
+		waitFor(t, out, c.bytes)
+		out.take()
+		mustExec(t, s, out, "recv 3; shutdown 2 write")
+		waitFor(t, out, c.peer)
+		s.Close()
+	}
 }
 
 func TestUDP(t *testing.T) {

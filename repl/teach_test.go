@@ -69,13 +69,16 @@ var (
 	loopRE    = regexp.MustCompile(`127\.0\.0\.1:\d+`)
 	portNumRE = regexp.MustCompile(`port \d+`)
 	// The passive side's close races the peer's ACK on loopback.
-	passiveRE = regexp.MustCompile(`(?m)^(  close\(fd N\)\s+).*(LAST_ACK|gone from the kernel).*$`)
+	passiveRE = regexp.MustCompile(`(?m)^(  close\(fd N\)\s+).*(LAST_ACK|gone from the kernel|não existe mais no kernel).*$`)
 )
 
 // normaliseTeach replaces what changes from run to run: descriptors,
 // loopback ports, and the state a passive close reports.
 func normaliseTeach(s string) string {
 	s = fdRE.ReplaceAllString(s, "fd N")
+	if n := somaxconn(); n != "" { // the host's default backlog, where listen asks for none
+		s = strings.ReplaceAll(s, "backlog "+n+")", "backlog SOMAXCONN)")
+	}
 	s = loopRE.ReplaceAllString(s, "127.0.0.1:PORT")
 	s = portNumRE.ReplaceAllString(s, "port N")
 	s = passiveRE.ReplaceAllString(s, "${1}LAST_ACK or CLOSED")

@@ -15,6 +15,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/socklab/socklab/words"
 )
 
 func TestMain(m *testing.M) {
@@ -27,8 +29,18 @@ func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"socklab": socklabMain})
 }
 
-// socklabMain is main.go's shell path: the -c flag, then [Run].
+// socklabMain is main.go's shell path: the language (--lang, else the
+// locale's variables), the -c flag, then [Run].
 func socklabMain() {
+	words.SetLang(words.FromEnv(os.Getenv))
+	if len(os.Args) > 2 && os.Args[1] == "--lang" {
+		l, ok := words.Parse(os.Args[2])
+		if !ok {
+			os.Exit(2)
+		}
+		words.SetLang(l)
+		os.Args = append(os.Args[:1], os.Args[3:]...)
+	}
 	fs := flag.NewFlagSet("socklab", flag.ContinueOnError)
 	cmds := fs.String("c", "", "commands")
 	if fs.Parse(os.Args[1:]) != nil {
@@ -52,7 +64,9 @@ func socklabMain() {
 // expandenv FILE replaces $NAME in FILE by its value, for stdin sessions;
 // cmpnorm compares output with a golden file after writing those
 // addresses as their names (a lone :PORT of theirs as :$NAME_PORT) and any other 127.0.0.1 port as PORT, and
-// runs of spaces as two.
+// runs of spaces as two; explain's narration has its descriptors written
+// as "fd N", the host's default backlog (somaxconn) as SOMAXCONN, and the
+// state a passive close races to (LAST_ACK or CLOSED) as one.
 func TestTranscripts(t *testing.T) {
 	peers := map[string]string{
 		"ECHO":    serveTCP(t, echo),
@@ -121,6 +135,12 @@ func normalise(s string, getenv func(string) string) string {
 		_, port, _ := net.SplitHostPort(getenv(n))
 		s = regexp.MustCompile(`:`+port+`\b`).ReplaceAllLiteralString(s, ":$"+n+"_PORT")
 	}
+	s = fdRE.ReplaceAllString(s, "fd N")
+	if n := somaxconn(); n != "" {
+		s = strings.ReplaceAll(s, "backlog "+n+")", "backlog SOMAXCONN)")
+	}
+	s = passiveRE.ReplaceAllString(s, "${1}LAST_ACK or CLOSED")
+	s = strings.ReplaceAll(s, "[FIN_WAIT_2]", "[FIN_WAIT_1]") // whether the ACK is back yet
 	s = strings.ReplaceAll(s, "127.0.0.1:"+getenv("FREE"), "127.0.0.1:$FREE")
 	s = strings.ReplaceAll(s, ":"+getenv("FREE")+" ", ":$FREE ")
 	return portRE.ReplaceAllStringFunc(s, func(m string) string {
@@ -129,6 +149,16 @@ func normalise(s string, getenv func(string) string) string {
 		}
 		return "127.0.0.1:PORT"
 	})
+}
+
+// somaxconn returns the host's default listen backlog, as Linux reports
+// it, or "" elsewhere: explain shows it where a listen asks for no backlog.
+func somaxconn() string {
+	b, err := os.ReadFile("/proc/sys/net/core/somaxconn")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
 }
 
 // serveTCP runs handle for each connection to a new loopback listener.

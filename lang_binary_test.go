@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestLanguageFromLocale runs the binary as a person would: the locale's
+// variables choose the language (LC_ALL, then LC_MESSAGES, then LANG; a
+// value starting with "pt" is Portuguese), and --lang overrides them.
+func TestLanguageFromLocale(t *testing.T) {
+	bin := socklabBin(t)
+	base := []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "NO_COLOR=1"}
+	for _, c := range []struct {
+		env  []string
+		args []string
+		want []string
+	}{
+		{[]string{"LANG=pt_BR.UTF-8"}, nil, []string{"erro: connect tcp 127.0.0.1:1: conexão recusada\n", "dica: ninguém escuta em 127.0.0.1:1 — inicie um servidor com: listen tcp :1\n"}},
+		{[]string{"LANG=C"}, nil, []string{"error: connect tcp 127.0.0.1:1: connection refused\n", "hint: nothing listens on 127.0.0.1:1 — start a server with: listen tcp :1\n"}},
+		{nil, nil, []string{"error: connect tcp 127.0.0.1:1: connection refused\n"}},
+		{[]string{"LANG=pt_BR.UTF-8", "LC_ALL=C.UTF-8"}, nil, []string{"error: connect tcp 127.0.0.1:1: connection refused\n"}},
+		{[]string{"LANG=C", "LC_MESSAGES=pt_BR"}, nil, []string{"erro: connect tcp 127.0.0.1:1: conexão recusada\n"}},
+		{[]string{"LANG=pt_BR.UTF-8"}, []string{"--lang", "en"}, []string{"error: connect tcp 127.0.0.1:1: connection refused\n"}},
+		{[]string{"LANG=C"}, []string{"--lang", "pt"}, []string{"erro: connect tcp 127.0.0.1:1: conexão recusada\n"}},
+	} {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		cmd := exec.CommandContext(ctx, bin, append(c.args, "-c", "connect 127.0.0.1:1")...)
+		cmd.Env = append(append([]string{}, base...), c.env...)
+		var stderr strings.Builder
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		cancel()
+		ee, ok := err.(*exec.ExitError)
+		if !ok || ee.ExitCode() != 1 {
+			t.Errorf("%v %v: %v, want exit status 1\n%s", c.env, c.args, err, stderr.String())
+			continue
+		}
+		for _, w := range c.want {
+			if !strings.Contains(stderr.String(), w) {
+				t.Errorf("%v %v: stderr lacks %q:\n%s", c.env, c.args, w, stderr.String())
+			}
+		}
+	}
+}
