@@ -58,7 +58,8 @@ func asExit(err error) (*ExitError, bool) {
 }
 
 // arm installs the traceback hook on the task's coroutine (Resume resets
-// Panic to one without a traceback; pitfall 6).
+// Panic to one without a traceback, and a coroutine's error would keep only
+// its message).
 func (e *engine) arm(L *lua.LState) int {
 	t := e.s.taskOf(L)
 	prev := L.Panic

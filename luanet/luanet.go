@@ -168,7 +168,7 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 	e.s.afterResume = e.kickDirty
 	e.s.failed = e.taskFailed
 	e.openLibs()
-	e.L.SetContext(e.s.vm) // the only way to stop a CPU-bound script (pitfall 5)
+	e.L.SetContext(e.s.vm) // the only way to stop a CPU-bound script: gopher-lua checks it between VM instructions
 	return e
 }
 

@@ -129,7 +129,7 @@ func newSched(L *lua.LState, ctx context.Context) *sched {
 
 // spawn makes a task that calls fn(args...) and queues its start.
 func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task {
-	th, cancel := s.L.NewThread() // always from the root (pitfall 4)
+	th, cancel := s.L.NewThread() // always from the root: gopher-lua gives a thread made on a coroutine a context that ends with that coroutine
 	// The thread's own context, a child of the root's, would cost every
 	// instruction of the task an atomic load (vmctx.go); nothing cancels
 	// a task through it, so the task polls the run's context instead.

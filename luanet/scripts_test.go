@@ -13,7 +13,7 @@ import (
 )
 
 // Peers written the way the course's Python programs behave: one sendall,
-// one recv(1024), no framing (see /work/shared/notes/course-protocols.md).
+// one recv(1024), no framing (as the course's task sheets define them).
 
 // pyClient: connect, sendall(argv[2] as UTF-8, or hex with argv[3]=="hex"),
 // one recv(1024), print its hex, close.
