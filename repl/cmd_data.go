@@ -37,14 +37,15 @@ var dataCommands = []*Command{
 	},
 	{
 		Name:     "recv",
-		Usage:    "recv [ID] [MAX] [--timeout D] [--line | --until DELIM | --all] [--hex]",
-		Examples: []string{"recv", "recv 1024 --timeout 2s", "recv 2 --line", `recv --until "\r\n\r\n"`, "recv --all --hex"},
+		Usage:    "recv [ID] [MAX] [--timeout D] [--line | --until DELIM | --all] [--hex | --out FILE]",
+		Examples: []string{"recv", "recv 1024 --timeout 2s", "recv 2 --line", `recv --until "\r\n\r\n"`, "recv --all --hex", "recv --all --out reply.bin"},
 		Flags: []Flag{
 			{Name: "timeout", Value: "D"},
 			{Name: "line"},
 			{Name: "until", Value: "DELIM"},
 			{Name: "all"},
 			{Name: "hex"},
+			{Name: "out", Value: "FILE"},
 		},
 		Socket: true, MaxArgs: 1,
 		Run: runRecv,
@@ -133,6 +134,9 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	if modes > 1 {
 		return usageT(a.Command, "data.one_mode")
 	}
+	if a.Has("out") && a.Has("hex") {
+		return usageT(a.Command, "data.out_or_hex")
+	}
 	max := 0
 	if len(a.Words) == 1 {
 		if max, err = parseSize(a.Command, a.Words[0]); err != nil {
@@ -167,13 +171,21 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 			if err != nil {
 				return err
 			}
+			if a.Has("out") {
+				return s.appendOut(a, d.Data)
+			}
 			d.From = "" // recv shows the bytes only, as before
 			s.showDatagram(a.Sock.ID, d, max, a.Has("hex"))
 			return nil
 		}
 		data, err = a.Sock.Recv(ctx, max, a.Timeout)
 	}
-	if len(data) > 0 || err == nil {
+	switch {
+	case a.Has("out"):
+		if oerr := s.appendOut(a, data); oerr != nil {
+			return oerr
+		}
+	case len(data) > 0 || err == nil:
 		s.showData(a.Sock.ID, "", data, a.Has("hex"))
 	}
 	if err == io.EOF {
@@ -181,6 +193,24 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 		return nil
 	}
 	return err
+}
+
+// appendOut appends data, exactly as received, to recv --out's file and
+// says how many bytes went there.
+func (s *Session) appendOut(a *Args, data []byte) error {
+	name := a.String("out")
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
+	if err == nil {
+		_, err = f.Write(data)
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil {
+		return errors.New(words.T("data.out_file", name, err))
+	}
+	s.Event(a.Sock.ID, "%s", words.T("data.appended", byteCount(len(data)), name))
+	return nil
 }
 
 // showData prints received bytes: "[1] 5 bytes: "hello"", or with hex the

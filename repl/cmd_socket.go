@@ -15,10 +15,10 @@ import (
 var socketCommands = []*Command{
 	{
 		Name:     "listen",
-		Usage:    "listen [tcp|udp] [HOST]:PORT [--backlog N] | listen ID [BACKLOG]",
-		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431"},
+		Usage:    "listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] | listen [PROTO] HOST PORT | listen ID [BACKLOG]",
+		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431", "listen 127.0.0.1 8888", "listen tcp6 [::1]:0"},
 		Flags:    []Flag{{Name: "backlog", Value: "N"}},
-		MinArgs:  1, MaxArgs: 2,
+		MinArgs:  1, MaxArgs: 3,
 		Run: runListen,
 	},
 	{
@@ -31,14 +31,14 @@ var socketCommands = []*Command{
 	},
 	{
 		Name:     "connect",
-		Usage:    "connect [tcp|udp] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect ID HOST:PORT [--timeout D]",
-		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431"},
+		Usage:    "connect [tcp|udp|tcp4|tcp6|udp4|udp6] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect [PROTO] HOST PORT | connect ID HOST:PORT [--timeout D]",
+		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431", "connect 127.0.0.1 8888", "connect ::1 8888"},
 		Flags: []Flag{
 			{Name: "retry", Value: "D"},
 			{Name: "tries", Value: "N"},
 			{Name: "timeout", Value: "D"},
 		},
-		MinArgs: 1, MaxArgs: 2,
+		MinArgs: 1, MaxArgs: 3,
 		Run: runConnect,
 	},
 	{
@@ -58,15 +58,35 @@ var socketCommands = []*Command{
 	},
 }
 
-// protoAndAddr reads "[tcp|udp] ADDR" from words.
+// protoAndAddr reads "[tcp|udp|tcp4|...] ADDR" or, as nc users type it,
+// "[PROTO] HOST PORT" (connect 127.0.0.1 8888, connect ::1 8888) from words.
 func protoAndAddr(cmd *Command, words []string) (proto, addr string, err error) {
 	proto = "tcp"
-	if len(words) == 2 {
-		if proto, err = netops.ParseProto(words[0]); err != nil {
-			return "", "", usageOf(cmd, err)
+	if len(words) > 1 {
+		if p, perr := netops.ParseProto(words[0]); perr == nil {
+			proto, words = p, words[1:]
 		}
-		words = words[1:]
-	} else if _, perr := netops.ParseProto(words[0]); perr == nil {
+	}
+	switch {
+	case len(words) == 2:
+		host := words[0]
+		if len(host) > 2 && host[0] == '[' && host[len(host)-1] == ']' {
+			host = host[1 : len(host)-1]
+		}
+		if _, _, herr := net.SplitHostPort(host); herr == nil || host == "" {
+			return "", "", usageT(cmd, "sock.host_port_words", cmd.Name)
+		}
+		if _, perr := netops.ParsePort(words[1]); perr != nil {
+			if _, e := netops.ParseProto(words[0]); e == nil {
+				return "", "", usageOf(cmd, e)
+			}
+			return "", "", usageOf(cmd, perr)
+		}
+		words = []string{net.JoinHostPort(host, words[1])}
+	case len(words) > 2:
+		return "", "", usageT(cmd, "sock.host_port_words", cmd.Name)
+	}
+	if _, perr := netops.ParseProto(words[0]); perr == nil {
 		return "", "", usageT(cmd, "sock.needs_addr", cmd.Name, words[0], cmd.Examples[0])
 	}
 	if addr, err = netops.ParseAddr(words[0]); err != nil {
