@@ -252,6 +252,7 @@ func TestSocketMethods(t *testing.T) {
 }
 
 func TestUDPMethods(t *testing.T) {
+	needUDP(t)
 	out, _, err := runLua(t, `
 		local a = assert(net.udp("127.0.0.1:0"))
 		local b = assert(net.udp())

@@ -242,6 +242,7 @@ with socketserver.UDPServer(("127.0.0.1", 0), H) as srv:
 `
 
 func TestUDPServer(t *testing.T) {
+	needUDP(t)
 	t.Parallel()
 	needPython(t)
 	s := startScript(t, "udp_server.lua", nil, "127.0.0.1:0")
@@ -258,6 +259,7 @@ func TestUDPServer(t *testing.T) {
 }
 
 func TestUDPClient(t *testing.T) {
+	needUDP(t)
 	t.Parallel()
 	needPython(t)
 	cmd, out := startPython(t, pyUDPServer, "2")

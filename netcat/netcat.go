@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
 )
 
@@ -80,7 +81,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 }
 
 // cause strips the *net.OpError and *os.SyscallError layers off err, so
-// "connection refused" reads as nc's message does.
+// "connection refused" reads as nc's message does (on Windows too).
 func cause(err error) error {
 	for {
 		var oe *net.OpError
@@ -95,7 +96,7 @@ func cause(err error) error {
 			if errors.As(err, &ne) && ne.Timeout() {
 				return errors.New(words.T("nc.timed_out"))
 			}
-			return err
+			return netops.Portable(err) // Windows' codes in POSIX words, as nc says them
 		}
 	}
 }

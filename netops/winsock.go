@@ -140,3 +140,9 @@ func Winsock(err error) string {
 	}
 	return ""
 }
+
+// Portable returns err with a Windows socket code in it seen as its POSIX
+// errno (a [*WinsockError], whose text is the POSIX one: "connection
+// refused"); any other error is returned as it is. netops' own errors do
+// this already; it is for code that calls the net package itself.
+func Portable(err error) error { return portable(err) }
