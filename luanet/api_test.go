@@ -1,9 +1,11 @@
 package luanet
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -221,5 +223,39 @@ func TestForInWrapCannotBlock(t *testing.T) {
 		while true do local x = gen() if x == nil then break end print(x) end`)
 	if out != "1\n2\n3\n" {
 		t.Errorf("output %q", out)
+	}
+}
+
+// TestBusyReaderLetsOthersRun: a receive that finds data completes at
+// once, without a hand-off; a task whose peer always has data ready must
+// still let the others run.
+func TestBusyReaderLetsOthersRun(t *testing.T) {
+	addr, conns := goListener(t)
+	const total = 200000
+	done := make(chan string, 1)
+	go func() {
+		done <- mustLua(t, `
+			local c = assert(net.connect("`+addr+`"))
+			assert(c:recvn(1, 10))                 -- the peer has written everything
+			local got, seen = 1, nil
+			spawn(function() sleep(0) seen = got end)
+			while got < `+strconv.Itoa(total)+` do
+				local d = assert(c:recv(1))
+				got = got + #d
+			end
+			sleep(0.01)
+			print(got, seen ~= nil and seen < got)`)
+	}()
+	c := accepted(t, conns)
+	if _, err := c.Write(bytes.Repeat([]byte("z"), total)); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case out := <-done:
+		if out != strconv.Itoa(total)+"\ttrue\n" {
+			t.Errorf("output %q: the sleeping task did not run while the reader was busy", out)
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatal("script did not end")
 	}
 }

@@ -151,11 +151,25 @@ func (e *engine) recv(L *lua.LState) int {
 		return fail(L, "closed")
 	}
 	t := e.s.checkYield(L, "recv") // before claim: a refused receive takes nothing
-	flush := sk.claim(e)
-	return e.s.parkTask(L, t, func(context.Context) result {
-		if flush != nil {
-			sk.flushFirst(e, flush)
+	// Try on the loop first: write what the task queued (the reply of a
+	// request/reply exchange) and read what is there already. Under load
+	// the next request is often waiting, and the task goes on without a
+	// hand-off to a worker and back.
+	if flush := sk.claim(e); flush != nil {
+		sk.flushFirst(e, flush)
+	}
+	b, err := sk.ns.TryRecv(max)
+	if b != nil || (err != nil && err != netops.ErrBusy) {
+		r := result{a: ownedString(b)}
+		if err != nil {
+			r = failErr(err)
 		}
+		return e.s.now(L, t, r)
+	}
+	if p := e.poll(sk); p != nil && err == nil {
+		return e.pollRecv(L, t, p, sk, max, timeout)
+	}
+	return e.s.parkTask(L, t, func(context.Context) result {
 		b, err := sk.ns.Recv(e.s.sockCtx, max, timeout)
 		if err != nil {
 			return failErr(err)

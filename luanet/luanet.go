@@ -116,13 +116,15 @@ type engine struct {
 	L        *lua.LState
 	s        *sched
 
-	socks   map[*sock]struct{}
-	dirty   []*sock     // sockets with queued data to kick after a resume (writer.go)
-	methods *lua.LTable // the socket methods
-	sockMT  *lua.LTable
-	taskMT  *lua.LTable
-	queueMT *lua.LTable
-	writers sync.WaitGroup
+	socks    map[*sock]struct{}
+	poller   *netops.Poller // made by the first receive that waits on one (poll.go)
+	noPoller bool           // the system has none
+	dirty    []*sock        // sockets with queued data to kick after a resume (writer.go)
+	methods  *lua.LTable    // the socket methods
+	sockMT   *lua.LTable
+	taskMT   *lua.LTable
+	queueMT  *lua.LTable
+	writers  sync.WaitGroup
 
 	inputOnce sync.Once
 	lines     chan string
@@ -185,6 +187,9 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 	}
 	e.cancel()
 	e.closeAll()
+	if e.poller != nil {
+		e.poller.Close()
+	}
 	// Every socket is closed and ctx is done, so each worker and writer
 	// returns at once; the bound keeps a stop a stop should one not.
 	waitTimeout(&e.s.ops, stopGrace)

@@ -54,6 +54,10 @@ type result struct {
 	// values become the results: it may touch the Lua state (wrap a socket
 	// the operation made into a Lua object owned by t, build a table).
 	then func(t *task) (lua.LValue, lua.LValue)
+	// ready, when set, runs on the loop first; false means the operation
+	// has not completed after all (a readiness that a read found empty) and
+	// arranged for another completion: the task keeps waiting.
+	ready func() bool
 	// abandon, when set, runs instead of then when the result is dropped:
 	// its task ended or resumed otherwise, or the run ended. It releases
 	// what then would have handed over (closes a socket no task will see).
@@ -70,6 +74,7 @@ type task struct {
 	socks   []*sock // the sockets its failure closes (see own)
 	tb      string  // traceback captured by the trampoline's Panic hook
 	what    string  // the blocking call it last made ("recv")
+	quick   int     // blocking calls in a row that completed at once (see now)
 
 	timer   *time.Timer  // ends a wait with a timeout (task.go)
 	joiners []waiter     // tasks in t:join()
@@ -101,6 +106,7 @@ type sched struct {
 	sockCtx context.Context
 	tasks   map[*lua.LState]*task
 	ready   []completion
+	later   []completion   // ready after the loop has looked at its inbox (see now)
 	in      *inbox         // completions on their way to the loop
 	ops     sync.WaitGroup // the worker goroutines
 	work    chan work      // hands an operation to an idle worker; closed when run returns
@@ -156,6 +162,10 @@ func (s *sched) run() error {
 		if batch = s.in.take(batch); len(batch) == 0 {
 			batch = s.yieldForMore(batch)
 		}
+		if len(batch) == 0 && len(s.later) > 0 {
+			s.promote()
+			continue
+		}
 		if len(batch) == 0 {
 			select {
 			case <-s.in.wake:
@@ -164,6 +174,7 @@ func (s *sched) run() error {
 			}
 			continue
 		}
+		s.promote()
 		for i := range batch {
 			s.resume(batch[i])
 			if err := s.runReady(); err != nil {
@@ -171,6 +182,13 @@ func (s *sched) run() error {
 			}
 		}
 	}
+}
+
+// promote makes the tasks in later ready.
+func (s *sched) promote() {
+	s.ready = append(s.ready, s.later...)
+	clear(s.later)
+	s.later = s.later[:0]
 }
 
 // yieldForMore lets the workers the last batch woke run on this thread
@@ -248,13 +266,46 @@ func (s *sched) parkTask(L *lua.LState, t *task, op func(ctx context.Context) re
 	t.seq++
 	seq := t.seq
 	t.waiting = true
-	w := work{t: t, seq: seq, op: op}
+	t.quick = 0
+	s.dispatch(work{t: t, seq: seq, op: op})
+	return L.Yield(s.marker)
+}
+
+// dispatch hands w to an idle worker, or to a new one.
+func (s *sched) dispatch(w work) {
 	select {
 	case s.work <- w: // an idle worker takes it
 	default:
 		s.ops.Add(1)
 		go s.worker(w)
 	}
+}
+
+// maxQuick is how many calls in a row a task may complete at once (see
+// now) before it lets the others run.
+const maxQuick = 16
+
+// now returns r to a blocking call of task t (which checkYield returned)
+// that completed without waiting (a
+// receive that found data): at once, or, after maxQuick such calls in a
+// row, through the back of the ready queue, so that a task whose peer
+// always has data ready cannot keep the others from running. Like park,
+// it must be the last thing the primitive does.
+func (s *sched) now(L *lua.LState, t *task, r result) int {
+	if t.quick < maxQuick {
+		t.quick++
+		for _, v := range [2]lua.LValue{r.a, r.b} {
+			if v == nil {
+				v = lua.LNil
+			}
+			L.Push(v)
+		}
+		return 2
+	}
+	t.quick = 0
+	s.holdTask(t, -1, result{})
+	t.seq++
+	s.later = append(s.later, completion{t: t, seq: t.seq, res: r})
 	return L.Yield(s.marker)
 }
 
@@ -360,6 +411,9 @@ func (s *sched) resume(c completion) {
 	case c.seq != 0:
 		if c.seq != t.seq || !t.waiting {
 			c.res.drop() // stale: the operation was abandoned
+			return
+		}
+		if c.res.ready != nil && !c.res.ready() {
 			return
 		}
 		t.waiting = false

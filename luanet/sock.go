@@ -21,7 +21,8 @@ type sock struct {
 	oidx   int // index in owner.socks
 	closed bool
 	w      wqueue
-	limit  int // bytes recvline, recvuntil, recvall and recvn may gather; 0: netops.DefaultLimit
+	limit  int    // bytes recvline, recvuntil, recvall and recvn may gather; 0: netops.DefaultLimit
+	rwait  waiter // a receive waiting on the poller (poll.go)
 
 	// listener: a slot per client it may have at once (max_clients)
 	slots chan struct{}
@@ -109,6 +110,10 @@ func (e *engine) closeSock(sk *sock) {
 	sk.closed = true
 	delete(e.socks, sk)
 	disown(sk)
+	if sk.rwait.t != nil { // a receive waiting on the poller would never hear of the close
+		e.s.wake(sk.rwait, result{a: lua.LNil, b: lua.LString("closed")})
+		sk.rwait = waiter{}
+	}
 	sk.release()
 	if !sk.closeAfterFlush(e) {
 		sk.ns.Close()

@@ -41,6 +41,9 @@ type waiter struct {
 
 // live reports whether w still waits.
 func (s *sched) live(w waiter) bool {
+	if w.t == nil {
+		return false
+	}
 	_, ok := s.tasks[w.t.th]
 	return ok && w.t.waiting && w.t.seq == w.seq
 }
@@ -50,7 +53,11 @@ func (s *sched) live(w waiter) bool {
 // instead. Like park it must be followed by `return L.Yield(s.marker)`
 // (see [sched.holdYield]).
 func (s *sched) hold(L *lua.LState, what string, timeout time.Duration, onTimeout result) waiter {
-	t := s.checkYield(L, what)
+	return s.holdTask(s.checkYield(L, what), timeout, onTimeout)
+}
+
+// holdTask is hold for task t, which checkYield returned.
+func (s *sched) holdTask(t *task, timeout time.Duration, onTimeout result) waiter {
 	t.seq++
 	t.waiting = true
 	w := waiter{t: t, seq: t.seq}
@@ -58,6 +65,17 @@ func (s *sched) hold(L *lua.LState, what string, timeout time.Duration, onTimeou
 		s.timed(w, timeout, onTimeout)
 	}
 	return w
+}
+
+// unhold undoes a hold whose wait could not be arranged after all; the
+// caller then returns without yielding.
+func (s *sched) unhold(w waiter) {
+	w.t.waiting = false
+	w.t.seq++
+	if w.t.timer != nil {
+		w.t.timer.Stop()
+		w.t.timer = nil
+	}
 }
 
 // timed arranges for w to resume with r after d, unless it resumed before.

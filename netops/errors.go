@@ -27,6 +27,9 @@ var (
 	// ErrNoPeer reports a send on an unconnected UDP socket that has not yet
 	// heard from anyone.
 	ErrNoPeer = errors.New("no peer yet")
+	// ErrBusy reports a receive that would have to wait for another receive
+	// on the same socket ([Socket.TryRecv]).
+	ErrBusy = errors.New("busy")
 )
 
 // InputError reports a value netops cannot use, as given by the person or

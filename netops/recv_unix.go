@@ -40,7 +40,7 @@ func (s *Socket) recvOnce(ctx context.Context, dl time.Time, max int) ([]byte, e
 	r.rc, r.conn, r.max = s.raw.rc, tc, max
 	err := bounded(ctx, dl, r.setDeadline, r.op)
 	out := r.out
-	*r = rawReader{cb: r.cb, op: r.op, setDeadline: r.setDeadline}
+	*r = rawReader{cb: r.cb, op: r.op, setDeadline: r.setDeadline, tryOnce: r.tryOnce}
 	rawReaders.Put(r)
 	return out, s.noteRead(len(out), max, err)
 }
@@ -86,6 +86,7 @@ type rawReader struct {
 	big         []byte // the buffer of a read larger than poolBuf
 	err         error  // the read's own error (io.EOF, ECONNRESET, ...)
 	cb          func(fd uintptr) bool
+	tryOnce     func(fd uintptr) bool // cb that never waits (TryRecv)
 	op          func() error
 	setDeadline func(time.Time) error
 }
@@ -93,6 +94,7 @@ type rawReader struct {
 var rawReaders = sync.Pool{New: func() any {
 	r := &rawReader{}
 	r.cb, r.op = r.try, r.read
+	r.tryOnce = func(fd uintptr) bool { r.try(fd); return true }
 	r.setDeadline = func(t time.Time) error { return r.conn.SetReadDeadline(t) }
 	return r
 }}
@@ -147,4 +149,50 @@ func readNoEINTR(fd int, b []byte) (int, error) {
 			return n, err
 		}
 	}
+}
+
+// TryRecv is [Socket.Recv] without waiting: what earlier receives left
+// buffered, or else one non-blocking read of at most max bytes from a TCP
+// connection. It returns nil, nil when nothing is there (and on sockets it
+// cannot read without waiting), so that a caller on a goroutine that must
+// not block can try before it hands the receive to one that may. At end
+// of stream it returns io.EOF (not wrapped). While another receive on s
+// is in progress it returns [ErrBusy] at once.
+func (s *Socket) TryRecv(max int) ([]byte, error) {
+	tc, ok := s.conn.(*net.TCPConn)
+	if !ok || max <= 0 {
+		return nil, nil
+	}
+	if !s.rmu.TryLock() {
+		return nil, ErrBusy
+	}
+	defer s.rmu.Unlock()
+	if len(s.buf) > 0 {
+		return s.take(min(max, len(s.buf))), nil
+	}
+	if s.raw.of != tc {
+		rc, err := tc.SyscallConn()
+		if err != nil {
+			return nil, nil
+		}
+		s.raw = rawConn{of: tc, rc: rc}
+	}
+	r := rawReaders.Get().(*rawReader)
+	r.rc, r.conn, r.max = s.raw.rc, tc, max
+	err := r.rc.Read(r.tryOnce)
+	out, rerr := r.out, r.err
+	*r = rawReader{cb: r.cb, op: r.op, setDeadline: r.setDeadline, tryOnce: r.tryOnce}
+	rawReaders.Put(r)
+	if err != nil { // closed, or a deadline another call left: let Recv say so
+		return nil, nil
+	}
+	if len(out) > 0 {
+		s.consumed()
+		s.noteRead(len(out), max, nil)
+		return out, nil
+	}
+	if rerr != nil {
+		return nil, s.recvErr("recv", s.noteRead(0, max, rerr))
+	}
+	return nil, nil
 }

@@ -50,18 +50,19 @@ type Socket struct {
 	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
 	pc    *net.UDPConn // an unconnected UDP socket
 
-	rmu   sync.Mutex // serialises receives and guards buf and raw
-	buf   []byte     // bytes read from the kernel but not yet returned
-	raw   rawConn    // conn's syscall.RawConn, made once by the unix recvOnce
-	wmu   sync.Mutex // serialises sends
-	in    atomic.Int64
-	out   atomic.Int64
-	peer  atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
-	reset atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
-	read  chan struct{}               // signalled when a receive consumed data (see Watch)
-	once  sync.Once
-	done  chan struct{} // closed by Close
-	local string        // local address, fixed once bound
+	rmu    sync.Mutex // serialises receives and guards buf and raw
+	buf    []byte     // bytes read from the kernel but not yet returned
+	raw    rawConn    // conn's syscall.RawConn, made once by the unix recvOnce
+	poller *Poller    // the Poller s is registered with (Linux), if any
+	wmu    sync.Mutex // serialises sends
+	in     atomic.Int64
+	out    atomic.Int64
+	peer   atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
+	reset  atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
+	read   chan struct{}               // signalled when a receive consumed data (see Watch)
+	once   sync.Once
+	done   chan struct{} // closed by Close
+	local  string        // local address, fixed once bound
 
 	// keep is the descriptor a person was shown: a step socket's own
 	// descriptor (see [Table.Socket]), or the one the unix [Table.Listen]

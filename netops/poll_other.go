@@ -1,0 +1,21 @@
+//go:build !linux
+
+package netops
+
+import "errors"
+
+// Poller tells when TCP connections become readable; on this system there
+// is none, and NewPoller fails: callers wait with a receive per connection.
+type Poller struct{}
+
+// ErrNoPoller reports that a socket cannot be waited on by a Poller.
+var ErrNoPoller = errors.New("no poller for this socket")
+
+// NewPoller fails on this system.
+func NewPoller() (*Poller, error) { return nil, ErrNoPoller }
+
+// Close does nothing.
+func (p *Poller) Close() error { return nil }
+
+// Arm fails on this system.
+func (p *Poller) Arm(s *Socket, fn func()) error { return ErrNoPoller }
