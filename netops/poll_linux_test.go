@@ -1,0 +1,67 @@
+package netops
+
+import (
+	"io"
+	"runtime"
+	"testing"
+	"time"
+)
+
+// TestPoller arms a wait on a connection: the callback comes once data
+// arrives (not before), TryRecv then reads it without waiting, and again
+// at the end of the stream; Close ends the poller's goroutine.
+func TestPoller(t *testing.T) {
+	_, server, client := pair(t)
+	before := runtime.NumGoroutine()
+	p, err := NewPoller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := make(chan struct{}, 4)
+	arm := func() {
+		if err := p.Arm(server, func() { fired <- struct{}{} }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	arm()
+	if b, err := server.TryRecv(10); b != nil || err != nil {
+		t.Fatalf("TryRecv on an idle connection: %q, %v", b, err)
+	}
+	select {
+	case <-fired:
+		t.Fatal("callback before any data")
+	case <-time.After(20 * time.Millisecond): // a bounded look for a wrong call, not a synchronisation
+	}
+	if _, err := client.Send(testCtx(t), []byte("hi"), 0); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-fired:
+	case <-time.After(testTimeout):
+		t.Fatal("no callback after data arrived")
+	}
+	if b, err := server.TryRecv(10); string(b) != "hi" || err != nil {
+		t.Fatalf("TryRecv: %q, %v", b, err)
+	}
+	arm()
+	client.Close()
+	select {
+	case <-fired:
+	case <-time.After(testTimeout):
+		t.Fatal("no callback at the end of the stream")
+	}
+	if b, err := server.TryRecv(10); b != nil || err != io.EOF {
+		t.Fatalf("TryRecv at the end: %q, %v", b, err)
+	}
+	p.Close()
+	deadline := time.Now().Add(testTimeout)
+	for runtime.NumGoroutine() > before && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond) // polling a count with a bound
+	}
+	if n := runtime.NumGoroutine(); n > before {
+		t.Errorf("%d goroutines after Close, %d before NewPoller", n, before)
+	}
+	if err := p.Arm(server, func() {}); err == nil {
+		t.Error("Arm after Close succeeded")
+	}
+}
