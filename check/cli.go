@@ -124,7 +124,7 @@ func normalizeAddr(s string) (string, error) {
 func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bool) int {
 	a, err := parseArgs(list)
 	if err != nil {
-		fmt.Fprintln(stderr, "error:", err)
+		fmt.Fprintln(stderr, words.T("label.error"), err)
 		fmt.Fprintln(stderr, words.T("check.usage"))
 		return 2
 	}
@@ -139,12 +139,12 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 	}
 	x := Lookup(a.exercise)
 	if x == nil {
-		fmt.Fprintln(stderr, "error:", words.T("check.usage.unknown_exercise", a.exercise))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("check.usage.unknown_exercise", a.exercise))
 		listExercises(stderr)
 		return 2
 	}
 	if !x.Server && len(a.command) == 0 {
-		fmt.Fprintln(stderr, "error:", words.T("check.usage.client_needs_command", x.Name))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("check.usage.client_needs_command", x.Name))
 		return 2
 	}
 	rep := Run(ctx, x, Options{Addr: a.addr, Timeout: a.timeout, Command: a.command})
@@ -152,7 +152,7 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 		var b bytes.Buffer
 		_ = WriteGradescope(&b, rep)
 		if err := os.WriteFile(a.gradescope, b.Bytes(), 0o644); err != nil {
-			fmt.Fprintln(stderr, "error:", words.T("check.cannot_write", a.gradescope, err))
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, err))
 			return 1
 		}
 	}

@@ -39,7 +39,7 @@ type env struct {
 // failure is a failing case's explanation, rendered into a [Result].
 type failure struct {
 	expected, got []byte
-	bytes         bool   // expected and got are shown
+	bytes         bool   // expected (unless nil) and got are shown
 	meaning       string // rendered
 	rule          string // rendered
 	output        string // the program's last lines, when they help
@@ -48,7 +48,11 @@ type failure struct {
 
 func (f *failure) result() Result {
 	r := Result{Meaning: f.meaning, Rule: f.rule, Output: f.output}
-	if f.bytes {
+	switch {
+	case f.bytes && f.expected == nil:
+		// Nothing in particular was expected: what came, and its bytes.
+		r.Got, r.HexGot = quote(f.got), hexView(f.got)
+	case f.bytes:
 		r.Expected, r.Got = quote(f.expected), quote(f.got)
 		if invisibleOnly(f.expected, f.got) {
 			r.HexExpected, r.HexGot = hexView(f.expected), hexView(f.got)

@@ -301,3 +301,75 @@ func TestInterrupted(t *testing.T) {
 		}
 	}
 }
+
+// chaosClient is a client that does random things: exits at once,
+// connects and sends random bytes (or datagrams), reads or not, closes
+// or resets, lingers.
+const chaosClient = `import random, socket, struct, sys, time
+host, port, seed, udp = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4] == "udp"
+r = random.Random(seed)
+if r.random() < 0.15:
+    sys.exit(r.choice([0, 1]))
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM if udp else socket.SOCK_STREAM)
+try:
+    if not udp:
+        s.connect((host, port))
+    for _ in range(r.randint(0, 4)):
+        data = bytes(r.getrandbits(8) for _ in range(r.randint(0, 2000)))
+        if udp:
+            s.sendto(data, (host, port))
+        else:
+            s.sendall(data)
+        if r.random() < 0.5:
+            s.settimeout(0.3)
+            try:
+                s.recv(1024)
+            except OSError:
+                pass
+        if r.random() < 0.2:
+            break
+        time.sleep(r.random() * 0.2)
+    if r.random() < 0.3 and not udp:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+except OSError:
+    pass
+s.close()
+if r.random() < 0.3:
+    time.sleep(r.random() * 2)
+`
+
+// TestChaosClient: whatever a client does, a check ends in time and gives
+// every case a verdict.
+func TestChaosClient(t *testing.T) {
+	needPython(t)
+	prog := filepath.Join(t.TempDir(), "chaos.py")
+	if err := os.WriteFile(prog, []byte(chaosClient), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for seed := range 4 {
+		for _, x := range Exercises() {
+			if x.Server {
+				continue
+			}
+			t.Run(x.Name+"/"+strconv.Itoa(seed), func(t *testing.T) {
+				t.Parallel()
+				port := freePort(t)
+				ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+				defer cancel()
+				rep := Run(ctx, x, Options{Addr: "127.0.0.1:" + port, Timeout: 300 * time.Millisecond,
+					Command: []string{"python3", prog, "127.0.0.1", port, strconv.Itoa(seed), x.Network}})
+				if ctx.Err() != nil {
+					t.Fatal("the check hung")
+				}
+				if len(rep.Cases) != len(x.cases) {
+					t.Fatalf("%d verdicts for %d cases", len(rep.Cases), len(x.cases))
+				}
+				for _, r := range rep.Cases {
+					if !r.Passed && r.Meaning == "" {
+						t.Fatalf("case %s failed without a reason:\n%s", r.Case, text(rep))
+					}
+				}
+			})
+		}
+	}
+}
