@@ -193,7 +193,7 @@ func (e *env) dialFailure(err error, refused bool, wait time.Duration) *failure 
 	switch {
 	case e.prog != nil && (refused || isTimeout(err)):
 		return &failure{meaning: words.T("check.never_listened", e.addr, wait.String()), output: e.programOutput()}
-	case refused && e.connected:
+	case (refused || isReset(err)) && e.connected:
 		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart")}
 	case refused:
 		return &failure{meaning: words.T("check.refused", e.addr, e.ex.Name)}
