@@ -203,8 +203,8 @@ func opErr(op string, s *Socket, addr string, err error) error {
 		e.ID, e.Net = s.ID, s.Proto
 		switch {
 		case e.Addr != "":
-		case op == "bind" || op == "listen" || op == "accept":
-			e.Addr = s.LocalAddr()
+		case op == "bind" || op == "listen" || op == "accept" || s.pc != nil && op == "recvfrom":
+			e.Addr = s.LocalAddr() // an unconnected socket's last peer is not what failed
 		default:
 			e.Addr = s.peerOrLocal()
 		}

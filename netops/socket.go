@@ -87,7 +87,8 @@ type Info struct {
 	Kind    Kind
 	Owner   string
 	Local   string
-	Remote  string
+	Remote  string // the connected peer; "" for a listener or an unconnected UDP socket
+	Last    string // an unconnected UDP socket's last sender ("" before the first)
 	State   string // the kernel's TCP state name, "" when the OS cannot tell
 	In, Out int64  // bytes received and sent
 	Age     time.Duration
@@ -101,6 +102,9 @@ func (s *Socket) Info() Info {
 	inf := Info{ID: s.ID, Proto: s.Proto, Kind: s.Kind, Owner: s.Owner,
 		Local: s.LocalAddr(), Remote: s.RemoteAddr(), In: s.in.Load(), Out: s.out.Load(),
 		Age: time.Since(s.Created), FD: -1, Queue: -1, Backlog: -1}
+	if s.pc != nil {
+		inf.Remote, inf.Last = "", inf.Remote
+	}
 	k := s.kernel()
 	inf.State, inf.FD, inf.Queue, inf.Backlog = k.State, k.FD, k.Queue, k.Backlog
 	return inf

@@ -30,3 +30,7 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 func (s *Socket) stepLocal() string { return "" }
 
 func (s *Socket) misuse(op string) error { return nil }
+
+func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (int, bool, error) {
+	return 0, false, nil
+}

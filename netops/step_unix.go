@@ -296,6 +296,7 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	if err != nil {
 		return nil, opErr("connect", s, addr, err)
 	}
+	n.osDefaults(true) // net.FileConn turned keep-alive on
 	return n, nil
 }
 
@@ -374,4 +375,50 @@ func (s *Socket) misuse(op string) error {
 	k := s.kernel()
 	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: name, Args: fdArg(k.FD), Err: err, State: k.State})
 	return opErr(op, s, "", err)
+}
+
+// sendtoUnbound sends a datagram from a UDP step socket that was never
+// bound, as sendto does in C and Python: the kernel first binds it to an
+// ephemeral port on every address. The socket keeps that address and
+// becomes an unconnected UDP socket, which receives the replies. ok is
+// false when s is not such a socket.
+func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n int, ok bool, err error) {
+	s = s.current()
+	if s.Kind != KindStep || !isUDP(s.Proto) {
+		return 0, false, nil
+	}
+	s.stepMu.Lock()
+	defer s.stepMu.Unlock()
+	sa, err := sockaddr(ctx, s.sockFamily(), addr)
+	if err != nil {
+		return 0, true, opErr("sendto", s, addr, err)
+	}
+	var serr error
+	if cerr := s.control(func(u int) { serr = unix.Sendto(u, data, 0, sa) }); cerr != nil {
+		serr = cerr
+	}
+	k := s.kernel()
+	c := Call{ID: s.ID, FD: k.FD, Name: "sendto", Args: fmt.Sprintf("fd %d, %d bytes, %s", k.FD, len(data), sockaddrString(sa)), Proto: s.Proto}
+	if serr != nil {
+		c.Err = sysErr("sendto", serr)
+		s.table.trace().emit(c)
+		return 0, true, opErr("sendto", s, addr, c.Err)
+	}
+	c.Result = fmt.Sprintf("%d, local %s", len(data), s.stepLocal())
+	s.table.trace().emit(c)
+	s.table.note(s)
+	conv, err := s.table.convert(s, func() (*Socket, error) {
+		pc, err := net.FilePacketConn(s.keep)
+		if err != nil {
+			return nil, err
+		}
+		n := newSocket(s.Proto, KindPacket, s.Owner)
+		n.pc = pc.(*net.UDPConn)
+		return n, nil
+	})
+	if err != nil {
+		return len(data), true, opErr("sendto", s, addr, err)
+	}
+	conv.out.Add(int64(len(data)))
+	return len(data), true, nil
 }

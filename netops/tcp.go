@@ -65,6 +65,7 @@ func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, er
 	k := n.kernel()
 	s.table.trace().emit(Call{ID: n.ID, FD: k.FD, Name: "accept", Args: fdArg(s.kernel().FD),
 		Result: fmt.Sprintf("fd %d, peer %s", k.FD, c.RemoteAddr()), State: k.State})
+	n.osDefaults(true)
 	return n, nil
 }
 
@@ -122,7 +123,7 @@ func (t *Table) Connect(ctx context.Context, proto, addr string, o DialOptions) 
 
 // dialOnce makes one connection attempt with a fresh socket.
 func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions) (*Socket, error) {
-	d := net.Dialer{Timeout: o.Timeout}
+	d := net.Dialer{Timeout: o.Timeout, KeepAlive: -1} // no keep-alive: the system's default
 	if o.Local != "" {
 		la, err := ParseAddr(o.Local)
 		if err != nil {
@@ -155,6 +156,7 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 	k := s.kernel()
 	tr.emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, addr),
 		Result: "local " + c.LocalAddr().String(), State: k.State, Proto: proto})
+	s.osDefaults(false)
 	return s, nil
 }
 

@@ -29,6 +29,9 @@ func (t *Table) listenUDP(ctx context.Context, proto, addr, owner string) (*Sock
 // SendTo sends data as one datagram to addr from UDP socket s.
 func (s *Socket) SendTo(ctx context.Context, data []byte, addr string, timeout time.Duration) (int, error) {
 	if s.pc == nil {
+		if n, ok, err := s.sendtoUnbound(ctx, data, addr); ok {
+			return n, err
+		}
 		return 0, opErr("sendto", s, addr, &KindError{Op: "sendto", ID: s.ID, Kind: s.Kind, Need: "unconnected"})
 	}
 	a, err := ParseAddr(addr)

@@ -88,7 +88,10 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 			mark = "*"
 		}
 		remote, state := inf.Remote, inf.State
-		if remote == "" {
+		switch {
+		case remote == "" && inf.Kind == netops.KindPacket:
+			remote = "*:*" // unconnected: datagrams from anyone, as netstat shows it
+		case remote == "":
 			remote = "-"
 		}
 		if state == "" {
@@ -103,6 +106,9 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 			if inf.Backlog >= 0 {
 				extra += fmt.Sprintf("/%d", inf.Backlog)
 			}
+		}
+		if inf.Last != "" {
+			extra = words.T("udp.last_from", inf.Last)
 		}
 		if inf.Owner != "" {
 			extra = strings.TrimSpace(extra + " (" + inf.Owner + ")")

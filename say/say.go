@@ -274,12 +274,19 @@ func Call(c netops.Call) string {
 		}
 		return words.T("call.socket_tcp")
 	case "setsockopt":
+		if k := "call.opt." + strings.ReplaceAll(c.Args, ", ", "."); words.Has(k) { // a meaning for this value
+			return words.T(k)
+		}
 		for _, f := range strings.Split(c.Args, ", ") {
 			if k := "call.opt." + f; words.Has(k) {
 				return words.T(k)
 			}
 		}
 		return ""
+	case "sendto":
+		if strings.Contains(c.Result, "local ") {
+			return words.T("call.sendto_autobind")
+		}
 	case "recv":
 		if strings.Contains(c.Result, "end of stream") {
 			return words.T("call.recv_eof")
