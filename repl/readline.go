@@ -28,7 +28,8 @@ func interactive(o Options) int {
 	// readline reads the terminal in a goroutine; Instance.Close does not
 	// end a pending read (it closes only its own buffer), so keep the
 	// reader to close it first, and to wake a pending read.
-	stdin := newWakeReader(o.Stdin)
+	stdin := newWakeReader(consoleIn(o.Stdin))
+	stdout := consoleOut(o.Stdout)
 	rs := &rlSource{in: stdin}
 	cfg := &readline.Config{
 		Prompt:            "socklab> ",
@@ -40,7 +41,7 @@ func interactive(o Options) int {
 		InterruptPrompt:        "^C",
 		EOFPrompt:              "quit",
 		Stdin:                  stdin,
-		Stdout:                 o.Stdout,
+		Stdout:                 stdout,
 		Stderr:                 o.Stderr,
 	}
 	rl, err := readline.NewEx(cfg)

@@ -136,8 +136,8 @@ func init() {
 
 		"help.socket.summary": {EN: "create an unbound socket (step by step, as in C or Python)", PT: "cria um socket sem endereço (passo a passo, como em C ou Python)"},
 		"help.socket.text": {
-			EN: "Creates a socket and nothing more, as socket() does in C or\nsocket.socket() in Python: it has a descriptor but no address yet. Build it\nup with bind, listen ID and accept (a server) or connect ID HOST:PORT (a\nclient); after listen or connect it keeps its id and works with every other\ncommand. Each step shows what the kernel answered, errno included.\nNot available on Windows: use the one-step listen and connect there.",
-			PT: "Cria um socket e nada mais, como socket() em C ou socket.socket() em Python:\nele tem um descritor mas ainda não tem endereço. Monte-o com bind, listen ID e\naccept (um servidor) ou connect ID HOST:PORTA (um cliente); depois do listen\nou do connect ele mantém o id e funciona com todos os outros comandos. Cada\npasso mostra o que o kernel respondeu, errno incluído.\nNão disponível no Windows: lá use o listen e o connect de um passo.",
+			EN: "Creates a socket and nothing more, as socket() does in C or\nsocket.socket() in Python: it has a descriptor but no address yet. Build it\nup with bind, listen ID and accept (a server) or connect ID HOST:PORT (a\nclient); after listen or connect it keeps its id and works with every other\ncommand. Each step shows what the kernel answered, errno included.\nOn Windows these are Winsock's own calls (WSASocket, bind, listen, connect).",
+			PT: "Cria um socket e nada mais, como socket() em C ou socket.socket() em Python:\nele tem um descritor mas ainda não tem endereço. Monte-o com bind, listen ID e\naccept (um servidor) ou connect ID HOST:PORTA (um cliente); depois do listen\nou do connect ele mantém o id e funciona com todos os outros comandos. Cada\npasso mostra o que o kernel respondeu, errno incluído.\nNo Windows são as chamadas do próprio Winsock (WSASocket, bind, listen,\nconnect).",
 		},
 		"help.socket.calls": {EN: "socket(AF_INET, SOCK_STREAM or SOCK_DGRAM)", PT: "socket(AF_INET, SOCK_STREAM ou SOCK_DGRAM)"},
 
@@ -150,22 +150,22 @@ func init() {
 
 		"help.explain.summary": {EN: "narrate every socket call and the state after it", PT: "narra cada chamada de socket e o estado depois dela"},
 		"help.explain.text": {
-			EN: "With explain on, every command shows the system calls it made, with their\narguments and results, what each means, and the kernel's TCP state after\nit (from TCP_INFO). A failed call shows its errno and what it means.\nWithout an argument it says whether explain is on.",
-			PT: "Com explain ligado, cada comando mostra as chamadas de sistema que fez, com\nargumentos e resultados, o que cada uma significa, e o estado TCP do kernel\ndepois dela (de TCP_INFO). Uma chamada que falhou mostra o errno e o que ele\nsignifica. Sem argumento, diz se o explain está ligado.",
+			EN: "With explain on, every command shows the system calls it made, with their\narguments and results, what each means, and the kernel's TCP state after\nit (from TCP_INFO; on Windows from its TCP table). A failed call shows its errno and what it means.\nWithout an argument it says whether explain is on.",
+			PT: "Com explain ligado, cada comando mostra as chamadas de sistema que fez, com\nargumentos e resultados, o que cada uma significa, e o estado TCP do kernel\ndepois dela (de TCP_INFO; no Windows, da sua tabela TCP). Uma chamada que falhou mostra o errno e o que ele\nsignifica. Sem argumento, diz se o explain está ligado.",
 		},
 		"help.explain.calls": {EN: "none itself; with it on, every other command shows the calls it makes", PT: "nenhuma; ligado, cada um dos outros comandos mostra as chamadas que faz"},
 
 		"help.netstat.summary": {EN: "the kernel's sockets on this session's ports", PT: "os sockets do kernel nas portas desta sessão"},
 		"help.netstat.text": {
-			EN: "Lists the kernel's own sockets on PORT, or on every port this session has\nused, including those no descriptor holds: TIME_WAIT after an active close,\nSYN_RECV, and finished handshakes waiting in a listener's accept queue.\nOWNER says which socket of this shell holds each one. For a listener\nRECV-Q is its accept queue and SEND-Q its backlog. Linux only (/proc/net).",
-			PT: "Lista os sockets do próprio kernel na PORTA, ou em todas as portas que esta\nsessão usou, inclusive os que nenhum descritor segura: TIME_WAIT depois de um\nfechamento ativo, SYN_RECV, e handshakes concluídos esperando na fila de\naccept de um listener. OWNER diz qual socket deste shell segura cada um. Para\num listener, RECV-Q é a fila de accept e SEND-Q o backlog. Só no Linux\n(/proc/net).",
+			EN: "Lists the kernel's own sockets on PORT, or on every port this session has\nused, including those no descriptor holds: TIME_WAIT after an active close,\nSYN_RECV, and finished handshakes waiting in a listener's accept queue.\nOWNER says which socket of this shell holds each one. For a listener\nRECV-Q is its accept queue and SEND-Q its backlog (Linux). Linux's table is\n/proc/net; Windows' comes from GetExtendedTcpTable and GetExtendedUdpTable.",
+			PT: "Lista os sockets do próprio kernel na PORTA, ou em todas as portas que esta\nsessão usou, inclusive os que nenhum descritor segura: TIME_WAIT depois de um\nfechamento ativo, SYN_RECV, e handshakes concluídos esperando na fila de\naccept de um listener. OWNER diz qual socket deste shell segura cada um. Para\num listener, RECV-Q é a fila de accept e SEND-Q o backlog (Linux). A tabela do\nLinux é o /proc/net; a do Windows vem de GetExtendedTcpTable e\nGetExtendedUdpTable.",
 		},
-		"help.netstat.calls": {EN: "none (reads /proc/net/tcp, tcp6, udp, udp6)", PT: "nenhuma (lê /proc/net/tcp, tcp6, udp, udp6)"},
+		"help.netstat.calls": {EN: "none (reads /proc/net/tcp, tcp6, udp, udp6; on Windows GetExtendedTcpTable, GetExtendedUdpTable)", PT: "nenhuma (lê /proc/net/tcp, tcp6, udp, udp6; no Windows GetExtendedTcpTable, GetExtendedUdpTable)"},
 
 		"help.option.summary": {EN: "show or set a socket option", PT: "mostra ou muda uma opção de socket"},
 		"help.option.text": {
-			EN: "Shows all the socket options below, shows one, or sets one and shows what\nthe kernel then reports. reuseaddr, reuseport, nodelay, keepalive: on|off.\nlinger: off, or seconds; linger 0 makes close send RST instead of FIN (no\nTIME_WAIT). rcvbuf, sndbuf: bytes (Linux reports double what was set).",
-			PT: "Mostra todas as opções de socket abaixo, mostra uma, ou muda uma e mostra o\nque o kernel passa a informar. reuseaddr, reuseport, nodelay, keepalive:\non|off. linger: off, ou segundos; linger 0 faz o close enviar RST em vez de FIN\n(sem TIME_WAIT). rcvbuf, sndbuf: bytes (o Linux informa o dobro do que foi\ndefinido).",
+			EN: "Shows all the socket options below, shows one, or sets one and shows what\nthe kernel then reports. reuseaddr, reuseport, nodelay, keepalive: on|off.\nlinger: off, or seconds; linger 0 makes close send RST instead of FIN (no\nTIME_WAIT). rcvbuf, sndbuf: bytes (Linux reports double what was set).\nOn Windows reuseaddr lets a socket take a port that is in use, even a live\nserver's; exclusiveaddruse (SO_EXCLUSIVEADDRUSE) on keeps every other socket\noff this one's port; reuseport does not exist there.",
+			PT: "Mostra todas as opções de socket abaixo, mostra uma, ou muda uma e mostra o\nque o kernel passa a informar. reuseaddr, reuseport, nodelay, keepalive:\non|off. linger: off, ou segundos; linger 0 faz o close enviar RST em vez de FIN\n(sem TIME_WAIT). rcvbuf, sndbuf: bytes (o Linux informa o dobro do que foi\ndefinido). No Windows, reuseaddr deixa um socket tomar uma porta em uso, até a\nde um servidor ativo; exclusiveaddruse (SO_EXCLUSIVEADDRUSE) on impede qualquer\noutro socket de usar a porta deste; reuseport não existe lá.",
 		},
 		"help.option.calls": {EN: "getsockopt, setsockopt", PT: "getsockopt, setsockopt"},
 

@@ -1,0 +1,13 @@
+//go:build !windows
+
+package repl
+
+import "io"
+
+// consoleIn returns what readline reads the terminal from: the input
+// itself, on systems whose terminals send escape sequences for the keys.
+func consoleIn(in io.Reader) io.Reader { return in }
+
+// consoleOut returns the writer for the terminal: out itself, on systems
+// whose terminals read escape sequences.
+func consoleOut(out io.Writer) io.Writer { return out }
