@@ -1,12 +1,15 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net"
+	"os"
 	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -31,7 +34,9 @@ func limitedAS(t *testing.T) int64 {
 	bin := socklabBin(t)
 	asOnce.Do(func() {
 		for as := int64(400e6); as <= 4e9; as += 50e6 {
-			if exec.Command("prlimit", "--as="+strconv.FormatInt(as, 10), bin, "-c", "help").Run() == nil {
+			c := exec.Command("prlimit", "--as="+strconv.FormatInt(as, 10), bin, "-c", "help")
+			c.Env = limitedEnv()
+			if c.Run() == nil {
 				asLimit = as + 150e6
 				return
 			}
@@ -43,12 +48,18 @@ func limitedAS(t *testing.T) int64 {
 	return asLimit
 }
 
+// limitedEnv is the environment of a run under the limit: one malloc arena
+// (the C library reserves 64 MB of address space for each thread's arena
+// otherwise, which is not what the limit is about).
+func limitedEnv() []string { return append(os.Environ(), "MALLOC_ARENA_MAX=1") }
+
 // runLimited runs socklab -c line under the limit and returns its output
 // and exit status.
 func runLimited(t *testing.T, line string) (string, int) {
 	t.Helper()
 	as := limitedAS(t)
 	cmd := exec.Command("timeout", "-k", "5", "30", "prlimit", "--as="+strconv.FormatInt(as, 10), socklabBin(t), "-c", line)
+	cmd.Env = limitedEnv()
 	out, err := cmd.CombinedOutput()
 	status := 0
 	if ee, ok := err.(*exec.ExitError); ok {
@@ -172,4 +183,119 @@ func TestOverlongContinuedLine(t *testing.T) {
 	case <-time.After(20 * time.Second):
 		t.Fatal("the peer's connection did not end")
 	}
+}
+
+// countingPeer accepts one client and counts what it sends until it
+// closes; the count arrives on the channel.
+func countingPeer(t *testing.T) (string, <-chan int64) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	n := make(chan int64, 1)
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			n <- -1
+			return
+		}
+		defer c.Close()
+		c.SetReadDeadline(time.Now().Add(60 * time.Second))
+		m, _ := io.Copy(io.Discard, c)
+		n <- m
+	}()
+	return ln.Addr().String(), n
+}
+
+// TestSendFileStreams: send --file streams what it reads, holding one
+// chunk: /dev/zero (which never ends) until --timeout, and a 200 MB pipe
+// whole, byte for byte, both under an address-space limit that holding
+// them would exceed (they peaked at 1.06 GB and 532 MB).
+func TestSendFileStreams(t *testing.T) {
+	as := limitedAS(t)
+	addr, _ := countingPeer(t)
+	out, status := runLimited(t, "connect "+addr+"; send 1 --file /dev/zero --timeout 500ms")
+	if status != 1 || !strings.Contains(out, "timed out") || strings.Contains(out, "fatal error") {
+		t.Errorf("send --file /dev/zero --timeout 500ms: exit %d\n%s", status, cut(out))
+	}
+
+	addr, got := countingPeer(t)
+	const size = 200 << 20
+	cmd := exec.Command("timeout", "-k", "5", "60", "prlimit", "--as="+strconv.FormatInt(as, 10), socklabBin(t),
+		"-c", "connect "+addr+"; send 1 --file /dev/stdin; close 1")
+	cmd.Env = limitedEnv()
+	w, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var outb strings.Builder
+	cmd.Stdout, cmd.Stderr = &outb, &outb
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		chunk := make([]byte, 1<<20)
+		for range size / len(chunk) {
+			if _, err := w.Write(chunk); err != nil {
+				break
+			}
+		}
+		w.Close()
+	}()
+	err = cmd.Wait()
+	if err != nil || !strings.Contains(outb.String(), "sent 209715200 bytes") {
+		t.Errorf("send --file of a 200 MB pipe: %v\n%s", err, cut(outb.String()))
+	}
+	select {
+	case n := <-got:
+		if n != size {
+			t.Errorf("the peer got %d bytes, want %d", n, size)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the peer's connection did not end")
+	}
+}
+
+// TestSendFileFIFOStops: send --file of a FIFO that no one writes to waits
+// in open(2); SIGTERM and SIGINT end it, the sockets closed.
+func TestSendFileFIFOStops(t *testing.T) {
+	fifo := t.TempDir() + "/fifo"
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	for _, sg := range signals {
+		t.Run(sg.name, func(t *testing.T) {
+			addr, got := countingPeer(t)
+			p := start(t, false, "-c", "connect "+addr+"; sockets; send 1 --file "+fifo)
+			p.expect(t, `^\[1\]`) // sockets ran: send is next
+			for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(5 * time.Millisecond) {
+				if inOpen(p.cmd.Process.Pid) || time.Now().After(deadline) {
+					break
+				}
+			}
+			p.cmd.Process.Signal(sg.sig)
+			if st := p.wait(t, 3*time.Second); st != 130 {
+				t.Errorf("exit status %d after %s, want 130", st, sg.name)
+			}
+			select {
+			case <-got:
+			case <-time.After(5 * time.Second):
+				t.Error("the connection stayed open")
+			}
+		})
+	}
+}
+
+// inOpen reports whether a thread of process pid waits in open(2),
+// as far as /proc tells (false where it cannot).
+func inOpen(pid int) bool {
+	tasks, _ := os.ReadDir(fmt.Sprintf("/proc/%d/task", pid))
+	for _, t := range tasks {
+		b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/task/%s/syscall", pid, t.Name()))
+		if strings.HasPrefix(string(b), "257 ") || strings.HasPrefix(string(b), "2 ") { // openat, open (amd64)
+			return true
+		}
+	}
+	return false
 }

@@ -1,12 +1,9 @@
 package repl
 
 import (
-	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/socklab/socklab/netops"
 
@@ -55,7 +52,10 @@ var dataCommands = []*Command{
 
 // runSend is send and sendline (suffix "\n").
 func runSend(ctx context.Context, s *Session, a *Args, suffix string) error {
-	data, err := payload(a)
+	if a.Has("file") && !a.Has("hex") && len(a.Words) == 0 && a.Sock.Kind != netops.KindPacket {
+		return s.streamFile(ctx, a)
+	}
+	data, err := payload(ctx, a)
 	if err != nil {
 		return err
 	}
@@ -68,40 +68,10 @@ func runSend(ctx context.Context, s *Session, a *Args, suffix string) error {
 	return nil
 }
 
-// maxSendFile is the most bytes send --file reads: it holds the file in
-// memory, so a device that never ends (/dev/zero) must not fill it.
-const maxSendFile = 256 << 20
-
-// readFileLimited reads path for send --file, failing beyond maxSendFile.
-func readFileLimited(cmd, path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s --file %s: %w", cmd, path, errors.Unwrap(err))
-	}
-	defer f.Close()
-	tooBig := withHint(errors.New(words.T("data.file_big", cmd, path, maxSendFile>>20)), words.T("data.file_big_hint"))
-	// A regular file's size is known: too big fails at once, and the
-	// buffer is sized once (as os.ReadFile does). A device or pipe grows
-	// it as it reads.
-	var buf bytes.Buffer
-	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-		if fi.Size() > maxSendFile {
-			return nil, tooBig
-		}
-		buf.Grow(int(fi.Size()) + bytes.MinRead)
-	}
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxSendFile+1)); err != nil {
-		return nil, fmt.Errorf("%s --file: %w", cmd, err)
-	}
-	if buf.Len() > maxSendFile {
-		return nil, tooBig
-	}
-	return buf.Bytes(), nil
-}
-
-// payload returns the bytes a send command was given: --hex, --file, or
-// the words with their escapes decoded.
-func payload(a *Args) ([]byte, error) {
+// payload returns the bytes a send command was given: --hex, --file (for
+// a datagram: at most its largest size), or the words with their escapes
+// decoded.
+func payload(ctx context.Context, a *Args) ([]byte, error) {
 	switch {
 	case a.Has("hex") && a.Has("file"):
 		return nil, usageT(a.Command, "data.hex_and_file")
@@ -114,7 +84,7 @@ func payload(a *Args) ([]byte, error) {
 		}
 		return b, nil
 	case a.Has("file"):
-		return readFileLimited(a.Command.Name, a.String("file"))
+		return readDatagramFile(ctx, a.Command.Name, a.String("file"))
 	}
 	b, err := decodeEscapes(a.Text())
 	if err != nil {

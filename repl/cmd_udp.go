@@ -36,7 +36,7 @@ var udpCommands = []*Command{
 func runSendTo(ctx context.Context, s *Session, a *Args) error {
 	addr := a.Words[0]
 	a.Words, a.quoted = a.Words[1:], a.quoted[1:]
-	data, err := payload(a)
+	data, err := payload(ctx, a)
 	if err != nil {
 		return err
 	}

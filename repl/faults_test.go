@@ -3,8 +3,6 @@ package repl
 import (
 	"bytes"
 	"context"
-	"errors"
-	"fmt"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -466,38 +464,5 @@ func TestSocketsWhileScriptReceives(t *testing.T) {
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("sockets still waiting after 2 s, behind the script's receive")
-	}
-}
-
-// TestSendFileTooBig: send --file refuses a file over 256 MiB at once,
-// with a hint to nc mode. (A file at the limit is read whole: reading
-// 256 MiB takes seconds under the race detector, so only without it.)
-func TestSendFileTooBig(t *testing.T) {
-	dir := t.TempDir()
-	type sizeCase struct {
-		size int64
-		err  string
-	}
-	cases := []sizeCase{{maxSendFile + 1, "more than 256 MiB"}}
-	if !raceEnabled && !testing.Short() {
-		cases = append(cases, sizeCase{maxSendFile, ""})
-	}
-	for _, tc := range cases {
-		path := filepath.Join(dir, fmt.Sprint(tc.size))
-		f, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.Truncate(tc.size) // sparse: no disk used
-		f.Close()
-		b, err := readFileLimited("send", path)
-		var h *hinted
-		switch {
-		case tc.err == "" && (err != nil || int64(len(b)) != tc.size):
-			t.Errorf("%d bytes: got %d, %v", tc.size, len(b), err)
-		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err) ||
-			!errors.As(err, &h) || !strings.Contains(strings.Join(h.hints, " "), "socklab nc")):
-			t.Errorf("%d bytes: %v; want %q and a hint to nc mode", tc.size, err, tc.err)
-		}
 	}
 }

@@ -26,8 +26,6 @@ func init() {
 		// data commands
 		"data.sent":          {EN: "sent %s", PT: "enviados %s"},
 		"data.sent_to":       {EN: "sent %s to %s", PT: "enviados %s para %s"},
-		"data.file_big":      {EN: "%s --file %s: more than %d MiB", PT: "%s --file %s: mais de %d MiB"},
-		"data.file_big_hint": {EN: "for large files and streams use: socklab nc HOST PORT < FILE", PT: "para arquivos grandes e fluxos use: socklab nc HOST PORTA < ARQUIVO"},
 		"data.hex_and_file":  {EN: "give either --hex or --file, not both", PT: "dê --hex ou --file, não os dois"},
 		"data.text_and_flag": {EN: "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)", PT: "dê TEXTO ou --hex/--file, não os dois (ponha entre aspas um TEXTO que comece com --)"},
 		"data.one_mode":      {EN: "give one of --line, --until and --all", PT: "dê só um de --line, --until e --all"},

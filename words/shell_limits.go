@@ -32,5 +32,9 @@ func init() {
 			EN: "the peer reset this connection (RST), it did not finish with a FIN: the connection is gone and nothing more will arrive; close %d",
 			PT: "o par resetou esta conexão (RST), não terminou com um FIN: a conexão acabou e nada mais vai chegar; close %d",
 		},
+		"limits.file_datagram": {
+			EN: "%s --file %s: more than %d bytes, the most one UDP datagram holds",
+			PT: "%s --file %s: mais de %d bytes, o máximo que um datagrama UDP comporta",
+		},
 	})
 }
