@@ -2,11 +2,12 @@ package repl
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"os"
 
 	"github.com/socklab/socklab/netops"
-
 	"github.com/socklab/socklab/words"
 )
 
