@@ -1,0 +1,172 @@
+package relay
+
+import (
+	"bytes"
+	"encoding/binary"
+	"context"
+	"crypto/sha256"
+	"io"
+	"math/rand/v2"
+	"net"
+	"sync"
+	"testing"
+	"time"
+)
+
+const size = 64 << 20
+
+// stream is size pseudo-random bytes: 1 MiB blocks of a seeded generator,
+// each stamped with its index so no two blocks are alike.
+func stream(seed uint64) io.Reader {
+	r := rand.New(rand.NewPCG(seed, seed))
+	block := make([]byte, 1<<20)
+	for i := 0; i < len(block); i += 8 {
+		binary.LittleEndian.PutUint64(block[i:], r.Uint64())
+	}
+	var parts []io.Reader
+	for n := 0; n < size>>20; n++ {
+		b := bytes.Clone(block)
+		binary.LittleEndian.PutUint64(b, uint64(n))
+		parts = append(parts, bytes.NewReader(b))
+	}
+	return io.MultiReader(parts...)
+}
+
+func digest(r io.Reader) [32]byte {
+	h := sha256.New()
+	io.Copy(h, r)
+	var s [32]byte
+	copy(s[:], h.Sum(nil))
+	return s
+}
+
+// TestRelayExactHalfClose: 64 MiB each way through the relay arrive
+// byte-exact (SHA-256), and each side's FIN is passed on: the target reads
+// the client's whole stream to its end before answering, and the client
+// reads the answer to its end.
+func TestRelayExactHalfClose(t *testing.T) {
+	want := digest(stream(1))
+	wantDown := digest(stream(2))
+	tl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tl.Close()
+	upGot := make(chan [32]byte, 1)
+	go func() {
+		c, err := tl.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		c.SetDeadline(time.Now().Add(60 * time.Second))
+		upGot <- digest(c) // to the FIN the relay passed on
+		io.Copy(c, stream(2))
+		c.(*net.TCPConn).CloseWrite()
+		io.Copy(io.Discard, c)
+	}()
+	var mu sync.Mutex
+	var events []Event
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Run(ctx, Config{Listen: "127.0.0.1:0", Target: tl.Addr().String(), Events: func(e Event) {
+			if e.Kind == Listening {
+				addr <- e.Addr
+			}
+			mu.Lock()
+			events = append(events, e)
+			mu.Unlock()
+		}})
+	}()
+	var a string
+	select {
+	case a = <-addr:
+	case <-time.After(10 * time.Second):
+		t.Fatal("relay did not listen")
+	}
+	c, err := net.Dial("tcp", a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(60 * time.Second))
+	sent := make(chan error, 1)
+	go func() {
+		_, err := io.Copy(c, stream(1))
+		c.(*net.TCPConn).CloseWrite()
+		sent <- err
+	}()
+	if got := digest(c); got != wantDown {
+		t.Fatal("the target's stream arrived changed")
+	}
+	if err := <-sent; err != nil {
+		t.Fatal(err)
+	}
+	if got := <-upGot; got != want {
+		t.Fatal("the client's stream arrived changed")
+	}
+	deadline := time.After(10 * time.Second)
+	for {
+		mu.Lock()
+		var closed *Event
+		half := 0
+		for i, e := range events {
+			if e.Kind == Closed {
+				closed = &events[i]
+			}
+			if e.Kind == HalfClosed {
+				half++
+			}
+		}
+		mu.Unlock()
+		if closed != nil {
+			if closed.Up != size || closed.Down != size || closed.Err != nil || half != 2 {
+				t.Fatalf("closed %+v, half-closes %d", *closed, half)
+			}
+			break
+		}
+		select {
+		case <-deadline:
+			t.Fatal("no Closed event")
+		case <-time.After(10 * time.Millisecond): // polling the events recorded
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Run did not end on cancel")
+	}
+}
+
+// TestRelayTargetDown: a client whose target refuses is closed and
+// reported; the relay goes on.
+func TestRelayTargetDown(t *testing.T) {
+	tl, _ := net.Listen("tcp", "127.0.0.1:0")
+	target := tl.Addr().String()
+	tl.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	evs := make(chan Event, 10)
+	go Run(ctx, Config{Listen: "127.0.0.1:0", Target: target, Events: func(e Event) { evs <- e }})
+	e := <-evs
+	c, err := net.Dial("tcp", e.Addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	if b, _ := io.ReadAll(c); !bytes.Equal(b, nil) {
+		t.Fatalf("got %q", b)
+	}
+	select {
+	case e := <-evs:
+		if e.Kind != Failed || e.Err == nil {
+			t.Fatalf("event %+v", e)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no Failed event")
+	}
+}
