@@ -34,12 +34,12 @@ type Kind int
 
 // The kinds of [Event].
 const (
-	Listening Kind = iota + 1 // Addr is the listening address
-	Opened                    // a pair: Client and Target connected
-	Failed                    // a client came but the target could not be reached (Err)
-	Flow                      // bytes moved: N more in Dir (Data with Config.Data)
-	HalfClosed                // Dir's sender finished (FIN passed on)
-	Closed                    // the pair ended: Up and Down are the totals, Err any error
+	Listening  Kind = iota + 1 // Addr is the listening address
+	Opened                     // a pair: Client and Target connected
+	Failed                     // a client came but the target could not be reached (Err)
+	Flow                       // bytes moved: N more in Dir (Data with Config.Data)
+	HalfClosed                 // Dir's sender finished (FIN passed on)
+	Closed                     // the pair ended: Up and Down are the totals, Err any error
 )
 
 // Dir is a direction of a pair.
