@@ -45,15 +45,6 @@ type caseDef struct{ id, title string }
 // About describes the exercise in the current language.
 func (x *Exercise) About() string { return words.T(x.about) }
 
-// Cases returns the exercise's case ids, in the order they run.
-func (x *Exercise) Cases() []string {
-	ids := make([]string, len(x.cases))
-	for i, c := range x.cases {
-		ids[i] = c.id
-	}
-	return ids
-}
-
 // Result is one case's verdict. Every field a person reads is rendered in
 // the current language.
 type Result struct {

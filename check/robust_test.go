@@ -373,3 +373,16 @@ func TestChaosClient(t *testing.T) {
 		}
 	}
 }
+
+// TestNothingThere: a server that is not running gets its verdict at
+// once, not after a timeout per case.
+func TestNothingThere(t *testing.T) {
+	for x, says := range map[string]string{"echo-server": "connection refused", "udp-server": "nothing is bound to UDP"} {
+		port := freePort(t)
+		start := time.Now()
+		rep := Run(context.Background(), Lookup(x), Options{Addr: "127.0.0.1:" + port, Timeout: time.Minute})
+		if d := time.Since(start); rep.Passed || d > 5*time.Second || !strings.Contains(text(rep), says) {
+			t.Errorf("%s: %v, want a failure saying %q at once:\n%s", x, d, says, text(rep))
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net"
+	"syscall"
 	"time"
 
 	"github.com/socklab/socklab/words"
@@ -61,7 +62,10 @@ func compareDatagram(want, alt []byte, got []datagram, wait time.Duration, rule 
 // gets an answer, from any address (the cases check that), on a socket
 // of its own.
 func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
-	if e.cmd == nil || (e.prog != nil && !e.prog.exited()) {
+	if e.cmd == nil {
+		return e.udpBound(to)
+	}
+	if e.prog != nil && !e.prog.exited() {
 		return nil
 	}
 	if f := e.running(); f != nil {
@@ -91,6 +95,28 @@ func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 		}
 	}
 	return &failure{meaning: words.T("check.udp_never_answered", e.addr, e.startWait().String()), output: e.programOutput()}
+}
+
+// udpBound checks once, for a server already running, that something is
+// bound to the address: a datagram sent from a connected socket to a port
+// nobody has bound gets the system's "port unreachable", which that
+// socket reports as a refusal.
+func (e *env) udpBound(to *net.UDPAddr) *failure {
+	if e.connected {
+		return nil
+	}
+	e.connected = true
+	c, err := net.DialUDP("udp", nil, to)
+	if err != nil {
+		return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
+	}
+	defer c.Close()
+	_, _ = c.Write([]byte("probe\n"))
+	_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
+	if _, err := c.Read(make([]byte, 1)); errors.Is(err, syscall.ECONNREFUSED) {
+		return &failure{meaning: words.T("check.udp_refused", e.addr)}
+	}
+	return nil
 }
 
 // udpCase runs one case of the UDP server exercise from a fresh socket.

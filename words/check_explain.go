@@ -47,6 +47,7 @@ func init() {
 		"check.exited_before_connecting": {EN: "your program ended (exit status %s) without connecting to %s", PT: "o seu programa terminou (código de saída %s) sem conectar em %s"},
 		"check.never_connected":          {EN: "your program did not connect to %s within %s (does it use this address and port?)", PT: "o seu programa não conectou em %s em %s (ele usa esse endereço e essa porta?)"},
 		"check.udp_never_answered":       {EN: "no datagram came back from %s within %s: is your server bound to that address and port, and does it reply with sendto to the sender?", PT: "nenhum datagrama voltou de %s em %s: o seu servidor fez bind nesse endereço e porta, e responde com sendto para quem enviou?"},
+		"check.udp_refused":              {EN: "nothing is bound to UDP %s (the system answered \"port unreachable\"): start your server first, or let socklab start it: socklab check udp-server ADDRESS -- python3 server.py", PT: "nada está ligado (bind) em UDP %s (o sistema respondeu \"port unreachable\"): inicie o seu servidor antes, ou deixe o socklab iniciá-lo: socklab check udp-server ENDEREÇO -- python3 server.py"},
 		"check.udp_other_port":           {EN: "the reply came from %s, not from %s where the client sent: the reply was sent from another socket", PT: "a resposta veio de %s, e não de %s, para onde o cliente enviou: a resposta saiu de outro socket"},
 
 		"check.client.closed_silent":       {EN: "your client closed the connection without sending anything", PT: "o seu cliente fechou a conexão sem enviar nada"},
