@@ -95,6 +95,9 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintln(stderr, words.T("label.error"), words.T("main.unexpected", fs.Arg(0)))
+		if isSet(fs, "c") && strings.HasPrefix(*cmds, "'") { // the shell left the quote: cmd.exe
+			fmt.Fprintln(stderr, words.T("label.hint"), words.T("windows.cmd_quotes"))
+		}
 		return 2
 	}
 	return repl.Run(repl.Options{Commands: *cmds, HasCommands: isSet(fs, "c"),

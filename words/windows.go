@@ -4,6 +4,10 @@ package words
 // shares with it.
 func init() {
 	add(map[string]Text{
+		"windows.cmd_quotes": {
+			EN: `cmd.exe does not group words in single quotes: write -c "listen 127.0.0.1:8888; accept" (single quotes inside are socklab's own: send 'hello world')`,
+			PT: `o cmd.exe não agrupa palavras entre aspas simples: escreva -c "listen 127.0.0.1:8888; accept" (as aspas simples dentro são do socklab: send 'olá mundo')`,
+		},
 		"windows.reuseaddr": {
 			EN: "on Windows SO_REUSEADDR means more than on Linux: a socket with it may bind a port another socket holds, even a live server's (on Linux only connections left in TIME_WAIT are let through); SO_EXCLUSIVEADDRUSE (option ID exclusiveaddruse on) keeps every other socket off a server's port",
 			PT: "no Windows SO_REUSEADDR vale mais do que no Linux: um socket com ele pode fazer bind numa porta que outro socket ocupa, até a de um servidor ativo (no Linux só passam as conexões que ficaram em TIME_WAIT); SO_EXCLUSIVEADDRUSE (option ID exclusiveaddruse on) impede qualquer outro socket de usar a porta de um servidor",
