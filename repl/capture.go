@@ -50,7 +50,8 @@ type captureState struct {
 	mu    sync.Mutex
 	run   *capturing
 	convs map[capture.Conn]*conversation
-	order []capture.Conn // oldest first
+	order []capture.Conn  // oldest first
+	seen  map[string]bool // TCP states the session's sockets were seen in (help states)
 }
 
 // conversation is what `ladder` draws: the packets of one connection.

@@ -146,6 +146,10 @@ func runHelp(ctx context.Context, s *Session, a *Args) error {
 		s.Printf("%s", helpList())
 		return nil
 	}
+	if a.Words[0] == "states" {
+		s.Printf("%s", s.statesText())
+		return nil
+	}
 	c := lookup(a.Words[0])
 	if c == nil {
 		return unknownCommand(a.Words[0])

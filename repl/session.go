@@ -254,6 +254,7 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 	if err != nil {
 		return err
 	}
+	defer s.noteStates()
 	return cmd.Run(ctx, s, a)
 }
 

@@ -72,7 +72,7 @@ func Commands() []*Command { return commandTable }
 var commandTable []*Command
 
 func init() {
-	commandTable = slices.Concat(socketCommands, dataCommands, udpCommands, sessionCommands, scriptCommands, teachCommands, captureCommands, relayCommands)
+	commandTable = slices.Concat(socketCommands, dataCommands, udpCommands, sessionCommands, scriptCommands, teachCommands, captureCommands, relayCommands, labCommands)
 }
 
 // lookup returns the command called name (or one of its aliases), or nil.
