@@ -161,3 +161,41 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// where returns "file:line:" of the innermost frame of the script's own
+// code (not a Go function, not the prelude), looking into the coroutines
+// that resumed L when L has none (pcall(c.recv, c) runs the method alone
+// in a coroutine).
+func where(L *lua.LState) string {
+	for th, n := L, 0; th != nil && n < 256; th, n = th.Parent, n+1 {
+		if w := whereIn(th); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+func whereIn(L *lua.LState) string {
+	for level := 0; level < 64; level++ {
+		dbg, ok := L.GetStack(level)
+		if !ok {
+			break
+		}
+		if _, err := L.GetInfo("Sl", dbg, lua.LNil); err != nil {
+			break
+		}
+		if dbg.What == "G" || dbg.Source == preludeName || dbg.CurrentLine <= 0 {
+			continue
+		}
+		return fmt.Sprintf("%s:%d:", dbg.Source, dbg.CurrentLine)
+	}
+	return ""
+}
+
+// raise raises a Lua error that names the script's file:line.
+func raise(L *lua.LState, msg string) {
+	if w := where(L); w != "" {
+		msg = w + " " + msg
+	}
+	L.Error(lua.LString(msg), 0)
+}
