@@ -131,3 +131,43 @@ func TestHistoryFileIsPrivate(t *testing.T) {
 		t.Errorf("home holds %d files, want the history only", len(m))
 	}
 }
+
+// TestTerminalSIGTERM: SIGTERM ends the interactive shell as quit does,
+// at the prompt and while a command waits: its connection is closed (the
+// peer reads end of stream), the terminal is given back in canonical mode
+// with echo (it was left raw), and the exit status is 130.
+func TestTerminalSIGTERM(t *testing.T) {
+	for _, waiting := range []bool{false, true} {
+		ln, addr := peerListener(t)
+		tm := startTerm(t, t.TempDir())
+		tm.typed("connect " + addr + "\r")
+		tm.after("socklab [1]> ")
+		peer := acceptOne(t, ln)
+		if waiting {
+			tm.typed("recv\r")
+			for deadline := time.Now().Add(10 * time.Second); !canonical(tm.tty); time.Sleep(time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatal("the terminal stayed in raw mode while recv waited")
+				}
+			}
+		} else {
+			for deadline := time.Now().Add(10 * time.Second); canonical(tm.tty); time.Sleep(time.Millisecond) {
+				if time.Now().After(deadline) {
+					t.Fatal("the terminal is not in raw mode at the prompt")
+				}
+			}
+		}
+		tm.cmd.Process.Signal(syscall.SIGTERM)
+		err := tm.wait()
+		if ee, ok := err.(*osexec.ExitError); !ok || ee.ExitCode() != 130 {
+			t.Errorf("waiting %v: exit %v, want status 130", waiting, err)
+		}
+		if !canonical(tm.tty) || !echoing(tm.tty) {
+			t.Errorf("waiting %v: the terminal was left raw (canonical %v, echo %v)", waiting, canonical(tm.tty), echoing(tm.tty))
+		}
+		peer.SetDeadline(time.Now().Add(5 * time.Second))
+		if n, err := peer.Read(make([]byte, 1)); err != io.EOF {
+			t.Errorf("waiting %v: peer read %d, %v; want end of stream", waiting, n, err)
+		}
+	}
+}

@@ -14,3 +14,10 @@ func canonical(f *os.File) bool {
 	t, err := unix.IoctlGetTermios(int(f.Fd()), unix.TIOCGETA)
 	return err == nil && t.Lflag&unix.ICANON != 0
 }
+
+// echoing reports whether the terminal behind the pty master f echoes
+// what is typed.
+func echoing(f *os.File) bool {
+	t, err := unix.IoctlGetTermios(int(f.Fd()), unix.TIOCGETA)
+	return err == nil && t.Lflag&unix.ECHO != 0
+}

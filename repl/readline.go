@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
+	"time"
 
 	"github.com/chzyer/readline"
 
@@ -58,17 +60,43 @@ func interactive(o Options) int {
 	rl.SetConfig(cfg)
 
 	// SIGINT arrives while a command runs (readline is not in raw mode
-	// then); it cancels that command only.
+	// then); it cancels that command only. SIGTERM ends the shell as quit
+	// does: the command is cancelled, the line editor's read ends, the
+	// sockets are closed and the terminal is given back as it was. If that
+	// has not happened within termGrace (a call that cannot be
+	// interrupted), or at a second SIGTERM, the sockets are closed, the
+	// terminal restored and the process exits at once.
 	var mu sync.Mutex
 	cancelCmd := func() {}
-	sig := make(chan os.Signal, 1)
-	signal.Notify(sig, os.Interrupt)
+	var terminated atomic.Bool
+	sig := make(chan os.Signal, 2)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 	defer signal.Stop(sig)
+	ended := make(chan struct{})
+	defer close(ended)
 	go func() {
-		for range sig {
-			mu.Lock()
-			cancelCmd()
-			mu.Unlock()
+		var force <-chan time.Time
+		for {
+			select {
+			case <-ended:
+				return
+			case sg := <-sig:
+				if sg == syscall.SIGTERM && terminated.Swap(true) {
+					force = time.After(0)
+					continue
+				}
+				if sg == syscall.SIGTERM {
+					stdin.Close() // Readline returns io.EOF
+					force = time.After(termGrace)
+				}
+				mu.Lock()
+				cancelCmd()
+				mu.Unlock()
+			case <-force:
+				s.table.CloseAll()
+				rl.Close()
+				os.Exit(ExitInterrupted)
+			}
 		}
 	}()
 
@@ -91,8 +119,8 @@ func interactive(o Options) int {
 			s.Exec(ctx, line)
 		}
 		cancel()
-		if err != nil && !errors.Is(err, readline.ErrInterrupt) || isDone(s) {
-			break // io.EOF: Ctrl-D on an empty line; or quit
+		if err != nil && !errors.Is(err, readline.ErrInterrupt) || isDone(s) || terminated.Load() {
+			break // io.EOF: Ctrl-D on an empty line; or quit, or SIGTERM
 		}
 	}
 	mu.Lock()
@@ -101,8 +129,15 @@ func interactive(o Options) int {
 	s.Close()
 	stdin.Close()
 	rl.Close()
+	if terminated.Load() {
+		return ExitInterrupted
+	}
 	return 0
 }
+
+// termGrace is how long the interactive shell waits, after SIGTERM, for
+// the running command to end before it closes the sockets and exits anyway.
+const termGrace = 2 * time.Second
 
 // prompt shows the current socket: "socklab [2]> ".
 func (s *Session) prompt() string {
