@@ -21,8 +21,9 @@ type sock struct {
 	oidx   int // index in owner.socks
 	closed bool
 	w      wqueue
-	limit  int    // bytes recvline, recvuntil, recvall and recvn may gather; 0: netops.DefaultLimit
-	rwait  waiter // a receive waiting on the poller (poll.go)
+	limit  int       // bytes recvline, recvuntil, recvall and recvn may gather; 0: netops.DefaultLimit
+	rwait  waiter    // a receive waiting on the poller (poll.go)
+	pw     *pollWait // the state of such receives, made by the first
 
 	// listener: a slot per client it may have at once (max_clients)
 	slots chan struct{}
