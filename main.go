@@ -74,6 +74,11 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	cmds := fs.String("c", "", words.T("main.flag_c"))
 	allowExec := fs.Bool("allow-exec", false, words.T("main.flag_allow_exec"))
 	fs.Bool("version", false, words.T("main.flag_version"))
+	var memory int64
+	fs.Func("memory", words.T("main.flag_memory", luanet.DefaultMemory>>20), func(v string) (err error) {
+		memory, err = parseMemory(v)
+		return err
+	})
 	if status, done := parseFlags(fs, args, stdout, stderr); done {
 		return status
 	}
@@ -81,7 +86,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
 		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
-			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec,
+			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec, Memory: memory,
 			OnError: func(err error) { repl.WriteError(stderr, err) }})
 		switch {
 		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
@@ -101,7 +106,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		return 2
 	}
 	return repl.Run(repl.Options{Commands: *cmds, HasCommands: isSet(fs, "c"),
-		Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec})
+		Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec, Memory: memory})
 }
 
 // isSet reports whether the flag name was given on the command line.

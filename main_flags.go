@@ -1,12 +1,15 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
+	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/words"
 )
 
@@ -73,4 +76,21 @@ func typed(args []string, name string) string {
 		}
 	}
 	return "-" + name
+}
+
+// parseMemory reads --memory: a number of bytes, or of KiB, MiB or GiB
+// with a K, M or G after it (64M), within luanet's bounds.
+func parseMemory(v string) (int64, error) {
+	mult := int64(1)
+	num := strings.ToUpper(strings.TrimSpace(v))
+	for suffix, m := range map[string]int64{"K": 1 << 10, "M": 1 << 20, "G": 1 << 30} {
+		if n, ok := strings.CutSuffix(num, suffix); ok {
+			num, mult = n, m
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n <= 0 || n > luanet.MaxMemory/mult || n*mult < luanet.MinMemory {
+		return 0, errors.New(words.T("main.bad_memory", v, int64(luanet.MinMemory>>20), int64(luanet.MaxMemory>>30)))
+	}
+	return n * mult, nil
 }

@@ -32,6 +32,7 @@ type apiFunc struct {
 var api = []apiFunc{
 	{on: "net", name: "listen", fn: (*engine).listen},
 	{on: "net", name: "udp", fn: (*engine).udp},
+	{on: "net", name: "memory", fn: (*engine).memory},
 	{on: "net", name: "socket", fn: (*engine).socket},
 	{on: "net", name: "connect", fn: (*engine).connect, params: "addr, o", stub: "."},
 	{on: "net", name: "resolve", fn: (*engine).resolve, params: "host", stub: "."},

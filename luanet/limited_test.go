@@ -38,9 +38,7 @@ func TestLimitedChild(t *testing.T) {
 // it printed; the test fails if the child died.
 func runLimited(t *testing.T, asMiB int, d time.Duration, code string) string {
 	t.Helper()
-	if _, err := exec.LookPath("prlimit"); err != nil {
-		t.Skip("prlimit (util-linux) not installed")
-	}
+	needPrlimit(t)
 	ctx, cancel := context.WithTimeout(context.Background(), d)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "prlimit", fmt.Sprintf("--as=%d", asMiB<<20), "--",
@@ -56,4 +54,16 @@ func runLimited(t *testing.T, asMiB int, d time.Duration, code string) string {
 	}
 	s = strings.TrimSuffix(s, "PASS\n")
 	return s
+}
+
+// needPrlimit skips a test that needs an address-space limit where there
+// is none to be had.
+func needPrlimit(t *testing.T) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("the race detector needs more address space than the limit leaves")
+	}
+	if _, err := exec.LookPath("prlimit"); err != nil {
+		t.Skip("prlimit (util-linux) not installed")
+	}
 }

@@ -55,6 +55,11 @@ type Options struct {
 	// called from the script's goroutine, one error at a time.
 	OnError func(error)
 
+	// Memory is the run's budget, in bytes, for what socklab buffers for
+	// its peers (queued sends, unfinished lines): 0 means DefaultMemory;
+	// it is kept within MinMemory..MaxMemory. See memory.go.
+	Memory int64
+
 	// FlushTimeout bounds how long a script that ended waits for data it
 	// queued with send to go out before its sockets close; 0 means 5 s.
 	FlushTimeout time.Duration
@@ -124,6 +129,8 @@ type engine struct {
 	queueMT  *lua.LTable
 	writers  sync.WaitGroup
 
+	budget *netops.Budget // what the run buffers for its peers (memory.go)
+
 	inputOnce sync.Once
 	lines     chan string
 }
@@ -137,7 +144,7 @@ const threadRegistry = 32
 
 func newEngine(parent context.Context, name string, o Options) *engine {
 	ctx, cancel := context.WithCancel(parent)
-	e := &engine{o: o, name: name, ctx: ctx, cancel: cancel, socks: map[*sock]struct{}{}}
+	e := &engine{o: o, name: name, ctx: ctx, cancel: cancel, socks: map[*sock]struct{}{}, budget: newBudget(o)}
 	e.owner = fmt.Sprintf("lua:%s#%d", name, runs.Add(1)) // the sockets' owner, as `sockets` shows it
 	e.table = o.Table
 	if e.table == nil {

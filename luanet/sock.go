@@ -55,6 +55,7 @@ func (e *engine) adopt(sk *sock, t *task) *lua.LTable {
 	obj.RawSetString("_sock", ud)
 	obj.Metatable = e.sockMT
 	sk.obj = obj
+	sk.ns.SetBudget(e.budget)
 	e.socks[sk] = struct{}{}
 	e.own(sk, t)
 	return obj

@@ -19,7 +19,8 @@ import (
 // queued and send returns nil, "timeout"). A write error is sticky: the next send (or shutdown) returns it.
 // close and the end of the script let the queue drain first.
 
-// highWater is how many queued bytes make send wait.
+// highWater is how many queued bytes make send wait; while the run's
+// memory budget is spent (memory.go), any queued byte does.
 const highWater = 256 << 10
 
 // closeLinger bounds how long a closed connection with queued data may
@@ -52,6 +53,7 @@ func (sk *sock) enqueue(e *engine, data string) error {
 		return w.err
 	}
 	w.q = append(w.q, data...)
+	e.budget.Add(int64(len(data)))
 	if len(w.q) > highWater {
 		sk.startLocked(e)
 		return nil
@@ -79,7 +81,8 @@ func (sk *sock) stuck(e *engine) (chan struct{}, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
-	if len(w.q)+w.inflight <= highWater {
+	held := len(w.q) + w.inflight
+	if held <= highWater && (held == 0 || !e.budget.Spent()) {
 		return nil, nil
 	}
 	sk.startLocked(e)
@@ -143,6 +146,10 @@ func (sk *sock) flushFirst(e *engine, buf []byte) {
 	if err != nil && w.err == nil {
 		w.err = err
 	}
+	if w.err != nil {
+		n = len(buf) // the rest will never be sent
+	}
+	e.budget.Give(int64(n))
 	if w.err == nil && n < len(buf) {
 		w.q = append(buf[n:], w.q...) // the rest goes before what was queued since
 		w.mu.Unlock()
@@ -163,6 +170,10 @@ func (sk *sock) flushFirst(e *engine, buf []byte) {
 func (sk *sock) doneLocked(e *engine) {
 	w := &sk.w
 	w.writing = false
+	if w.err != nil && len(w.q) > 0 { // never to be sent
+		e.budget.Give(int64(len(w.q)))
+		w.q = nil
+	}
 	if w.idle != nil {
 		close(w.idle)
 		w.idle = nil
@@ -195,6 +206,7 @@ func (sk *sock) writer(e *engine) {
 		w.inflight = len(buf)
 		w.mu.Unlock()
 		_, err := sk.ns.Send(e.ctx, buf, 0)
+		e.budget.Give(int64(len(buf))) // sent, or never to be
 		w.mu.Lock()
 		w.inflight = 0
 		if err != nil && w.err == nil {

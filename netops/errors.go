@@ -184,6 +184,8 @@ func Reason(err error) string {
 		return "unreachable"
 	case errors.Is(err, ErrTooLong):
 		return "too long"
+	case errors.Is(err, ErrBudget):
+		return "memory"
 	}
 	return causeText(err)
 }

@@ -50,7 +50,7 @@ func checkFact(t *testing.T, what string, err error) {
 // operations return on misuse and on the kernel's refusals: each is a fact
 // (the system's text, a value, a kind), never advice or shell syntax.
 func TestErrorsAreFacts(t *testing.T) {
-	for _, e := range []error{ErrTimeout, ErrTooLong, ErrNoSocket, ErrWrongKind, ErrNoPeer} {
+	for _, e := range []error{ErrTimeout, ErrTooLong, ErrNoSocket, ErrWrongKind, ErrNoPeer, ErrBudget} {
 		if strings.ContainsAny(e.Error(), ":;") || len(strings.Fields(e.Error())) > 4 {
 			t.Errorf("exported error %q is more than a fact", e)
 		}

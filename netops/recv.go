@@ -44,7 +44,9 @@ func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]by
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
 	if len(s.buf) > 0 {
-		return s.take(min(max, len(s.buf))), nil
+		b := s.take(min(max, len(s.buf)))
+		s.settle()
+		return b, nil
 	}
 	b, err := s.recvOnce(ctx, deadline(timeout), max)
 	if len(b) > 0 {
@@ -69,8 +71,13 @@ func (s *Socket) RecvN(ctx context.Context, n int, timeout time.Duration) ([]byt
 	dl := deadline(timeout)
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
+	defer s.settle()
 	for len(s.buf) < n {
-		b := make([]byte, min(chunk, n-len(s.buf)))
+		size := min(chunk, n-len(s.buf))
+		if err := s.reserve(len(s.buf) + size); err != nil {
+			return nil, opErr("recv", s, "", err)
+		}
+		b := make([]byte, size)
 		m, err := s.fill(ctx, dl, b)
 		s.buf = append(s.buf, b[:m]...)
 		if err != nil {
@@ -129,6 +136,7 @@ func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Dura
 	dl := deadline(timeout)
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
+	defer s.settle()
 	scanned := 0
 	for {
 		if i := end(s.buf[scanned:]); i >= 0 && scanned+i <= limit {
@@ -144,6 +152,9 @@ func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Dura
 		size := chunk
 		if room := limit - len(s.buf); room < chunk {
 			size = room + 1
+		}
+		if err := s.reserve(len(s.buf) + size); err != nil {
+			return nil, opErr(op, s, "", err)
 		}
 		b := make([]byte, size)
 		n, err := s.fill(ctx, dl, b)

@@ -64,6 +64,11 @@ type Socket struct {
 	done   chan struct{} // closed by Close
 	local  string        // local address, fixed once bound
 
+	// budget, when set, pays for buf beyond FreeBuffer; charged is how
+	// much it pays now (budget.go)
+	budget  *Budget
+	charged atomic.Int64
+
 	// keep is the descriptor a person was shown: a step socket's own
 	// descriptor (see [Table.Socket]), or the one the unix [Table.Listen]
 	// made with socket(2). Go's net package works on a duplicate of it;
@@ -194,6 +199,7 @@ func (s *Socket) Close() error {
 			}
 		}
 		close(s.done)
+		s.unbudget()
 		if s.table != nil {
 			s.table.remove(s.ID)
 			if tr != nil {

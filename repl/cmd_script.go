@@ -46,7 +46,7 @@ var scriptCommands = []*Command{
 // shell.
 func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func()) {
 	w := &lineWriter{s: s}
-	o = luanet.Options{Table: s.table, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec, OnError: s.PrintError}
+	o = luanet.Options{Table: s.table, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec, Memory: s.cfg.memory, OnError: s.PrintError}
 	o.Input = func(context.Context, string) (string, error) { return "", io.EOF }
 	var reads sync.WaitGroup
 	if src := s.cfg.input; foreground && src != nil {

@@ -55,7 +55,7 @@ func interactive(o Options) int {
 	hist := openHistory(historyFile(), func(l string) { rl.SaveHistory(l) })
 	defer hist.close()
 	out := rl.Stdout()
-	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec})
+	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec, memory: o.Memory})
 	cfg.AutoComplete = completer{s, rs}
 	rl.SetConfig(cfg)
 

@@ -38,7 +38,8 @@ type Options struct {
 	Stdin       *os.File // the shell reads commands here (a terminal: interactive)
 	Stdout      io.Writer
 	Stderr      io.Writer
-	AllowExec   bool // scripts may use os.execute and io.popen
+	AllowExec   bool  // scripts may use os.execute and io.popen
+	Memory      int64 // each lua run's memory budget (luanet.Options.Memory); 0: the default
 }
 
 // ExitInterrupted is the exit status after SIGINT or SIGTERM stopped the
@@ -62,7 +63,7 @@ func Run(o Options) int {
 	if o.Stdin != nil {
 		in = bufio.NewReader(o.Stdin)
 	}
-	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}, allowExec: o.AllowExec})
+	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}, allowExec: o.AllowExec, memory: o.Memory})
 	defer s.Close()
 	if o.HasCommands {
 		if _, err := tokenize(o.Commands); err != nil {

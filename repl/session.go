@@ -44,7 +44,8 @@ type config struct {
 	notices     bool      // print arrival notices (interactive use)
 	terminal    bool      // the person types at a terminal, which echoes ^C
 	input       lineSource
-	allowExec   bool // scripts run here may use os.execute and io.popen
+	allowExec   bool  // scripts run here may use os.execute and io.popen
+	memory      int64 // each lua run's memory budget; 0: luanet's default
 }
 
 // lineSource gives the lines a person types; interact reads from it.

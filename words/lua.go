@@ -28,6 +28,10 @@ func init() {
 			EN: "stack overflow (more than %d nested calls)",
 			PT: "stack overflow (mais de %d chamadas aninhadas)",
 		},
+		"lua.memory_range": {
+			EN: "the budget must be a whole number of bytes from %d to %d, got %s",
+			PT: "o orçamento deve ser um número inteiro de bytes de %d a %d, veio %s",
+		},
 		"lua.no_task": {
 			EN: "%s: cannot block here: not inside the script's main chunk or a spawned function",
 			PT: "%s: não pode bloquear aqui: fora do trecho principal do script e de uma função iniciada com spawn",

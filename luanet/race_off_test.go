@@ -1,0 +1,5 @@
+//go:build !race
+
+package luanet
+
+const raceEnabled = false
