@@ -44,9 +44,7 @@ func (s *Socket) Recv(ctx context.Context, max int, timeout time.Duration) ([]by
 	s.rmu.Lock()
 	defer s.rmu.Unlock()
 	if len(s.buf) > 0 {
-		b := s.take(min(max, len(s.buf)))
-		s.settle()
-		return b, nil
+		return s.take(min(max, len(s.buf))), nil
 	}
 	b, err := s.recvOnce(ctx, deadline(timeout), max)
 	if len(b) > 0 {
@@ -203,13 +201,14 @@ func (s *Socket) traceRecv(size, n int) {
 	}
 }
 
-// take removes and returns the first n buffered bytes.
+// take removes and returns the first n buffered bytes (rmu held).
 func (s *Socket) take(n int) []byte {
 	out := bytes.Clone(s.buf[:n])
 	s.buf = s.buf[n:]
 	if len(s.buf) == 0 {
 		s.buf = nil
 	}
+	s.settle()
 	s.consumed()
 	return out
 }
