@@ -143,3 +143,17 @@ func TestPortuguese(t *testing.T) {
 		t.Errorf("colours: plain has them or coloured lacks them")
 	}
 }
+
+// FuzzParseArgs: any command line parses to arguments or a usage error,
+// never a panic.
+func FuzzParseArgs(f *testing.F) {
+	f.Add("echo-server 127.0.0.1:65432 --timeout 2s --json -- python3 server.py")
+	f.Add("--gradescope= --lang pt udp-client :1 --")
+	f.Fuzz(func(t *testing.T, line string) {
+		defer words.SetLang(words.EN)
+		a, err := parseArgs(strings.Fields(line))
+		if err == nil && a.timeout < 0 {
+			t.Fatalf("%q: negative timeout", line)
+		}
+	})
+}
