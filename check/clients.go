@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net"
+	"strconv"
 	"strings"
 
 	"github.com/socklab/socklab/words"
@@ -85,8 +86,18 @@ func (e *env) clientStart(ctx context.Context, stdin []byte) (*net.TCPListener, 
 
 // clientMessage checks a client's message: something, in one write, with
 // no newline added; want is the exact text when the exercise fixes it.
-func clientMessage(r reply, want []byte, e *env) *failure {
-	rule := words.T("check.rule.client_message")
+func clientMessage(r reply, want []byte, e *env, rule string) *failure {
+	f := messageFailure(r, want, e, rule)
+	if f != nil && len(r.all) > 0 {
+		sent := bytes.TrimRight(r.all, "\r\n")
+		if (want == nil || bytes.Equal(sent, want)) && len(sent) < len(r.all) {
+			f.meaning = words.T("check.diff.newline_sent", strconv.Quote(string(r.all[len(sent):])))
+		}
+	}
+	return f
+}
+
+func messageFailure(r reply, want []byte, e *env, rule string) *failure {
 	switch {
 	case len(r.all) == 0 && (r.eof || r.reset):
 		return &failure{expected: want, bytes: want != nil, meaning: words.T("check.client.closed_silent"), rule: rule}
@@ -111,7 +122,7 @@ func echoClient(ctx context.Context, e *env) {
 	defer ln.Close()
 	defer c.Close()
 	r := readReply(c, e.timeout)
-	f := clientMessage(r, nil, e)
+	f := clientMessage(r, nil, e, words.T("check.rule.client_message"))
 	e.verdict("message", f, words.T("check.note.sent", quote(r.all)))
 	if len(r.all) == 0 {
 		return
@@ -142,13 +153,7 @@ func chatClient(ctx context.Context, e *env) {
 	rule := words.T("check.rule.chat")
 	for i, line := range lines {
 		r := readReply(c, e.timeout)
-		var f *failure
-		if i == 0 {
-			f = clientMessage(r, line, e)
-		} else {
-			f = compare(line, r, e.timeout, rule)
-		}
-		if f != nil {
+		if f := clientMessage(r, line, e, rule); f != nil {
 			f.meaning = words.T("check.client.line", i+1, quote(line)) + " " + f.meaning
 			if i == 0 {
 				e.fail("first-line", f)

@@ -110,7 +110,7 @@ func retryClient(ctx context.Context, e *env) {
 
 	msg := []byte("Testando conexão")
 	r := readReply(c, e.timeout)
-	if f := clientMessage(r, msg, e); f != nil {
+	if f := clientMessage(r, msg, e, words.T("check.rule.client_message")); f != nil {
 		e.fail("message", f)
 		return
 	}
