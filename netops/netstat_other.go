@@ -5,9 +5,10 @@ package netops
 import "fmt"
 
 // kernelSockets would read the kernel's socket table; socklab reads it
-// only on Linux (/proc/net), so here it says so.
+// only on Linux (/proc/net) and Windows, so here it says so (the shell adds
+// what to use instead).
 func kernelSockets() ([]NetEntry, error) {
-	return nil, fmt.Errorf("%w: netstat reads /proc/net (Linux); here use the system's netstat -an", ErrNotAvailable)
+	return nil, fmt.Errorf("%w: netstat", ErrNotAvailable)
 }
 
 func socketFDs() map[uint64]int { return nil }

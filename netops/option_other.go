@@ -4,7 +4,7 @@ package netops
 
 import "fmt"
 
-var errNoOption = fmt.Errorf("%w: socket options are set through the BSD socket API", ErrNotAvailable)
+var errNoOption = fmt.Errorf("%w: socket options", ErrNotAvailable)
 
 func (s *Socket) getOption(name string) (int, bool, error) { return 0, false, errNoOption }
 

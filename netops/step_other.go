@@ -8,8 +8,9 @@ import (
 	"time"
 )
 
-// errNoStep says that the step calls are not available here, and what to use.
-var errNoStep = fmt.Errorf("%w: the step-by-step socket calls need the BSD socket API; use the one-step listen and connect", ErrNotAvailable)
+// errNoStep says that the step calls are not available here (the shell
+// says what to use instead).
+var errNoStep = fmt.Errorf("%w: step calls", ErrNotAvailable)
 
 func (t *Table) newStep(proto, owner string) (*Socket, error) {
 	return nil, &OpError{Op: "socket", Net: proto, Err: errNoStep}

@@ -3,6 +3,7 @@ package repl
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -261,6 +262,9 @@ func runNetstat(ctx context.Context, s *Session, a *Args) error {
 		}
 	}
 	es, err := s.table.Netstat(port)
+	if errors.Is(err, netops.ErrNotAvailable) {
+		return withHint(err, words.T("hint.netstat_other"))
+	}
 	if err != nil {
 		return err
 	}

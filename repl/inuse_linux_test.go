@@ -32,4 +32,3 @@ func TestListenBlockedByTimeWait(t *testing.T) {
 		t.Errorf("listen over TIME_WAIT:\n%s", got)
 	}
 }
-

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -31,6 +32,9 @@ func Error(err error) string {
 			return prefix + opPrefix(oe) + cause(oe.Err, oe)
 		}
 		return text
+	}
+	if rest, ok := strings.CutPrefix(text, netops.ErrNotAvailable.Error()); ok && errors.Is(err, netops.ErrNotAvailable) {
+		return notAvailable() + rest
 	}
 	if f := fact(err); f != nil {
 		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {
@@ -118,6 +122,8 @@ func cause(err error, oe *netops.OpError) string {
 		return words.T("err.no_socket")
 	case errors.Is(err, netops.ErrNoPeer):
 		return words.T("err.no_peer")
+	case errors.Is(err, netops.ErrNotAvailable) && strings.HasPrefix(err.Error(), netops.ErrNotAvailable.Error()):
+		return notAvailable() + strings.TrimPrefix(err.Error(), netops.ErrNotAvailable.Error())
 	case errors.As(err, &se) && se.Winsock != "": // Windows: both names
 		return errnoText(se.Errno) + " (" + netops.Errno(se) + ", Windows " + se.Winsock + ")"
 	case errors.As(err, &se):
@@ -140,6 +146,9 @@ func cause(err error, oe *netops.OpError) string {
 	}
 	return err.Error()
 }
+
+// notAvailable says that a feature is not available on this system.
+func notAvailable() string { return words.T("err.not_available", runtime.GOOS) }
 
 // errnoText is the system's text for en, in the catalog's words when
 // socklab names the errno.

@@ -1,6 +1,8 @@
 package say
 
 import (
+	"fmt"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -41,6 +43,7 @@ func TestErrorInBothLanguages(t *testing.T) {
 		{words.PT, refused, "connect tcp 127.0.0.1:1: conexão recusada", "ninguém escuta"},
 		{words.EN, bad, `bad address "nohost": want HOST:PORT, :PORT or PORT`, ""},
 		{words.PT, bad, `endereço inválido "nohost": use HOST:PORTA, :PORTA ou PORTA`, ""},
+		{words.PT, fmt.Errorf("%w: netstat", netops.ErrNotAvailable), "não disponível em " + runtime.GOOS + ": netstat", ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
 	} {
 		words.SetLang(c.lang)

@@ -7,6 +7,7 @@ func init() {
 		"err.timeout":       {EN: "timed out", PT: "tempo esgotado"},
 		"err.timeout_after": {EN: "timed out after %v", PT: "tempo esgotado após %v"},
 		"err.no_socket":     {EN: "no such socket", PT: "socket inexistente"},
+		"err.not_available": {EN: "not available on %s", PT: "não disponível em %s"},
 		"err.no_peer":       {EN: "no peer yet", PT: "ainda não há par"},
 		"err.too_long":      {EN: "too long: more than %d bytes before the delimiter", PT: "longo demais: mais de %d bytes antes do delimitador"},
 		"err.too_long_eof":  {EN: "too long: more than %d bytes before the end of stream", PT: "longo demais: mais de %d bytes antes do fim do fluxo"},

@@ -39,6 +39,7 @@ func init() {
 		"hint.too_long":        {EN: "the bytes stay buffered: read them with recv, or raise the limit with MAX", PT: "os bytes continuam no buffer: leia-os com recv, ou aumente o limite com MAX"},
 		"hint.udp_stream":      {EN: "recv %[1]d (no --line, --until or --all) or recvfrom %[1]d takes one datagram", PT: "recv %[1]d (sem --line, --until nem --all) ou recvfrom %[1]d lê um datagrama"},
 		"hint.listener_only":   {EN: "a listener only takes clients: accept %d gives a connection to send and recv on", PT: "um listener só recebe clientes: accept %d dá uma conexão para usar send e recv"},
+		"hint.netstat_other":   {EN: "socklab reads the kernel's table only on Linux (/proc/net) and Windows; here use the system's: netstat -an", PT: "o socklab só lê a tabela do kernel no Linux (/proc/net) e no Windows; aqui use a do sistema: netstat -an"},
 		"hint.no_peer":         {EN: "an unconnected UDP socket sends to the last sender; use: sendto HOST:PORT TEXT", PT: "um socket UDP não conectado envia para o último remetente; use: sendto HOST:PORTA TEXTO"},
 		"hint.port_held":       {EN: "[%[1]d] in this shell holds port %[2]d; close it with: close %[1]d", PT: "[%[1]d] neste shell ocupa a porta %[2]d; feche-o com: close %[1]d"},
 		"hint.in_use_step":     {EN: "another socket holds port %[1]d, or a connection in TIME_WAIT does (netstat %[1]d shows it)", PT: "outro socket ocupa a porta %[1]d, ou uma conexão em TIME_WAIT (netstat %[1]d mostra)"},
