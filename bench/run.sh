@@ -3,14 +3,14 @@
 # 127.0.0.1. See bench/README.md. Knobs (environment):
 #   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=5   runs per cell (median)
 #   BENCH_SECONDS=3    seconds per echo run         BENCH_HOLD=10000 held connections
-#   BENCH_PARTS="pipe echo hold start"              which parts to run
+#   BENCH_PARTS="pipe echo hold start capture"      which parts to run
 set -u
 cd "$(dirname "$0")/.."
 GIB=${BENCH_GIB:-1}
 SECS=${BENCH_SECONDS:-3}
 RUNS=${BENCH_RUNS:-5}
 HOLD=${BENCH_HOLD:-10000}
-PARTS=${BENCH_PARTS:-"pipe echo hold start"}
+PARTS=${BENCH_PARTS:-"pipe echo hold start capture"}
 
 tmp=$(mktemp -d)
 pids=()
@@ -206,6 +206,49 @@ bench_start() {
 			echo "$t0 $t1" | awk '{print ($2-$1)*1000}'
 		done | median | awk '{printf "  median %.2f ms (bash loop, 30 runs)\n", $1}'
 	fi
+}
+
+# ---------------------------------------------------------------- 5. capture
+# bench_capture: socklab nc's transfer, alone and while another socklab
+# session captures (capture on, its kernel filter on its own port).
+bench_capture() {
+	echo "== 5. capture: socklab nc, ${GIB} GiB, alone and while another socklab session has capture on (median of $RUNS)"
+	if [ "$(id -u)" != 0 ]; then
+		echo "  skip: capturing the machine's loopback needs root"
+		return
+	fi
+	[ -f "$tmp/data" ] || head -c "${GIB}G" /dev/zero >"$tmp/data"
+	local mode cpid
+	for _ in $(seq "$RUNS"); do
+		for mode in off on; do
+			if [ "$mode" = on ]; then
+				rm -f "$tmp/capin" && mkfifo "$tmp/capin"
+				(exec timeout 900 "$S" <"$tmp/capin" >"$tmp/cap.out" 2>&1) &
+				cpid=$!
+				pids+=("$cpid")
+				exec 9>"$tmp/capin"
+				echo "listen 127.0.0.1:$(freeport)" >&9
+				echo "capture on" >&9
+				for _ in $(seq 100); do grep -q "^capture on" "$tmp/cap.out" && break; sleep 0.05; done
+				grep -q "^capture on" "$tmp/cap.out" || { failed "capture did not start: $(head -c 300 "$tmp/cap.out")"; exec 9>&-; return 1; }
+			fi
+			rm -f "$tmp/pipe.socklab.file"
+			transfer socklab file && cat "$tmp/pipe.socklab.file" >>"$tmp/cap.$mode"
+			if [ "$mode" = on ]; then
+				echo "capture off" >&9
+				exec 9>&-
+				wait "$cpid"
+				grep -h "dropped" "$tmp/cap.out" >>"$tmp/cap.drops"
+			fi
+		done
+	done
+	local off on
+	off=$(cut -d' ' -f1 "$tmp/cap.off" | median)
+	on=$(cut -d' ' -f1 "$tmp/cap.on" | median)
+	printf "  %-22s %8s GiB/s\n" "no capture" "$off" "capture on elsewhere" "$on"
+	awk -v a="$on" -v b="$off" 'BEGIN{printf "  with capture: %.1f%% of the speed without\n", 100*a/b}'
+	[ -s "$tmp/cap.drops" ] && sed 's/^/  /' "$tmp/cap.drops"
+	return 0
 }
 
 for part in $PARTS; do "bench_$part"; done
