@@ -2,24 +2,19 @@ package capture
 
 import "golang.org/x/net/bpf"
 
-// Snap lengths the kernel filter returns: a whole packet for the ports
-// asked for, and only the headers of other TCP and UDP packets (enough to
-// tell, in user space, whether they belong to a socket filed a moment later).
-const (
-	SnapLen    = 262144
-	HeaderSnap = 128
-)
+// SnapLen is the most of each packet the kernel filter keeps.
+const SnapLen = 262144
 
 // MaxFilterPorts is the most ports the kernel filter tests one by one;
-// with more, every TCP and UDP packet is kept whole.
+// with more, every TCP and UDP packet is kept (and the caller sorts them).
 const MaxFilterPorts = 64
 
 // filter assembles the kernel filter for a packet socket of type
 // SOCK_DGRAM (data starts at the IP header). It drops the outgoing copy of
 // each packet on the loopback interface loIndex (the kernel shows loopback
 // packets twice) and anything that is not IPv4 or IPv6. With all, it keeps
-// every other packet whole; otherwise it keeps TCP and UDP only, whole when
-// either port is in ports and just the headers when not.
+// every other packet; otherwise it keeps the TCP and UDP packets whose
+// source or destination port is in ports.
 func filter(loIndex int, all bool, ports []int) ([]bpf.RawInstruction, error) {
 	const (
 		pktOutgoing = 4
@@ -88,7 +83,7 @@ func filter(loIndex int, all bool, ports []int) ([]bpf.RawInstruction, error) {
 					jeq(uint32(port), "keep", "")
 				}
 			}
-			p = append(p, bpf.RetConstant{Val: HeaderSnap})
+			p = append(p, bpf.RetConstant{Val: 0})
 		}
 	}
 	label("keep")

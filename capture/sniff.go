@@ -7,8 +7,8 @@ var ErrNeedLinux = errors.New("packet capture needs Linux")
 
 // Config sets up a [Sniffer].
 type Config struct {
-	// All keeps every IP packet; otherwise the kernel filter keeps TCP and
-	// UDP packets, whole when a port is in Ports and headers only when not.
+	// All keeps every IP packet; otherwise the kernel filter keeps the TCP
+	// and UDP packets to or from a port in Ports.
 	All   bool
 	Ports []int
 }

@@ -7,13 +7,8 @@ import (
 
 // notePorts records the ports of s; t.mu must be held.
 func (t *Table) notePorts(s *Socket) {
-	if t.ports == nil {
-		t.ports = map[int]bool{}
-	}
 	for _, a := range []string{s.LocalAddr(), s.RemoteAddr()} {
-		if p := Port(a); p > 0 {
-			t.ports[p] = true
-		}
+		t.addPort(Port(a))
 	}
 	if t.ends == nil {
 		t.ends = map[[2]netip.AddrPort]int{}
@@ -58,6 +53,47 @@ func (t *Table) EndID(l, r netip.AddrPort) (id int, exact bool) {
 	return 0, false
 }
 
+// addPort records one port and tells the hook of a new one; t.mu must be
+// held.
+func (t *Table) addPort(p int) {
+	if p <= 0 || t.ports[p] {
+		return
+	}
+	if t.ports == nil {
+		t.ports = map[int]bool{}
+	}
+	t.ports[p] = true
+	t.gen++
+	if t.portHook != nil {
+		t.portHook(t.sortedPorts())
+	}
+}
+
+// notePeer records the port of a destination before a packet goes to it
+// (a connect, a sendto), so that a capture's filter lets the first packet
+// through.
+func (t *Table) notePeer(addr string) {
+	t.mu.Lock()
+	t.addPort(Port(addr))
+	t.mu.Unlock()
+}
+
+// WatchPorts sets fn to be called with [Table.Ports] each time a port is
+// added, synchronously, before the packet that needs it is sent; nil
+// removes it. fn runs with the table locked and must not call it.
+func (t *Table) WatchPorts(fn func(ports []int)) {
+	t.mu.Lock()
+	t.portHook = fn
+	t.mu.Unlock()
+}
+
+// PortsGen returns a number that changes each time a port is added.
+func (t *Table) PortsGen() uint64 {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.gen
+}
+
 // note records the ports of s, once it has them (after a bind, say).
 func (t *Table) note(s *Socket) {
 	t.mu.Lock()
@@ -70,11 +106,16 @@ func (t *Table) note(s *Socket) {
 // closed: the ports [Table.Netstat] looks at.
 func (t *Table) Ports() []int {
 	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.sortedPorts()
+}
+
+// sortedPorts is Ports; t.mu must be held.
+func (t *Table) sortedPorts() []int {
 	l := make([]int, 0, len(t.ports))
 	for p := range t.ports {
 		l = append(l, p)
 	}
-	t.mu.Unlock()
 	sort.Ints(l)
 	return l
 }

@@ -251,6 +251,7 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	if err != nil {
 		return nil, opErr("connect", s, addr, err)
 	}
+	s.table.notePeer(addr)
 	if cerr := s.control(func(fd int) {
 		if s.conn != nil {
 			// A connection whose non-blocking connect Go completed: Linux
@@ -394,6 +395,7 @@ func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n
 		return 0, true, opErr("sendto", s, addr, err)
 	}
 	var serr error
+	s.table.notePeer(addr)
 	if cerr := s.control(func(u int) { serr = unix.Sendto(u, data, 0, sa) }); cerr != nil {
 		serr = cerr
 	}

@@ -10,12 +10,14 @@ import (
 // given in order from 1 and never reused, like a shell's job numbers. A Table
 // is safe for use by several goroutines.
 type Table struct {
-	mu    sync.Mutex
-	next  int
-	socks map[int]*Socket
-	tr    *Trace
-	ports map[int]bool              // local and remote ports of every socket filed so far (see Ports)
-	ends  map[[2]netip.AddrPort]int // local and remote address of every socket filed so far (see EndID)
+	mu       sync.Mutex
+	next     int
+	socks    map[int]*Socket
+	tr       *Trace
+	ports    map[int]bool              // local and remote ports of every socket filed so far (see Ports)
+	ends     map[[2]netip.AddrPort]int // local and remote address of every socket filed so far (see EndID)
+	gen      uint64                    // counts additions to ports
+	portHook func(ports []int)         // see WatchPorts
 }
 
 // NewTable returns an empty table.

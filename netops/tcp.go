@@ -135,6 +135,7 @@ func (t *Table) dialOnce(ctx context.Context, proto, addr string, o DialOptions)
 	}
 	tr, fd := t.trace(), -1
 	d.Control = controlTrace(tr, &fd)
+	t.notePeer(addr) // before the SYN: a capture's filter needs the port
 	c, err := d.DialContext(ctx, proto, addr)
 	if err != nil {
 		if fd >= 0 {

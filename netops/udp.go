@@ -42,6 +42,7 @@ func (s *Socket) SendTo(ctx context.Context, data []byte, addr string, timeout t
 	if err != nil {
 		return 0, opErr("sendto", s, addr, err)
 	}
+	s.table.notePeer(ua.String())
 	return s.sendTo(ctx, data, ua, timeout)
 }
 

@@ -17,15 +17,15 @@ import (
 
 // This file runs `capture`: a reader goroutine takes packets from the
 // packet socket, and a processor keeps the session's (those on a port a
-// socket of the table has used), numbers them through a tracker, writes
-// the pcap file, files them for `ladder`, and prints a line for each.
+// socket of the table has used or is connecting or sending to), numbers
+// them through a tracker, writes the pcap file, files them for `ladder`,
+// and prints a line for each. The table tells the packet socket's kernel
+// filter of each new port before the first packet to it is sent.
 
 // Bounds on what a capture holds.
 const (
-	pendingMax  = 256                    // packets waiting to be matched to a socket
-	pendingAge  = 500 * time.Millisecond // how long one waits
-	ladderConns = 256                    // conversations `ladder` remembers
-	ladderSteps = 500                    // packets it keeps of each
+	ladderConns = 256 // conversations `ladder` remembers
+	ladderSteps = 500 // packets it keeps of each
 )
 
 // capturing is a running capture.
@@ -87,6 +87,10 @@ func (s *Session) startCapture(path string, all bool) error {
 			return fmt.Errorf("capture: %w", err)
 		}
 	}
+	if !all {
+		s.table.WatchPorts(func(ports []int) { sn.SetPorts(ports) })
+		sn.SetPorts(s.table.Ports()) // those added since Open
+	}
 	ctx, cancel := context.WithCancel(s.bgCtx)
 	c.cancel = cancel
 	st.run = c
@@ -104,6 +108,7 @@ func (s *Session) stopCapture() *capturing {
 	if c == nil {
 		return nil
 	}
+	s.table.WatchPorts(nil)
 	close(c.stop)
 	<-c.done
 	c.cancel()
@@ -193,20 +198,8 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 	tr := capture.NewTracker()
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
+	gen := s.table.PortsGen()
 	ports := portSet(s.table.Ports())
-	var pending []capture.Packet
-	flush := func(now time.Time) {
-		keep := pending[:0]
-		for _, p := range pending {
-			switch {
-			case matches(ports, &p):
-				s.capturePacket(c, tr, p)
-			case now.Sub(p.Time) < pendingAge:
-				keep = append(keep, p)
-			}
-		}
-		pending = keep
-	}
 	for {
 		select {
 		case p, ok := <-pkts:
@@ -217,30 +210,15 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			if settle != nil && time.Now().Before(settleEnd) { // not quiet yet
 				settle = time.After(settleQuiet)
 			}
+			if g := s.table.PortsGen(); g != gen {
+				gen, ports = g, portSet(s.table.Ports())
+			}
+			// The kernel filter keeps the session's ports, but all TCP and
+			// UDP past capture.MaxFilterPorts of them.
 			if c.all || matches(ports, &p) {
-				flush(p.Time)
 				s.capturePacket(c, tr, p)
-				continue
 			}
-			// Not one of the session's ports yet: a connect's handshake
-			// comes before its socket is filed. Look again in a moment.
-			ports = portSet(s.table.Ports())
-			if matches(ports, &p) {
-				flush(p.Time)
-				s.capturePacket(c, tr, p)
-				continue
-			}
-			if len(pending) == pendingMax {
-				pending = pending[1:]
-			}
-			pending = append(pending, p)
-		case now := <-tick.C:
-			l := s.table.Ports()
-			ports = portSet(l)
-			if !c.all {
-				c.sn.SetPorts(l)
-			}
-			flush(now)
+		case <-tick.C:
 			s.reportDrops(c)
 			if c.pcap != nil {
 				c.pcap.Flush()
@@ -253,8 +231,6 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			startSettle()
 		case <-settle:
 			settle = nil
-			ports = portSet(s.table.Ports())
-			flush(time.Now().Add(pendingAge)) // what is still unmatched never will be
 			for _, w := range waiters {
 				close(w)
 			}
