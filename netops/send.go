@@ -3,7 +3,6 @@ package netops
 import (
 	"context"
 	"fmt"
-	"net"
 	"time"
 )
 
@@ -52,8 +51,11 @@ func (s *Socket) traceSend(size, n int, err error) {
 // Shutdown half-closes a TCP connection: "write" sends FIN (the peer reads
 // end of stream), "read" discards what arrives from now on, "both" does both.
 func (s *Socket) Shutdown(how string) error {
-	tc, ok := s.conn.(*net.TCPConn)
-	if !ok {
+	tc, ok := s.conn.(interface {
+		CloseWrite() error
+		CloseRead() error
+	})
+	if !ok || s.pc != nil || isUDP(s.Proto) {
 		if err := s.misuse("shutdown"); err != nil {
 			return err
 		}

@@ -2,11 +2,13 @@ package repl
 
 import (
 	"context"
+	"crypto/tls"
 	"net"
 	"strings"
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/tlsx"
 
 	"github.com/socklab/socklab/words"
 )
@@ -15,9 +17,9 @@ import (
 var socketCommands = []*Command{
 	{
 		Name:     "listen",
-		Usage:    "listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] | listen [PROTO] HOST PORT | listen ID [BACKLOG]",
+		Usage:    "listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] [--tls [--cert FILE --key FILE]] | listen [PROTO] HOST PORT | listen ID [BACKLOG]",
 		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431", "listen 127.0.0.1 8888", "listen tcp6 [::1]:0"},
-		Flags:    []Flag{{Name: "backlog", Value: "N"}},
+		Flags:    append([]Flag{{Name: "backlog", Value: "N"}}, listenTLSFlags...),
 		MinArgs:  1, MaxArgs: 3,
 		Run: runListen,
 	},
@@ -31,12 +33,13 @@ var socketCommands = []*Command{
 	},
 	{
 		Name:     "connect",
-		Usage:    "connect [tcp|udp|tcp4|tcp6|udp4|udp6] HOST:PORT [--retry D] [--tries N] [--timeout D] | connect [PROTO] HOST PORT | connect ID HOST:PORT [--timeout D]",
+		Usage:    "connect [tcp|udp|tcp4|tcp6|udp4|udp6] HOST:PORT [--retry D] [--tries N] [--timeout D] [--tls [--insecure] [--servername NAME] [--ca FILE]] | connect [PROTO] HOST PORT | connect ID HOST:PORT [--timeout D]",
 		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431", "connect 127.0.0.1 8888", "connect ::1 8888"},
 		Flags: []Flag{
 			{Name: "retry", Value: "D"},
 			{Name: "tries", Value: "N"},
 			{Name: "timeout", Value: "D"},
+			{Name: "tls"}, {Name: "insecure"}, {Name: "servername", Value: "NAME"}, {Name: "ca", Value: "FILE"},
 		},
 		MinArgs: 1, MaxArgs: 3,
 		Run: runConnect,
@@ -110,9 +113,21 @@ func runListen(ctx context.Context, s *Session, a *Args) error {
 	if a.Has("backlog") && strings.HasPrefix(proto, "udp") {
 		return usageT(a.Command, "sock.backlog_udp")
 	}
+	if err := checkTLSFlags(a, proto, listenTLSFlags); err != nil {
+		return err
+	}
+	var cfg *tls.Config
+	if a.Has("tls") {
+		if cfg, err = s.serverTLS(a); err != nil {
+			return err
+		}
+	}
 	sock, err := s.table.Listen(ctx, proto, addr, netops.ListenOptions{Backlog: backlog})
 	if err != nil {
 		return err
+	}
+	if cfg != nil {
+		s.tlsListen.Store(sock.ID, cfg)
 	}
 	s.Adopt(sock)
 	s.showSocket(sock)
@@ -157,6 +172,13 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 		state = words.T("sock.state", inf.State)
 	}
 	s.Event(c.ID, "%s", words.T("sock.accepted", inf.Proto, inf.Local, inf.Remote, state, a.Sock.ID))
+	if cfg, ok := s.tlsListen.Load(a.Sock.ID); ok {
+		st, err := c.StartTLS(ctx, cfg.(*tls.Config), true, a.Timeout)
+		if err != nil {
+			return err
+		}
+		s.showTLS(c.ID, tlsx.FactsOf(st, nil, false), false)
+	}
 	return nil
 }
 
@@ -187,12 +209,18 @@ func runConnect(ctx context.Context, s *Session, a *Args) error {
 			}
 		}
 	}
+	if err := checkTLSFlags(a, proto, connectTLSFlags); err != nil {
+		return err
+	}
 	sock, err := s.table.Connect(ctx, proto, addr, o)
 	if err != nil {
 		return err
 	}
 	s.Adopt(sock)
 	s.showSocket(sock)
+	if a.Has("tls") {
+		return s.clientTLS(ctx, a, sock, addr)
+	}
 	return nil
 }
 

@@ -35,6 +35,7 @@ type Session struct {
 	closeOnce sync.Once
 	teaching  teachState   // explain and record (teach_*.go)
 	captures  captureState // capture and ladder (capture.go)
+	tlsListen sync.Map     // listener id -> *tls.Config of listen --tls (tls.go)
 }
 
 // config sets up a [Session].

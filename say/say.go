@@ -194,6 +194,8 @@ func Input(e *netops.InputError) string {
 		return words.T("limits.int32", e.What, e.Value)
 	case "direction":
 		return words.T("input.direction", e.Value)
+	case "unread":
+		return words.T("input.tls_unread")
 	case "":
 		if e.What == "host" {
 			return words.T("input.host", e.Value)

@@ -73,6 +73,9 @@ func FactsOf(cs tls.ConnectionState, cfg *tls.Config, client bool) Facts {
 	leaf := cs.PeerCertificates[0]
 	f.Peer = certOf(leaf)
 	if client && cfg != nil {
+		if f.ServerName == "" {
+			f.ServerName = cfg.ServerName
+		}
 		f.Checked = true
 		f.Verify = verify(cs.PeerCertificates, cfg)
 	}

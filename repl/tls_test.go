@@ -1,0 +1,153 @@
+package repl
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"math/big"
+	"net"
+	"os"
+	osexec "os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// testPKI writes a CA made in the test and a server certificate it signed
+// for localhost and 127.0.0.1; it returns the PEM files' paths.
+func testPKI(t *testing.T) (ca, cert, key string) {
+	t.Helper()
+	dir := t.TempDir()
+	write := func(name, typ string, der []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	caTmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "socklab test CA"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
+	}
+	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	caCert, _ := x509.ParseCertificate(caDER)
+	k, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "localhost"},
+		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
+		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
+		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, caCert, &k.PublicKey, caKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, _ := x509.MarshalPKCS8PrivateKey(k)
+	return write("ca.pem", "CERTIFICATE", caDER), write("cert.pem", "CERTIFICATE", der), write("key.pem", "PRIVATE KEY", keyDER)
+}
+
+// sslServer runs openssl s_server with the test certificate on a free
+// port; it returns the port once s_server accepts.
+func sslServer(t *testing.T, cert, key string) string {
+	t.Helper()
+	openssl, err := osexec.LookPath("openssl")
+	if err != nil {
+		t.Skip("openssl is not installed")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ln.Close()
+	cmd := osexec.Command(openssl, "s_server", "-quiet", "-accept", "127.0.0.1:"+port, "-cert", cert, "-key", key)
+	pr, pw, _ := os.Pipe()
+	cmd.Stdin = pr // kept open: s_server stays up
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait(); pw.Close(); pr.Close() })
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if l, err := net.Listen("tcp", "127.0.0.1:"+port); err != nil {
+			break // s_server holds it
+		} else {
+			l.Close()
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("s_server did not listen")
+		}
+		time.Sleep(20 * time.Millisecond) // polling for another process's listener
+	}
+	return port
+}
+
+// TestShellTLSConnect: connect --tls against openssl s_server verifies with
+// the test CA, fails (saying why) without it, and --insecure with explain on
+// narrates the handshake and what a check would have said.
+func TestShellTLSConnect(t *testing.T) {
+	ca, cert, key := testPKI(t)
+	s, out := testSession(t, false)
+	port := sslServer(t, cert, key)
+	addr := "127.0.0.1:" + port
+	got := mustExec(t, s, out, "connect "+addr+" --tls --ca "+ca+" --servername localhost")
+	if !strings.Contains(got, "TLS over this TCP connection: TLS 1.3") {
+		t.Fatalf("connect --tls printed %q", got)
+	}
+	mustExec(t, s, out, "close")
+	port = sslServer(t, cert, key)
+	got, err := exec(t, s, out, "connect 127.0.0.1:"+port+" --tls")
+	if err == nil || !strings.Contains(got, "authority") {
+		t.Fatalf("connect --tls without the CA: %v, %q", err, got)
+	}
+	port = sslServer(t, cert, key)
+	mustExec(t, s, out, "explain on")
+	got = mustExec(t, s, out, "connect 127.0.0.1:"+port+" --tls --insecure")
+	for _, want := range []string{"peer certificate: CN=localhost, issued by CN=socklab test CA", "a check would have failed", "TLS runs on top of the TCP connection"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in %q", want, got)
+		}
+	}
+	if _, err := exec(t, s, out, "connect "+addr+" --insecure"); err == nil {
+		t.Error("--insecure without --tls: no error")
+	}
+}
+
+// TestShellTLSListenCurl: curl -k fetches a page over HTTPS from listen
+// --tls with the session's self-signed certificate.
+func TestShellTLSListenCurl(t *testing.T) {
+	curl, err := osexec.LookPath("curl")
+	if err != nil {
+		t.Skip("curl is not installed")
+	}
+	s, out := testSession(t, false)
+	got := mustExec(t, s, out, "listen 127.0.0.1:0 --tls")
+	if !strings.Contains(got, "SHA-256 fingerprint") {
+		t.Fatalf("listen --tls printed %q", got)
+	}
+	addr := regexp.MustCompile(`127\.0\.0\.1:\d+`).FindString(got)
+	cmd := osexec.Command(curl, "-sk", "--max-time", "10", "https://"+addr+"/")
+	res := make(chan string, 1)
+	go func() { b, _ := cmd.Output(); res <- string(b) }()
+	mustExec(t, s, out, "accept --timeout 10s")
+	mustExec(t, s, out, `recv --until "\r\n\r\n" --timeout 10s`)
+	mustExec(t, s, out, `send "HTTP/1.0 200 OK\r\nContent-Length: 6\r\n\r\nhello\n"; close`)
+	select {
+	case body := <-res:
+		if body != "hello\n" {
+			t.Fatalf("curl got %q", body)
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("curl did not finish")
+	}
+}
