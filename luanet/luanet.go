@@ -1,13 +1,16 @@
 // Package luanet binds netops to gopher-lua: the `net` table, sockets with
-// blocking-style methods, spawn, sleep, now, input, bytes.pack/unpack and
-// hex, for scripts that serve many connections with plain sequential Lua.
+// blocking-style methods, tasks (spawn, join, cancel), queues, sleep, now,
+// input, bytes.pack/unpack and hex, for scripts that serve many connections with plain sequential Lua.
 //
 // # Concurrency
 //
 // A script runs in ONE Lua state. Its main chunk and every spawn are
-// coroutines driven by a scheduler (sched.go): a blocking call yields, its
-// I/O runs on a worker goroutine that hands plain Go values back, and only
-// the scheduler's goroutine touches the Lua state. pcall, xpcall and
+// coroutines driven by a scheduler (sched.go, whose contract is written at
+// its top): a blocking call yields, its I/O runs on a worker goroutine that
+// hands plain Go values back (a receive first tries on the loop, and on
+// Linux waits on an epoll poller instead: poll.go; sleep, join and queues
+// wait on the loop itself: task.go, queue.go), and only the scheduler's
+// goroutine touches the Lua state. The Lua API is one table (api.go). pcall, xpcall and
 // coroutine.resume/wrap are replaced by versions that let a blocking call
 // inside them reach the scheduler. A blocking call where Lua 5.1 cannot
 // yield (a metamethod, a for-in iterator, a table.sort or string.gsub

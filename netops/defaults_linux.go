@@ -6,6 +6,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,12 +24,8 @@ func keepAliveDefaults(tc *net.TCPConn) []restored {
 		{"TCP_KEEPIDLE", "/proc/sys/net/ipv4/tcp_keepalive_time", unix.TCP_KEEPIDLE},
 		{"TCP_KEEPINTVL", "/proc/sys/net/ipv4/tcp_keepalive_intvl", unix.TCP_KEEPINTVL},
 	} {
-		b, err := os.ReadFile(o.sysctl)
-		if err != nil {
-			continue
-		}
-		v, err := strconv.Atoi(strings.TrimSpace(string(b)))
-		if err != nil || v <= 0 {
+		v := sysctls.get(o.sysctl)
+		if v <= 0 {
 			continue
 		}
 		var serr error
@@ -35,4 +33,38 @@ func keepAliveDefaults(tc *net.TCPConn) []restored {
 		l = append(l, restored{args: fmt.Sprintf("%s, %d", o.name, v), err: serr})
 	}
 	return l
+}
+
+// sysctls caches the keep-alive sysctls: every accepted or connected
+// socket needs them, and reading two /proc files per connection was most
+// of what a server allocated per client. A value is read again after a
+// second, so a change by the administrator applies to the sockets made
+// from then on, as in C.
+var sysctls = &sysctlCache{vals: map[string]sysctlVal{}}
+
+type sysctlCache struct {
+	mu   sync.Mutex
+	vals map[string]sysctlVal
+}
+
+type sysctlVal struct {
+	v    int // 0: unreadable
+	read time.Time
+}
+
+// get returns the value of the sysctl file path, or 0.
+func (c *sysctlCache) get(path string) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.vals[path]; ok && time.Since(e.read) < time.Second {
+		return e.v
+	}
+	v := 0
+	if b, err := os.ReadFile(path); err == nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(string(b))); err == nil && n > 0 {
+			v = n
+		}
+	}
+	c.vals[path] = sysctlVal{v: v, read: time.Now()}
+	return v
 }
