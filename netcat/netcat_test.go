@@ -84,6 +84,7 @@ func TestQuitKeepsReceiving(t *testing.T) {
 
 // TestQuitUDP: over UDP (no FIN), -q quits its seconds after stdin's end.
 func TestQuitUDP(t *testing.T) {
+	needUDP(t)
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package netops
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -33,12 +34,15 @@ func TestOSDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	socks := []*Socket{c, a}
-	if st, err := tb.Socket("tcp", ""); err == nil { // step sockets: not on Windows
+	if st, err := tb.Socket("tcp", ""); err == nil {
 		sc, err := st.Connect(ctx, ln.LocalAddr(), 0)
-		if err != nil {
+		switch {
+		case errors.Is(err, ErrNotAvailable): // Wine 8 cannot hand a socket to Go's runtime
+		case err != nil:
 			t.Fatal(err)
+		default:
+			socks = append(socks, sc)
 		}
-		socks = append(socks, sc)
 	}
 	for _, s := range socks {
 		for _, o := range []string{"nodelay", "keepalive"} {

@@ -2,6 +2,7 @@ package netops
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/netip"
@@ -309,6 +310,58 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 	return n, nil
 }
 
-// misuse: Windows' step sockets make no call for a misuse (recv before
-// connect and the like); the operation reports the wrong kind of socket.
-func (s *Socket) misuse(op string) error { return nil }
+// procAccept is Winsock's accept, which golang.org/x/sys/windows does not
+// wrap.
+var procAccept = windows.NewLazySystemDLL("ws2_32.dll").NewProc("accept")
+
+// misuse makes the call op on a step socket that is not ready for it, so
+// that the person sees Winsock's own answer (WSAENOTCONN for send, recv
+// and shutdown before connect, WSAEINVAL for accept before listen). Winsock
+// has no call that never waits (Linux's MSG_DONTWAIT), so a call is made
+// only in a state where Winsock answers at once: not connected, not
+// connecting, not listening. It returns nil for other sockets, or if
+// Winsock unexpectedly has no complaint.
+func (s *Socket) misuse(op string) error {
+	if s.Kind != KindStep || s.keep == nil || s.moved.Load() != nil {
+		return nil
+	}
+	k := s.kernel()
+	if k.State != "" && k.State != "CLOSE" || s.stepLocal() != "" && isUDP(s.Proto) {
+		return nil
+	}
+	var err error
+	cerr := s.control(func(fd int) {
+		h := windows.Handle(fd)
+		switch op {
+		case "accept":
+			r, _, e := procAccept.Call(uintptr(h), 0, 0)
+			if windows.Handle(r) != windows.InvalidHandle {
+				windows.Closesocket(windows.Handle(r))
+				return
+			}
+			err = e
+		case "send": // nothing is sent: a zero-byte send
+			var b [1]byte
+			buf := windows.WSABuf{Len: 0, Buf: &b[0]}
+			var n uint32
+			err = windows.WSASend(h, &buf, 1, &n, 0, nil, nil)
+		case "recv":
+			if isUDP(s.Proto) {
+				return
+			}
+			var b [1]byte
+			buf := windows.WSABuf{Len: 1, Buf: &b[0]}
+			var n uint32
+			flags := uint32(windows.MSG_PEEK)
+			err = windows.WSARecv(h, &buf, 1, &n, &flags, nil, nil)
+		case "shutdown":
+			err = windows.Shutdown(h, windows.SHUT_WR)
+		}
+	})
+	if cerr != nil || err == nil || errors.Is(err, windows.WSAEWOULDBLOCK) {
+		return nil
+	}
+	err = sysErr(op, err)
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: op, Args: fdArg(k.FD), Err: err, State: k.State})
+	return opErr(op, s, "", err)
+}
