@@ -18,6 +18,7 @@ var mutants = []struct {
 	{"added newline", "echo-server", "echo_server", []string{"conn.sendall(data)", `conn.sendall(data + b"\n")`}, "hello", `ends with "\n"`},
 	{"upper case", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data.upper())"}, "hello", "case"},
 	{"truncated reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data[:-1])"}, "hello", "cut short"},
+	{"reply in two writes", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data[:3]); time.sleep(0.05); conn.sendall(data[3:])", "import socket", "import socket, time"}, "hello", "in 2 pieces"},
 	{"reply twice", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data); conn.sendall(data)"}, "hello", ""},
 	{"no reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "pass"}, "hello", "nothing came back"},
 	{"close at first data", "echo-server", "echo_server", []string{"conn.sendall(data)", "break"}, "hello", "closed without a reply"},
