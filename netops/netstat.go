@@ -25,7 +25,11 @@ type NetEntry struct {
 	// "other" (another process).
 	Owner    string
 	pid      int // the owning process where the system says (Windows), else 0
-	Listener int // with Owner "queue": the listener's id
+	Listener int // with Owner "queue": the listener's id (0: another program's)
+	// PID and Program are the process holding the socket, for another
+	// program's (see [Table.NetstatAll]); 0 and "" when not known.
+	PID     int
+	Program string
 }
 
 // Netstat returns the kernel's sockets whose local or remote port is port,

@@ -124,3 +124,42 @@ func fdInode(fd int) (uint64, bool) {
 	n, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimPrefix(l, "socket:["), "]"), 10, 64)
 	return n, err == nil
 }
+
+// socketProcs maps socket inodes to the process holding them, from
+// /proc/PID/fd of every process this user may read (all, as root).
+func socketProcs() map[uint64]proc {
+	m := map[uint64]proc{}
+	ents, err := os.ReadDir("/proc")
+	if err != nil {
+		return m
+	}
+	for _, d := range ents {
+		pid, err := strconv.Atoi(d.Name())
+		if err != nil {
+			continue
+		}
+		fds, err := os.ReadDir(fmt.Sprintf("/proc/%d/fd", pid))
+		if err != nil {
+			continue
+		}
+		name := ""
+		for _, f := range fds {
+			l, err := os.Readlink(fmt.Sprintf("/proc/%d/fd/%s", pid, f.Name()))
+			if err != nil || !strings.HasPrefix(l, "socket:[") {
+				continue
+			}
+			ino, err := strconv.ParseUint(strings.TrimSuffix(strings.TrimPrefix(l, "socket:["), "]"), 10, 64)
+			if err != nil {
+				continue
+			}
+			if name == "" {
+				b, _ := os.ReadFile(fmt.Sprintf("/proc/%d/comm", pid))
+				name = strings.TrimSpace(string(b))
+			}
+			if _, seen := m[ino]; !seen {
+				m[ino] = proc{pid: pid, name: name}
+			}
+		}
+	}
+	return m
+}

@@ -14,3 +14,5 @@ func kernelSockets() ([]NetEntry, error) {
 func socketFDs() map[uint64]int { return nil }
 
 func fdInode(fd int) (uint64, bool) { return 0, false }
+
+func socketProcs() map[uint64]proc { return nil }

@@ -45,8 +45,8 @@ var teachCommands = []*Command{
 	},
 	{
 		Name:     "netstat",
-		Usage:    "netstat [PORT]",
-		Examples: []string{"netstat", "netstat 8888"},
+		Usage:    "netstat [PORT | -a | -an]",
+		Examples: []string{"netstat", "netstat 8888", "netstat -an"},
 		MaxArgs:  1,
 		Run:      runNetstat,
 	},
@@ -256,6 +256,14 @@ func runExplain(ctx context.Context, s *Session, a *Args) error {
 func runNetstat(ctx context.Context, s *Session, a *Args) error {
 	var err error
 	port := 0
+	if len(a.Words) == 1 && isAllFlag(a.Words[0]) {
+		es, err := s.table.NetstatAll()
+		if err != nil {
+			return err
+		}
+		s.Printf("%s", netstatTable(es))
+		return nil
+	}
 	if len(a.Words) == 1 {
 		if port, err = netops.ParsePort(a.Words[0]); err != nil || port == 0 {
 			return usageT(a.Command, "teach.bad_port", a.Words[0])
@@ -280,6 +288,16 @@ func runNetstat(ctx context.Context, s *Session, a *Args) error {
 	return nil
 }
 
+// isAllFlag reports whether w asks netstat for every socket, as students
+// type it: -a, -an, -na (socklab's addresses are always numeric).
+func isAllFlag(w string) bool {
+	switch w {
+	case "-a", "-an", "-na", "-nap", "-anp", "-tuna", "-tuan":
+		return true
+	}
+	return false
+}
+
 func portsText(port int, ports []int) string {
 	if port != 0 {
 		return words.T("teach.port", strconv.Itoa(port))
@@ -297,7 +315,11 @@ func netstatTable(es []netops.NetEntry) string {
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "PROTO\tLOCAL\tREMOTE\tSTATE\tRECV-Q\tSEND-Q\tOWNER\t")
 	for _, e := range es {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%s\t\n", e.Proto, e.Local, e.Remote, e.State, e.RecvQ, e.SendQ, say.Owner(e))
+		sendQ := fmt.Sprint(e.SendQ)
+		if e.SendQ < 0 {
+			sendQ = "-" // another program's backlog: not known
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t\n", e.Proto, e.Local, e.Remote, e.State, e.RecvQ, sendQ, say.Owner(e))
 	}
 	tw.Flush()
 	return trimLines(buf.String())

@@ -326,10 +326,16 @@ func Owner(e netops.NetEntry) string {
 	case "fd":
 		return words.T("owner.fd", e.FD)
 	case "queue":
+		if e.Listener == 0 && e.Program != "" {
+			return words.T("owner.queue_program", e.Program, e.PID)
+		}
 		return words.T("owner.queue", e.Listener)
 	case "kernel":
 		return words.T("owner.kernel")
 	case "other":
+		if e.Program != "" {
+			return words.T("owner.program", e.Program, e.PID)
+		}
 		return words.T("owner.other")
 	}
 	return e.Owner

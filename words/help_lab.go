@@ -1,6 +1,6 @@
 package words
 
-// The messages of ifaces and help states.
+// The messages of ifaces, netstat -a and help states.
 func init() {
 	add(map[string]Text{
 		"help.ifaces.summary": {EN: "this machine's interfaces and addresses (as ip addr or ipconfig)", PT: "as interfaces e os endereços desta máquina (como ip addr ou ipconfig)"},
@@ -17,6 +17,8 @@ func init() {
 			EN: "hint: only loopback here: no other machine can reach this one (in socklab --lab that is by design)",
 			PT: "dica: só há loopback aqui: nenhuma outra máquina alcança esta (no socklab --lab isso é de propósito)",
 		},
+		"owner.program":       {EN: "%s (PID %d)", PT: "%s (PID %d)"},
+		"owner.queue_program": {EN: "accept queue of %s (PID %d)", PT: "fila de accept de %s (PID %d)"},
 		"states.title": {
 			EN: "TCP states (RFC 9293): each line is FROM --> TO and the event that moves it",
 			PT: "Estados do TCP (RFC 9293): cada linha é DE --> PARA e o evento que faz a mudança",
