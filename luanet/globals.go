@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"context"
 	"encoding/hex"
+	"errors"
 	"io"
 	"strings"
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // sleep(seconds)
@@ -48,34 +51,96 @@ func (e *engine) input(L *lua.LState) int {
 	if L.Get(1) != lua.LNil {
 		prompt = checkStr(L, 1, 1, "input")
 	}
-	if e.o.Input != nil {
-		return e.s.park(L, "input", func(ctx context.Context) result {
-			line, err := e.o.Input(ctx, prompt)
-			if err != nil {
-				if err == io.EOF {
-					return result{}
-				}
-				return failErr(err)
-			}
-			return result{a: lua.LString(line)}
-		})
-	}
-	if prompt != "" {
+	if e.o.Input == nil && prompt != "" {
 		io.WriteString(e.stdout, prompt)
 	}
-	if e.o.Stdin == nil {
+	if e.o.Input == nil && e.o.Stdin == nil {
 		return ok2(L, lua.LNil)
 	}
-	e.inputOnce.Do(e.startReader)
 	return e.s.park(L, "input", func(ctx context.Context) result {
-		select {
-		case line, ok := <-e.lines:
-			if !ok {
+		line, ok, err := e.nextLine(ctx, prompt)
+		switch {
+		case err != nil:
+			return failErr(err)
+		case !ok:
+			return result{}
+		}
+		return result{a: lua.LString(line)}
+	})
+}
+
+// nextLine returns the next line of input (ok false at its end), from
+// Options.Input or Stdin. An Input that says ErrInterrupted stops the run.
+func (e *engine) nextLine(ctx context.Context, prompt string) (line string, ok bool, err error) {
+	if e.o.Input != nil {
+		line, err := e.o.Input(ctx, prompt)
+		switch {
+		case err == io.EOF:
+			return "", false, nil
+		case errors.Is(err, ErrInterrupted):
+			e.cancel()
+			return "", false, context.Canceled
+		case err != nil:
+			return "", false, err
+		}
+		return line, true, nil
+	}
+	e.inputOnce.Do(e.startReader)
+	select {
+	case line, ok := <-e.lines:
+		return line, ok, nil
+	case <-ctx.Done():
+		return "", false, ctx.Err()
+	}
+}
+
+// io.read([format]) and io.stdin:read([format]) read the script's input
+// as input() does, without stopping the other tasks: "*l" (the default)
+// a line, "*L" a line with its "\n", "*a" all that is left.
+func (e *engine) ioRead(L *lua.LState) int {
+	format := "*l"
+	if v := L.Get(1); v != lua.LNil {
+		s, ok := v.(lua.LString)
+		if !ok {
+			argErr(L, 1, "read", words.T("lua.io_read_format", L.ToStringMeta(v).String()))
+		}
+		format = string(s)
+	}
+	all, keepNL := false, false
+	switch strings.TrimPrefix(format, "*") {
+	case "l":
+	case "L":
+		keepNL = true
+	case "a":
+		all = true
+	default:
+		argErr(L, 1, "read", words.T("lua.io_read_format", format))
+	}
+	if e.o.Input == nil && e.o.Stdin == nil {
+		if all {
+			return ok2(L, lua.LString(""))
+		}
+		return ok2(L, lua.LNil)
+	}
+	return e.s.park(L, "io.read", func(ctx context.Context) result {
+		var b strings.Builder
+		for {
+			line, ok, err := e.nextLine(ctx, "")
+			switch {
+			case err != nil:
+				return failErr(err)
+			case !ok && all:
+				return result{a: lua.LString(b.String())}
+			case !ok:
 				return result{}
 			}
-			return result{a: lua.LString(line)}
-		case <-ctx.Done():
-			return failErr(ctx.Err())
+			b.WriteString(line)
+			if all || keepNL {
+				b.WriteByte('\n')
+			}
+			if !all {
+				return result{a: lua.LString(b.String())}
+			}
 		}
 	})
 }

@@ -73,8 +73,7 @@ func (e *engine) openLibs() {
 			return 0
 		})
 	}
-	ioT.RawSetString("read", block("io.read"))
-	ioT.RawSetString("lines", block("io.lines"))
+	ioT.RawSetString("lines", block("io.lines")) // io.read is the prelude's
 	osT.RawSetString("exit", L.NewFunction(e.osExit))
 	netT, bytesT := L.NewTable(), L.NewTable()
 	L.SetGlobal("net", netT)

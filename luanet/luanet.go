@@ -27,6 +27,7 @@
 package luanet
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -74,10 +75,14 @@ type Options struct {
 // names file:line), or soon after ctx ends (its error wraps ctx.Err()). Every
 // socket the script opened is closed by the time it returns.
 func RunFile(ctx context.Context, path string, args []string, o Options) error {
-	e := newEngine(ctx, filepath.Base(path), o)
-	defer e.close()
-	fn, err := e.L.LoadFile(path)
+	src, err := readScript(ctx, path)
 	if err != nil {
+		return err
+	}
+	e := newEngine(ctx, filepath.Base(path), o)
+	fn, err := e.L.Load(bytes.NewReader(src), path)
+	if err != nil {
+		e.close()
 		return loadError(err)
 	}
 	argT := e.L.NewTable()
@@ -88,22 +93,22 @@ func RunFile(ctx context.Context, path string, args []string, o Options) error {
 		vals[i] = lua.LString(a)
 	}
 	e.L.SetGlobal("arg", argT)
-	return e.run(fn, vals)
+	return e.runGuarded(ctx, fn, vals)
 }
 
 // RunString runs a chunk of Lua code under the name name (used in error
 // positions), like [RunFile]; the global arg is empty.
 func RunString(ctx context.Context, name, code string, o Options) error {
 	e := newEngine(ctx, name, o)
-	defer e.close()
 	fn, err := e.L.Load(strings.NewReader(code), name)
 	if err != nil {
+		e.close()
 		return loadError(err)
 	}
 	argT := e.L.NewTable()
 	argT.RawSetInt(0, lua.LString(name))
 	e.L.SetGlobal("arg", argT)
-	return e.run(fn, nil)
+	return e.runGuarded(ctx, fn, nil)
 }
 
 var runs atomic.Int64
@@ -138,8 +143,9 @@ type engine struct {
 	lines     chan string
 }
 
-// stopGrace bounds how long a stopped run waits for its worker and writer
-// goroutines, once its sockets are closed.
+// stopGrace bounds how long a stopped run may take to end: its worker and
+// writer goroutines get half of it each once its sockets are closed, and
+// runGuarded gives up on it after that (stop.go).
 const stopGrace = time.Second
 
 // threadRegistry is the initial data stack, in slots, of each task.
@@ -200,8 +206,8 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 	}
 	// Every socket is closed and ctx is done, so each worker and writer
 	// returns at once; the bound keeps a stop a stop should one not.
-	waitTimeout(&e.s.ops, stopGrace)
-	waitTimeout(&e.writers, stopGrace)
+	waitTimeout(&e.s.ops, stopGrace/2)
+	waitTimeout(&e.writers, stopGrace/2)
 	var ex *ExitError
 	if errors.As(err, &ex) && ex.Code == 0 {
 		return nil

@@ -66,6 +66,22 @@ coroutine.wrap = function(f)
   end
 end
 
+-- io.read and io.stdin:read read the script's input as input() does,
+-- without stopping the other tasks (the stock ones block the whole run);
+-- io.stdin:lines, an iterator, cannot block and says so.
+local P_ioread, stdin = P.ioread, io.stdin
+function io.read(f) local a, b = P_ioread(f) return a end
+local fileM = getmetatable(stdin).__index
+local f_read, f_lines = fileM.read, fileM.lines
+fileM.read = function(self, ...)
+  if self == stdin then local a, b = P_ioread(...) return a end
+  return f_read(self, ...)
+end
+fileM.lines = function(self, ...)
+  if self == stdin then return io.lines() end
+  return f_lines(self, ...)
+end
+
 -- The trampoline every task starts in: it arms the traceback hook, then
 -- calls the task's function (not as a tail call) and returns its results
 -- (for t:join()).

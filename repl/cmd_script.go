@@ -65,7 +65,7 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 			select {
 			case r := <-ch:
 				if errors.Is(r.err, errInterrupt) {
-					return "", io.EOF
+					return "", luanet.ErrInterrupted // Ctrl-C stops the script
 				}
 				return r.line, r.err
 			case <-ctx.Done():
@@ -137,7 +137,13 @@ func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run f
 	if !bg {
 		o, done := s.scriptOptions(true)
 		defer done()
-		return run(ctx, o)
+		err := run(ctx, o)
+		if errors.Is(err, luanet.ErrStuck) {
+			// Its sockets are closed, but the Lua state still runs a Go
+			// function nothing can interrupt: the shell ends with it.
+			s.quitOnce.Do(func() { close(s.quit) })
+		}
+		return err
 	}
 	o, done := s.scriptOptions(false)
 	s.Go(label, func(ctx context.Context) error {
