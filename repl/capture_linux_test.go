@@ -115,3 +115,23 @@ func rungs(ladder string) int {
 	}
 	return n
 }
+
+// TestLadderInRecord: with record on, ladder puts the diagram into the
+// report as a Mermaid sequenceDiagram, after the text one.
+func TestLadderInRecord(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	report := filepath.Join(t.TempDir(), "report.md")
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "record "+report+"; capture on; connect 127.0.0.1:"+port+"; close; ladder; record off")
+	b, err := os.ReadFile(report)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(b)
+	i, j := strings.Index(md, "```mermaid\nsequenceDiagram\n"), strings.Index(md, "## 4. `ladder`")
+	if i < 0 || j < 0 || i < j || !strings.Contains(md[i:], "L->>R: SYN Seq=0\n") || !strings.Contains(md[i:], "Note left of L: SYN_SENT\n") {
+		t.Fatalf("report:\n%s", md)
+	}
+}
