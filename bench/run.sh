@@ -3,14 +3,14 @@
 # 127.0.0.1. See bench/README.md. Knobs (environment):
 #   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=5   runs per cell (median)
 #   BENCH_SECONDS=3    seconds per echo run         BENCH_HOLD=10000 held connections
-#   BENCH_PARTS="pipe echo hold start capture"      which parts to run
+#   BENCH_PARTS="pipe tls echo hold start capture"  which parts to run
 set -u
 cd "$(dirname "$0")/.."
 GIB=${BENCH_GIB:-1}
 SECS=${BENCH_SECONDS:-3}
 RUNS=${BENCH_RUNS:-5}
 HOLD=${BENCH_HOLD:-10000}
-PARTS=${BENCH_PARTS:-"pipe echo hold start capture"}
+PARTS=${BENCH_PARTS:-"pipe tls echo hold start capture"}
 
 tmp=$(mktemp -d)
 pids=()
@@ -119,6 +119,72 @@ bench_pipe() {
 			[ -n "$ncbw" ] && [ "$t" != iperf3 ] && ratio=$(awk -v a="$bw" -v b="$ncbw" 'BEGIN{printf "%.2fx", a/b}')
 			printf "  %-8s %-5s %8s %14s %14s %10s\n" "$t" "$src" "$bw" "$sc" "$rc" "$ratio"
 		done
+	done
+}
+
+# ---------------------------------------------------------------- 1b. TLS
+# tls_recv TOOL PORT / tls_send TOOL PORT: the two ends of a TLS transfer,
+# each tool against itself, with a throw-away certificate.
+tls_recv() {
+	case $1 in
+	socklab) echo "$S nc -l --ssl-cert $tmp/c.pem --ssl-key $tmp/k.pem 127.0.0.1 $2" ;;
+	ncat) echo "ncat -l --recv-only --ssl --ssl-cert $tmp/c.pem --ssl-key $tmp/k.pem 127.0.0.1 $2" ;;
+	socat) echo "socat -u OPENSSL-LISTEN:$2,bind=127.0.0.1,reuseaddr,cert=$tmp/c.pem,key=$tmp/k.pem,verify=0 STDOUT" ;;
+	esac
+}
+tls_send() {
+	case $1 in
+	socklab) echo "$S nc -N --ssl 127.0.0.1 $2" ;;
+	ncat) echo "ncat --send-only --ssl 127.0.0.1 $2" ;;
+	socat) echo "socat -u STDIN OPENSSL:127.0.0.1:$2,verify=0" ;;
+	esac
+}
+
+# tls_transfer TOOL: one timed transfer of GIB from a pipe; appends
+# "gibps sendcpu recvcpu" to $tmp/tls.TOOL.
+tls_transfer() {
+	local tool=$1 port rpid t0 t1 sst rst
+	port=$(freeport)
+	(exec timeout 600 /usr/bin/time -f "%e %U %S" -o "$tmp/recv.time" $(tls_recv "$tool" "$port") >/dev/null 2>"$tmp/recv.err") &
+	rpid=$!
+	pids+=("$rpid")
+	waitport "$port" || { failed "TLS $tool: the receiver did not start"; return 1; }
+	t0=$(now)
+	head -c "${GIB}G" /dev/zero | /usr/bin/time -f "%e %U %S" -o "$tmp/send.time" $(tls_send "$tool" "$port") 2>>"$tmp/send.err"
+	sst=$?
+	wait "$rpid"
+	rst=$?
+	t1=$(now)
+	if [ "$sst" != 0 ] || [ "$rst" != 0 ]; then
+		failed "TLS $tool (sender $sst, receiver $rst): $(head -c 300 "$tmp/recv.err")"
+		return 1
+	fi
+	echo "$t0 $t1 $GIB $(cpu "$tmp/send.time") $(cpu "$tmp/recv.time")" |
+		awk '{d=$2-$1; printf "%.3f %.3f %.3f\n", $3/d, $4/$3, $5/$3}' >>"$tmp/tls.$tool"
+}
+
+bench_tls() {
+	echo "== 1b. ${GIB} GiB over TLS from a pipe on 127.0.0.1 (median of $RUNS, tools alternating; each tool against itself)"
+	have openssl || { missing openssl; return 0; }
+	openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout "$tmp/k.pem" \
+		-out "$tmp/c.pem" -subj /CN=localhost -days 1 2>/dev/null || { failed "openssl req"; return 1; }
+	local tools=(socklab)
+	for t in ncat socat; do if have "$t"; then tools+=("$t"); else missing "$t"; fi; done
+	for _ in $(seq "$RUNS"); do
+		for t in "${tools[@]}"; do tls_transfer "$t"; done
+	done
+	printf "  %-8s %8s %14s %14s %12s\n" tool GiB/s "send CPU s/GiB" "recv CPU s/GiB" "socklab vs"
+	local sbw
+	sbw=$(cut -d' ' -f1 "$tmp/tls.socklab" 2>/dev/null | median)
+	for t in "${tools[@]}"; do
+		local f=$tmp/tls.$t
+		[ -f "$f" ] || continue
+		local bw sc rc ratio="-"
+		bw=$(cut -d' ' -f1 "$f" | median)
+		sc=$(cut -d' ' -f2 "$f" | median)
+		rc=$(cut -d' ' -f3 "$f" | median)
+		[ "$t" != socklab ] && ratio=$(awk -v a="$sbw" -v b="$bw" 'BEGIN{printf "%.2fx", a/b}')
+		printf "  %-8s %8s %14s %14s %12s\n" "$t" "$bw" "$sc" "$rc" "$ratio"
 	done
 }
 

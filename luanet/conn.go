@@ -14,7 +14,8 @@ import (
 	"github.com/socklab/socklab/say"
 )
 
-// net.connect(addr [, {proto, timeout, retry, tries, local, limit}])
+// net.connect(addr [, {proto, timeout, retry, tries, local, limit, tls,
+// verify, servername, ca}])
 func (e *engine) connect(L *lua.LState) int {
 	addr := checkStr(L, 1, 1, "connect")
 	if _, err := netops.ParseAddr(addr); err != nil {
@@ -23,7 +24,11 @@ func (e *engine) connect(L *lua.LState) int {
 	proto := "tcp"
 	o := netops.DialOptions{Owner: e.owner}
 	limit := 0
-	options(L, 2, 2, "connect", []string{"proto", "timeout", "retry", "tries", "local", "limit"}, func(k string, v lua.LValue) {
+	var tl tlsClient
+	options(L, 2, 2, "connect", []string{"proto", "timeout", "retry", "tries", "local", "limit", "tls", "verify", "servername", "ca"}, func(k string, v lua.LValue) {
+		if tl.option(L, k, v) {
+			return
+		}
 		switch k {
 		case "proto":
 			s, ok := v.(lua.LString)
@@ -47,10 +52,17 @@ func (e *engine) connect(L *lua.LState) int {
 			limit = optInt(L, v, "connect", k, 1, maxLimit)
 		}
 	})
+	cfg := tl.config(L, addr, proto)
 	return e.s.park(L, "connect", func(ctx context.Context) result {
 		ns, err := e.table.Connect(ctx, proto, addr, o)
 		if err != nil {
 			return failErr(err)
+		}
+		if cfg != nil {
+			if _, err := ns.StartTLS(ctx, cfg, false, o.Timeout); err != nil {
+				ns.Close()
+				return failErr(err)
+			}
 		}
 		return e.made(&sock{ns: ns, limit: limit})
 	})

@@ -14,7 +14,8 @@ import (
 	"github.com/socklab/socklab/words"
 )
 
-// net.listen(proto, addr [, {backlog=N, max_clients=N, limit=N}]); the
+// net.listen(proto, addr [, {backlog=N, max_clients=N, limit=N, tls={cert=F,
+// key=F}}]) (tls = true: a self-signed certificate for the run); the
 // limit of recvline/recvuntil/recvall/recvn passes on to accepted
 // connections.
 func (e *engine) listen(L *lua.LState) int {
@@ -27,8 +28,11 @@ func (e *engine) listen(L *lua.LState) int {
 		argErr(L, 2, "listen", say.Error(err))
 	}
 	var backlog, maxc, limit int
-	options(L, 3, 3, "listen", []string{"backlog", "max_clients", "limit"}, func(k string, v lua.LValue) {
+	var tlsOpt lua.LValue = lua.LNil
+	options(L, 3, 3, "listen", []string{"backlog", "max_clients", "limit", "tls"}, func(k string, v lua.LValue) {
 		switch k {
+		case "tls":
+			tlsOpt = v
 		case "backlog":
 			backlog = optInt(L, v, "listen", k, 1, 1<<16)
 		case "max_clients":
@@ -37,11 +41,12 @@ func (e *engine) listen(L *lua.LState) int {
 			limit = optInt(L, v, "listen", k, 1, maxLimit)
 		}
 	})
+	cfg := serverTLS(L, tlsOpt, proto)
 	ns, err := e.table.Listen(e.ctx, proto, addr, netops.ListenOptions{Backlog: backlog, Owner: e.owner})
 	if err != nil {
 		return fail(L, netops.Reason(err))
 	}
-	sk := &sock{ns: ns, limit: limit}
+	sk := &sock{ns: ns, limit: limit, tls: cfg}
 	if maxc > 0 {
 		sk.slots = make(chan struct{}, maxc)
 	}
@@ -104,6 +109,16 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 			return failErr(netops.ErrTimeout)
 		}
 		ns, err := sk.ns.Accept(ctx, d)
+		if err == nil && sk.tls != nil {
+			hs := d // a client that never speaks holds the listener at most 10 s
+			if hs <= 0 || hs > 10*time.Second {
+				hs = 10 * time.Second
+			}
+			if _, err = ns.StartTLS(ctx, sk.tls, true, hs); err != nil {
+				ns.Close() // a client that failed its handshake: wait for the next
+				continue
+			}
+		}
 		if err == nil {
 			return e.made(&sock{ns: ns, slot: sk.slots, limit: sk.limit})
 		}

@@ -24,6 +24,9 @@ func (e *engine) poll(sk *sock) *netops.Poller {
 	if sk.ns.Kind != netops.KindConn || sk.ns.Proto == "udp" || e.noPoller || e.s.live(sk.rwait) {
 		return nil // (another task's receive waits on it already: this one takes a worker)
 	}
+	if _, ok := sk.ns.TLS(); ok {
+		return nil // TLS records: readable bytes are not yet plaintext
+	}
 	if e.poller == nil {
 		p, err := netops.NewPoller()
 		if err != nil {

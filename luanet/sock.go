@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"crypto/tls"
 	"fmt"
 	"io"
 	"net"
@@ -27,6 +28,7 @@ type sock struct {
 
 	// listener: a slot per client it may have at once (max_clients)
 	slots chan struct{}
+	tls   *tls.Config // listener: each accepted client's TLS, nil for none
 	// conn accepted from such a listener: the slot it holds
 	slot     chan struct{}
 	released bool
