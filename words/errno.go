@@ -2,7 +2,7 @@ package words
 
 // The system's error texts and what each errno means, keyed by the errno's
 // POSIX name (netops.Errno): "errtext.NAME" is the text of the error as the
-// C library prints it (glibc's own Portuguese where it has one),
+// C library prints it (in Portuguese as a Brazilian system says it),
 // "errno.NAME" what it means in general, "errno.CALL.NAME" what it means
 // for one call.
 func init() {
@@ -10,7 +10,7 @@ func init() {
 		"errtext.EADDRINUSE":    {EN: "address already in use", PT: "endereço já em uso"},
 		"errtext.EADDRNOTAVAIL": {EN: "cannot assign requested address", PT: "não foi possível atribuir o endereço requisitado"},
 		"errtext.ECONNREFUSED":  {EN: "connection refused", PT: "conexão recusada"},
-		"errtext.ECONNRESET":    {EN: "connection reset by peer", PT: "conexão reiniciada pelo par"},
+		"errtext.ECONNRESET":    {EN: "connection reset by peer", PT: "conexão derrubada pelo par"},
 		"errtext.ECONNABORTED":  {EN: "software caused connection abort", PT: "conexão abortada por software"},
 		"errtext.EISCONN":       {EN: "transport endpoint is already connected", PT: "o socket já está conectado"},
 		"errtext.ENOTCONN":      {EN: "transport endpoint is not connected", PT: "o socket não está conectado"},
@@ -42,7 +42,7 @@ func init() {
 		},
 		"errno.ECONNRESET": {
 			EN: "the peer reset the connection (RST): it closed with data unread, or with linger 0",
-			PT: "o par reiniciou a conexão (RST): fechou com dados não lidos, ou com linger 0",
+			PT: "o par derrubou a conexão com RST: fechou com dados não lidos, ou com linger 0",
 		},
 		"errno.ECONNABORTED": {
 			EN: "the connection was aborted before it could be used",
