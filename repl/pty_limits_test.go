@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	osexec "os/exec"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -169,5 +170,143 @@ func TestTerminalSIGTERM(t *testing.T) {
 		if n, err := peer.Read(make([]byte, 1)); err != io.EOF {
 			t.Errorf("waiting %v: peer read %d, %v; want end of stream", waiting, n, err)
 		}
+	}
+}
+
+// screen is a minimal terminal: it applies what readline writes (text,
+// \r, \n, \b and the CSI sequences A B C D G J K) to lines of text, so a
+// test can look at what a person would see.
+type screen struct {
+	lines    [][]rune
+	row, col int
+}
+
+func (sc *screen) apply(b string) {
+	rs := []rune(b)
+	for i := 0; i < len(rs); i++ {
+		for sc.row >= len(sc.lines) {
+			sc.lines = append(sc.lines, nil)
+		}
+		switch r := rs[i]; {
+		case r == '\r':
+			sc.col = 0
+		case r == '\n':
+			sc.row++
+		case r == '\b':
+			sc.col = max(0, sc.col-1)
+		case r == 0x1b && i+1 < len(rs) && rs[i+1] == '[':
+			j, n := i+2, 0
+			for j < len(rs) && (rs[j] >= '0' && rs[j] <= '9' || rs[j] == ';' || rs[j] == '?') {
+				if rs[j] >= '0' && rs[j] <= '9' {
+					n = n*10 + int(rs[j]-'0')
+				}
+				j++
+			}
+			if j >= len(rs) {
+				return
+			}
+			m := max(n, 1)
+			switch rs[j] {
+			case 'A':
+				sc.row = max(0, sc.row-m)
+			case 'B':
+				sc.row += m
+			case 'C':
+				sc.col += m
+			case 'D':
+				sc.col = max(0, sc.col-m)
+			case 'G':
+				sc.col = m - 1
+			case 'K', 'J':
+				switch {
+				case n == 2 && rs[j] == 'K':
+					sc.lines[sc.row] = nil
+				case sc.col < len(sc.lines[sc.row]):
+					sc.lines[sc.row] = sc.lines[sc.row][:sc.col]
+				}
+				if rs[j] == 'J' && n == 0 {
+					sc.lines = sc.lines[:sc.row+1]
+				}
+			}
+			i = j
+		case r < 0x20:
+		default:
+			l := sc.lines[sc.row]
+			for len(l) < sc.col {
+				l = append(l, ' ')
+			}
+			if sc.col < len(l) {
+				l[sc.col] = r
+			} else {
+				l = append(l, r)
+			}
+			sc.lines[sc.row] = l
+			sc.col++
+		}
+	}
+}
+
+// TestNoticesAboveIntactPrompt: lines printed while a person types (a
+// background script's prints, arrival notices of many sockets) all land on
+// lines of their own above the prompt, and the line being typed stays
+// whole: no "socklab> [N] ..." or "socklab> send partick 7" on screen
+// (readline's redraw race, #220, did that under load).
+func TestNoticesAboveIntactPrompt(t *testing.T) {
+	ln, addr := peerListener(t)
+	tm := startTerm(t, t.TempDir())
+	const clients = 20
+	for range clients {
+		tm.typed("connect " + addr + "\r")
+	}
+	tm.after(fmt.Sprintf("socklab [%d]> ", clients))
+	var peers []io.Writer
+	for range clients {
+		peers = append(peers, acceptOne(t, ln))
+	}
+	tm.typed(`lua 'for i = 1, 2000 do print("tick " .. i) if i % 4 == 0 then sleep(0.001) end end' &` + "\r")
+	tm.after("tick 1\r\n")
+	for range 300 { // empty lines: a prompt is drawn again each time
+		tm.typed("\r")
+		time.Sleep(200 * time.Microsecond)
+	}
+	text := strings.TrimSpace(strings.Repeat("the typed line stays whole ", 8))
+	typed := "sendline 1 " + text
+	for i, r := range typed {
+		tm.typed(string(r))
+		if i < clients {
+			peers[i].Write([]byte("x"))
+		}
+		time.Sleep(time.Millisecond) // keys between the lines
+	}
+	tm.after("tick 2000")
+	tm.typed("\r")
+	tm.after(fmt.Sprintf("[1] sent %d bytes", len(text)+1))
+	var sc screen
+	sc.apply(tm.screen.everything())
+	prompt := regexp.MustCompile(`socklab( \[\d+\])?> `)
+	for _, l := range sc.lines {
+		s := string(l)
+		if strings.Contains(s, `print("tick "`) {
+			continue // the command that prints them
+		}
+		if loc := prompt.FindStringIndex(s); loc != nil && (strings.Contains(s[loc[1]:], "tick") || strings.Contains(s[loc[1]:], "waiting")) {
+			all := tm.screen.everything()
+			tk := s[strings.Index(s, "tick"):]
+			i := strings.Index(all, tk+"\r")
+			t.Errorf("a line landed on the prompt's line: %q; written as %q", s, all[max(0, i-150):min(len(all), i+30)])
+		}
+		if strings.Contains(s, "tick") && !regexp.MustCompile(`^tick \d+$`).MatchString(s) {
+			t.Errorf("a printed line was broken: %q", s)
+		}
+	}
+	b := make([]byte, 512)
+	p1 := peers[0].(interface {
+		Read([]byte) (int, error)
+		SetDeadline(time.Time) error
+	})
+	p1.SetDeadline(time.Now().Add(5 * time.Second))
+	n, _ := io.ReadAtLeast(p1, b, len(text)+1)
+	if got := string(b[:n]); got != text+"\n" {
+		t.Errorf("the peer got %q: the typed line was broken", got)
 	}
 }

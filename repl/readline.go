@@ -32,7 +32,8 @@ func interactive(o Options) int {
 	// reader to close it first, and to wake a pending read.
 	stdin := newWakeReader(consoleIn(o.Stdin))
 	stdout := consoleOut(o.Stdout)
-	rs := &rlSource{in: stdin}
+	gate := &promptGate{out: stdout, wake: func() { stdin.Wake(gateRune) }}
+	rs := &rlSource{in: stdin, gate: gate}
 	cfg := &readline.Config{
 		Prompt:            "socklab> ",
 		HistoryLimit:      historyLimit,
@@ -45,6 +46,15 @@ func interactive(o Options) int {
 		Stdin:                  stdin,
 		Stdout:                 stdout,
 		Stderr:                 o.Stderr,
+		// The prompt gate's injected rune: print what arrived, then
+		// readline redraws the prompt and the typed text.
+		FuncFilterInputRune: func(r rune) (rune, bool) {
+			if r == gateRune {
+				gate.flushInside()
+				return r, false
+			}
+			return r, true
+		},
 	}
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
@@ -52,9 +62,10 @@ func interactive(o Options) int {
 		return 1
 	}
 	rs.rl = rl
+	gate.clean = rl.Clean
 	hist := openHistory(historyFile(), func(l string) { rl.SaveHistory(l) })
 	defer hist.close()
-	out := rl.Stdout()
+	out := gate
 	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec, memory: o.Memory})
 	cfg.AutoComplete = completer{s, rs}
 	rl.SetConfig(cfg)
@@ -110,12 +121,16 @@ func interactive(o Options) int {
 		cancelCmd = cancel
 		mu.Unlock()
 		rl.SetPrompt(s.prompt())
+		gate.begin()
 		line, err := rl.Readline()
-		if err == nil {
-			if strings.TrimSpace(line) != "" {
-				rl.SaveHistory(line)
-				hist.add(line)
-			}
+		if err == nil && strings.TrimSpace(line) != "" {
+			// A command runs: its output, and what arrives meanwhile, goes
+			// straight out, on the lines after the entered one. (After an
+			// empty line the gate stays up: the next prompt shows what
+			// waits, above itself.)
+			gate.end()
+			rl.SaveHistory(line)
+			hist.add(line)
 			s.Exec(ctx, line)
 		}
 		cancel()
@@ -123,6 +138,7 @@ func interactive(o Options) int {
 			break // io.EOF: Ctrl-D on an empty line; or quit, or SIGTERM
 		}
 	}
+	gate.end()
 	mu.Lock()
 	cancelCmd = func() {}
 	mu.Unlock()
@@ -177,13 +193,16 @@ func useColor(w io.Writer) bool {
 type rlSource struct {
 	rl      *readline.Instance
 	in      *wakeReader
+	gate    *promptGate
 	reading atomic.Bool // a line of data, not a command, is being typed
 }
 
 func (r *rlSource) readLine(prompt string) (string, error) {
 	r.rl.SetPrompt(prompt)
 	r.reading.Store(true)
+	r.gate.begin()
 	line, err := r.rl.Readline()
+	r.gate.end()
 	r.reading.Store(false)
 	if errors.Is(err, readline.ErrInterrupt) {
 		return "", errInterrupt

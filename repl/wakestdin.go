@@ -38,7 +38,7 @@ type readResult struct {
 
 func newWakeReader(r io.Reader) *wakeReader {
 	w := &wakeReader{r: r, got: make(chan readResult), next: make(chan struct{}),
-		wake: make(chan byte, 1), stop: make(chan struct{})}
+		wake: make(chan byte, 4), stop: make(chan struct{})}
 	go w.loop()
 	return w
 }
@@ -100,11 +100,13 @@ func (w *wakeReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Wake makes a waiting Read, or the next one, return c at once.
+// Wake makes a waiting Read, or the next one, return c at once. A few
+// wakes queue (the prompt gate's and an interrupt can meet); past that,
+// one of the same kind is already waiting and this one is dropped.
 func (w *wakeReader) Wake(c byte) {
 	select {
 	case w.wake <- c:
-	default: // one is already waiting to be read
+	default:
 	}
 }
 
