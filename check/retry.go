@@ -29,18 +29,24 @@ type attempts struct {
 }
 
 // refuse runs the program with nothing listening and watches its sockets
-// until it has tried twice, or for at most refuseAtMost.
+// until it has tried twice, or for at most refuseAtMost after its first
+// socket (the time it takes to start does not count). When no socket can
+// be seen, it refuses for refuseBlind (after the start, when sockets are
+// visible but none showed up: a client that closes each one at once).
 func (e *env) refuse(ctx context.Context) attempts {
 	var a attempts
 	begin := time.Now()
 	firstSeen := map[string]time.Duration{}
-	limit := refuseAtMost
 	for {
 		now := time.Since(begin)
 		socks, ok := socketsOf(e.prog.cmd.Process.Pid)
 		a.visible = ok
-		if !ok {
-			limit = refuseBlind
+		limit := refuseBlind
+		switch {
+		case ok && len(a.starts) > 0:
+			limit = a.starts[0] + refuseAtMost
+		case ok:
+			limit = e.startWait() + refuseBlind
 		}
 		for _, s := range socks {
 			t, seen := firstSeen[s]
