@@ -180,7 +180,7 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			settle = time.After(settleQuiet)
 		}
 	}
-	pkts := make(chan capture.Packet, 1024)
+	pkts := make(chan capture.Packet, 256) // each up to 64 KiB on loopback
 	go func() {
 		defer close(pkts)
 		for {
@@ -326,6 +326,10 @@ func (s *Session) fileStep(seen capture.Seen) *conversation {
 	s.resolve(conv)
 	conv.last = seen.Time
 	if len(conv.steps) < ladderSteps {
+		// Keep what the ladder and explain read, not the packet's bytes:
+		// ladderConns × ladderSteps whole packets could be gigabytes.
+		seen.Raw = nil
+		seen.Payload = slices.Clone(seen.Payload[:min(len(seen.Payload), previewMax)])
 		conv.steps = append(conv.steps, seen)
 	} else {
 		conv.dropped++
