@@ -145,8 +145,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{words.T("hint.addr_not_avail")}
 	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
 		return []string{words.T("hint.privileged")}
-	case errors.Is(err, syscall.ECONNRESET):
-		return []string{words.T("hint.reset")}
+	case errors.Is(err, syscall.ECONNRESET): // what the errno means is all there is to say
+		return []string{say.Meaning(err)}
 	case errors.Is(err, syscall.EPIPE) && s.kindOf(oe.ID) == netops.KindStep:
 		return []string{words.T("hint.pipe_step", oe.ID)}
 	case errors.Is(err, syscall.EPIPE):

@@ -41,8 +41,8 @@ func init() {
 			PT: "o host respondeu com RST: ninguém escuta nessa porta",
 		},
 		"errno.ECONNRESET": {
-			EN: "the peer reset the connection (RST): it closed with data unread, or with linger 0",
-			PT: "o par derrubou a conexão com RST: fechou com dados não lidos, ou com linger 0",
+			EN: "the peer reset the connection (RST): it closed with unread data or with linger 0, or its program ended",
+			PT: "o par derrubou a conexão com RST: fechou com dados não lidos ou com linger 0, ou o programa dele terminou",
 		},
 		"errno.ECONNABORTED": {
 			EN: "the connection was aborted before it could be used",

@@ -31,7 +31,6 @@ func init() {
 		"hint.refused_udp":     {EN: "the peer's port is closed: its ICMP \"port unreachable\" came back (nothing listens there)", PT: "a porta do par está fechada: voltou o ICMP \"port unreachable\" (ninguém escuta lá)"},
 		"hint.addr_not_avail":  {EN: "that address is not one of this machine's; use 127.0.0.1, 0.0.0.0 or an address from: ip addr", PT: "esse endereço não é desta máquina; use 127.0.0.1, 0.0.0.0 ou um endereço de: ip addr"},
 		"hint.privileged":      {EN: "ports below 1024 need privileges; pick a port from 1024 up", PT: "portas abaixo de 1024 exigem privilégios; escolha uma porta de 1024 para cima"},
-		"hint.reset":           {EN: "the peer reset the connection (RST): it closed with unread data, or its program ended", PT: "o par derrubou a conexão com RST: fechou com dados não lidos, ou o programa dele terminou"},
 		"hint.pipe_step":       {EN: "[%[1]d] is not connected yet: connect %[1]d HOST:PORT first", PT: "[%[1]d] ainda não está conectado: faça connect %[1]d HOST:PORTA antes"},
 		"hint.pipe":            {EN: "the peer has closed the connection; close this socket", PT: "o par fechou a conexão; feche este socket"},
 		"hint.connect_timeout": {EN: "no answer from %s: the host may be down, or a firewall drops the packets", PT: "sem resposta de %s: o host pode estar desligado, ou um firewall descarta os pacotes"},
