@@ -3,14 +3,16 @@
 # 127.0.0.1. See bench/README.md. Knobs (environment):
 #   BENCH_GIB=1        GiB per pipe transfer        BENCH_RUNS=5   runs per cell (median)
 #   BENCH_SECONDS=3    seconds per echo run         BENCH_HOLD=10000 held connections
-#   BENCH_PARTS="pipe tls echo hold start capture"  which parts to run
+#   BENCH_FLOOD=2000   clients that send 1 MB and never read
+#   BENCH_PARTS="pipe tls echo hold flood start capture"  which parts to run
 set -u
 cd "$(dirname "$0")/.."
 GIB=${BENCH_GIB:-1}
 SECS=${BENCH_SECONDS:-3}
 RUNS=${BENCH_RUNS:-5}
 HOLD=${BENCH_HOLD:-10000}
-PARTS=${BENCH_PARTS:-"pipe tls echo hold start capture"}
+FLOOD=${BENCH_FLOOD:-2000}
+PARTS=${BENCH_PARTS:-"pipe tls echo hold flood start capture"}
 
 tmp=$(mktemp -d)
 pids=()
@@ -256,6 +258,19 @@ bench_hold() {
 		printf "  %-8s %s\n" "$s" "$("$tmp/echoload" -addr "127.0.0.1:$p" -mode hold -c "$HOLD" -d 1s -pid "$spid" 2>&1 | tr '\n' ' ')"
 		kill "$spid" 2>/dev/null || echo "  $s server died: $(tail -1 "$tmp/$s.err")"
 	done
+}
+
+bench_flood() {
+	echo "== 3b. echo.lua against $FLOOD clients that each send 1 MB and never read: peak RSS, and a new client's echo"
+	ulimit -n $((FLOOD * 2 + 1024)) 2>/dev/null || ulimit -n "$(ulimit -Hn)"
+	local p out
+	p=$(freeport)
+	start_server socklab "$p" || { failed "the socklab echo server did not start"; return; }
+	out=$("$tmp/echoload" -addr "127.0.0.1:$p" -mode flood -c "$FLOOD" -size 1000000 -d 60s -pid "$spid" 2>&1) ||
+		failed "flood: $out"
+	echo "$out" | sed 's/^/  /'
+	echo "$out" | awk -v n="$FLOOD" '/VmHWM/ {printf "  %.0f KiB per client that does not read (peak RSS / clients)\n", $2/n}'
+	kill "$spid" 2>/dev/null || echo "  socklab server died: $(tail -1 "$tmp/socklab.err")"
 }
 
 bench_start() {

@@ -3,6 +3,7 @@
 //
 //	echoload -addr 127.0.0.1:65432 -c 50 -d 3s            closed-loop round trips
 //	echoload -addr 127.0.0.1:65432 -mode hold -c 10000 -pid PID
+//	echoload -addr 127.0.0.1:65432 -mode flood -c 2000 -size 1000000 -pid PID
 //
 // With -pid it prints the server's peak and current RSS (VmHWM, VmRSS from
 // /proc/PID/status, Linux) at the end.
@@ -26,7 +27,7 @@ func main() {
 	clients := flag.Int("c", 1, "clients (connections)")
 	dur := flag.Duration("d", 3*time.Second, "duration of rt mode, hold time of hold mode")
 	size := flag.Int("size", 64, "message size in bytes")
-	mode := flag.String("mode", "rt", "rt: closed-loop round trips; hold: open -c connections and keep them")
+	mode := flag.String("mode", "rt", "rt: closed-loop round trips; hold: open -c connections and keep them; flood: -c connections send -size bytes each and never read, then one more client times its echo")
 	pid := flag.Int("pid", 0, "server PID whose VmHWM/VmRSS to report")
 	flag.Parse()
 	var err error
@@ -35,6 +36,8 @@ func main() {
 		err = roundTrips(*addr, *clients, *size, *dur)
 	case "hold":
 		err = hold(*addr, *clients, *size, *dur)
+	case "flood":
+		err = flood(*addr, *clients, *size, *dur)
 	default:
 		err = fmt.Errorf("unknown -mode %q", *mode)
 	}
