@@ -10,6 +10,8 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // Stop means stop. A run's context ending stops the scheduler between two
@@ -53,9 +55,16 @@ func (e *engine) runGuarded(parent context.Context, fn *lua.LFunction, args []lu
 		return err
 	case <-t.C:
 		e.table.CloseOwned(e.owner) // safe from here; the sockets' Lua side stays with the run
-		return fmt.Errorf("%s: %w (%w)", e.name, ErrStuck, parent.Err())
+		return fmt.Errorf("%s: %w", e.name, stuckError{parent.Err()})
 	}
 }
+
+// stuckError is [ErrStuck] said in the catalog's words; it wraps why the
+// run was stopped (the context's error).
+type stuckError struct{ why error }
+
+func (e stuckError) Error() string   { return words.T("lua.stuck") }
+func (e stuckError) Unwrap() []error { return []error{ErrStuck, e.why} }
 
 // readScript reads the script at path, giving up when ctx ends first (the
 // open of a FIFO waits for a writer), with a first line starting with "#"

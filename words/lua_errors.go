@@ -19,6 +19,7 @@ func init() {
 		"lua.kind_udp":       {EN: "a UDP socket", PT: "um socket UDP"},
 		"lua.kind_step":      {EN: "a socket not yet listening or connected (call listen or connect first)", PT: "um socket ainda sem listen nem connect (chame listen ou connect antes)"},
 		"lua.wrong_kind":     {EN: "'%s' does not work on [%d], which is %s", PT: "'%s' não funciona em [%d], que é %s"},
+		"lua.stuck":          {EN: "the script is inside a Go function that cannot be interrupted; its sockets are closed", PT: "o script está dentro de uma função Go que não pode ser interrompida; os sockets dele foram fechados"},
 		"lua.stopped_signal": {EN: "%s stopped by a signal; its sockets are closed", PT: "%s interrompido por um sinal; os sockets dele foram fechados"},
 	})
 }
