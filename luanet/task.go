@@ -58,6 +58,7 @@ func (s *sched) hold(L *lua.LState, what string, timeout time.Duration, onTimeou
 
 // holdTask is hold for task t, which checkYield returned.
 func (s *sched) holdTask(t *task, timeout time.Duration, onTimeout result) waiter {
+	t.quick = 0
 	t.seq++
 	t.waiting = true
 	w := waiter{t: t, seq: t.seq}
@@ -160,6 +161,9 @@ func (e *engine) join(L *lua.LState) int {
 		return fail(L, "timeout")
 	}
 	w := e.s.hold(L, "join", timeout, failErr(errTimeout))
+	if len(t.joiners) == cap(t.joiners) { // joins that timed out: amortised
+		t.joiners = pruneW(t.joiners, e.s)
+	}
 	t.joiners = append(t.joiners, w)
 	return L.Yield(e.s.marker)
 }

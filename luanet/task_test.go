@@ -221,3 +221,24 @@ func TestQueueManyWaiters(t *testing.T) {
 		t.Errorf("output %q", out)
 	}
 }
+
+// TestRepeatedTimedWaits: waits that time out again and again on a full
+// queue, an empty one and a running task (their wait lists are pruned as
+// they grow) each time out, and leave the queues as they were.
+func TestRepeatedTimedWaits(t *testing.T) {
+	out := mustLua(t, `
+		local full, empty = queue(1), queue()
+		full:push(1)
+		local long = spawn(function() sleep(3600) end)
+		local timeouts = 0
+		for i = 1, 3000 do
+			if select(2, full:push(i, 0.000001)) == "timeout" then timeouts = timeouts + 1 end
+			if select(2, empty:pop(0.000001)) == "timeout" then timeouts = timeouts + 1 end
+			if select(2, long:join(0.000001)) == "timeout" then timeouts = timeouts + 1 end
+		end
+		long:cancel()
+		print(timeouts, full:len(), full:pop(), empty:len())`)
+	if out != "9000\t1\t1\t0\n" {
+		t.Errorf("output %q", out)
+	}
+}
