@@ -16,6 +16,12 @@ import (
 // one-step command to use instead.
 var ErrNotAvailable = errors.New("not available on " + runtime.GOOS)
 
+// ErrNoHandOver reports a socket that the system made (socket, bind,
+// listen or connect succeeded) but that Go's runtime could not take over
+// (net.FileListener, FileConn): Windows does this since Go 1.26; Wine 8
+// cannot. The socket stays as it is, under its id. Only Windows returns it.
+var ErrNoHandOver = fmt.Errorf("%w: the socket cannot be handed to Go's runtime", ErrNotAvailable)
+
 // Socket creates an unbound socket, as socket(2) and Python's
 // socket.socket() do, and files it in the table as a [KindStep] socket: proto
 // is "tcp" or "udp" (tcp4/tcp6/udp4/udp6 choose the address family; tcp and

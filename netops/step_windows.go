@@ -13,12 +13,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-// ErrNoHandOver reports a socket that the system made (socket, bind,
-// listen or connect succeeded) but that Go's runtime could not take over
-// (net.FileListener, FileConn): Windows does this since Go 1.26; Wine 8
-// cannot. The socket stays as it is, under its id.
-var ErrNoHandOver = fmt.Errorf("%w: the socket cannot be handed to Go's runtime", ErrNotAvailable)
-
 // winSOMAXCONN is listen's "as many as the system allows" on Windows.
 const winSOMAXCONN = 0x7fffffff
 

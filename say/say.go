@@ -33,8 +33,8 @@ func Error(err error) string {
 		}
 		return text
 	}
-	if rest, ok := strings.CutPrefix(text, netops.ErrNotAvailable.Error()); ok && errors.Is(err, netops.ErrNotAvailable) {
-		return notAvailable() + rest
+	if strings.HasPrefix(text, netops.ErrNotAvailable.Error()) && errors.Is(err, netops.ErrNotAvailable) {
+		return unavailable(err)
 	}
 	if f := fact(err); f != nil {
 		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {
@@ -123,7 +123,9 @@ func cause(err error, oe *netops.OpError) string {
 	case errors.Is(err, netops.ErrNoPeer):
 		return words.T("err.no_peer")
 	case errors.Is(err, netops.ErrNotAvailable) && strings.HasPrefix(err.Error(), netops.ErrNotAvailable.Error()):
-		return notAvailable() + strings.TrimPrefix(err.Error(), netops.ErrNotAvailable.Error())
+		return unavailable(err)
+	case errors.Is(err, netops.ErrBudget):
+		return words.T("err.budget")
 	case errors.As(err, &se) && se.Winsock != "": // Windows: both names
 		return errnoText(se.Errno) + " (" + netops.Errno(se) + ", Windows " + se.Winsock + ")"
 	case errors.As(err, &se):
@@ -149,6 +151,21 @@ func cause(err error, oe *netops.OpError) string {
 
 // notAvailable says that a feature is not available on this system.
 func notAvailable() string { return words.T("err.not_available", runtime.GOOS) }
+
+// unavailable says err, an [netops.ErrNotAvailable] (or one of the errors
+// that wrap it first), with what follows netops' text kept as it is.
+func unavailable(err error) string {
+	text := err.Error()
+	for _, u := range []struct {
+		err error
+		key string
+	}{{netops.ErrNoSuchOption, "err.no_such_option"}, {netops.ErrNoHandOver, "err.no_hand_over"}} {
+		if rest, ok := strings.CutPrefix(text, u.err.Error()); ok && errors.Is(err, u.err) {
+			return words.T(u.key, runtime.GOOS) + rest
+		}
+	}
+	return notAvailable() + strings.TrimPrefix(text, netops.ErrNotAvailable.Error())
+}
 
 // errnoText is the system's text for en, in the catalog's words when
 // socklab names the errno.

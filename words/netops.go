@@ -4,15 +4,18 @@ package words
 // it refuses ("input.WANT"), who holds a socket in the kernel's table.
 func init() {
 	add(map[string]Text{
-		"err.timeout":       {EN: "timed out", PT: "tempo esgotado"},
-		"err.timeout_after": {EN: "timed out after %v", PT: "tempo esgotado após %v"},
-		"err.no_socket":     {EN: "no such socket", PT: "socket inexistente"},
-		"err.not_available": {EN: "not available on %s", PT: "não disponível em %s"},
-		"err.no_peer":       {EN: "no peer yet", PT: "ainda não há par"},
-		"err.too_long":      {EN: "too long: more than %d bytes before the delimiter", PT: "longo demais: mais de %d bytes antes do delimitador"},
-		"err.too_long_eof":  {EN: "too long: more than %d bytes before the end of stream", PT: "longo demais: mais de %d bytes antes do fim do fluxo"},
-		"err.closed":        {EN: "use of closed socket", PT: "uso de socket fechado"},
-		"err.unknown":       {EN: "unknown error", PT: "erro desconhecido"},
+		"err.timeout":        {EN: "timed out", PT: "tempo esgotado"},
+		"err.timeout_after":  {EN: "timed out after %v", PT: "tempo esgotado após %v"},
+		"err.no_socket":      {EN: "no such socket", PT: "socket inexistente"},
+		"err.not_available":  {EN: "not available on %s", PT: "não disponível em %s"},
+		"err.no_such_option": {EN: "not available on %s: no such socket option", PT: "não disponível em %s: essa opção de socket não existe"},
+		"err.no_hand_over":   {EN: "not available on %s: the socket cannot be handed to Go's runtime", PT: "não disponível em %s: o socket não pode ser entregue ao runtime do Go"},
+		"err.budget":         {EN: "memory budget spent", PT: "orçamento de memória esgotado"},
+		"err.no_peer":        {EN: "no peer yet", PT: "ainda não há par"},
+		"err.too_long":       {EN: "too long: more than %d bytes before the delimiter", PT: "longo demais: mais de %d bytes antes do delimitador"},
+		"err.too_long_eof":   {EN: "too long: more than %d bytes before the end of stream", PT: "longo demais: mais de %d bytes antes do fim do fluxo"},
+		"err.closed":         {EN: "use of closed socket", PT: "uso de socket fechado"},
+		"err.unknown":        {EN: "unknown error", PT: "erro desconhecido"},
 
 		"kind.listener": {EN: "a listener", PT: "um listener"},
 		"kind.conn":     {EN: "a connection", PT: "uma conexão"},
