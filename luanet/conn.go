@@ -12,6 +12,7 @@ import (
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
+	"github.com/socklab/socklab/words"
 )
 
 // net.connect(addr [, {proto, timeout, retry, tries, local, limit, tls,
@@ -244,7 +245,7 @@ func (e *engine) recvn(L *lua.LState) int {
 	sk := e.checkSock(L, "recvn")
 	v, ok := L.Get(2).(lua.LNumber)
 	if f := float64(v); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 0 {
-		argErr(L, 1, "recvn", "a whole number of bytes >= 0 expected, got "+L.ToStringMeta(L.Get(2)).String())
+		argErr(L, 1, "recvn", words.T("lua.recvn_size", L.ToStringMeta(L.Get(2)).String()))
 	}
 	timeout := optTimeout(L, 3, 2, "recvn")
 	checkKind(L, sk, "recvn", netops.KindConn)

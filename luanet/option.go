@@ -3,7 +3,6 @@ package luanet
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"net"
 	"strconv"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
+	"github.com/socklab/socklab/words"
 )
 
 // Socket options and name resolution:
@@ -66,7 +66,7 @@ func (e *engine) mSetOption(L *lua.LState) int {
 		}
 	case lua.LNumber:
 		if f := float64(v); math.IsNaN(f) || f != math.Trunc(f) || f < 0 || f > 1<<31 {
-			argErr(L, 2, "setoption", fmt.Sprintf("a whole number >= 0 expected, got %v", v))
+			argErr(L, 2, "setoption", words.T("lua.option_number", v.String()))
 		}
 		val = strconv.Itoa(int(v))
 	case lua.LString:

@@ -65,7 +65,7 @@ func (e *engine) newQueue(L *lua.LState) int {
 	if v := L.Get(1); v != lua.LNil {
 		n, ok := v.(lua.LNumber)
 		if f := float64(n); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 1 || f > 1<<30 {
-			argErr(L, 1, "queue", "capacity must be a whole number from 1 to 1073741824, got "+L.ToStringMeta(v).String())
+			argErr(L, 1, "queue", words.T("lua.queue_capacity", 1<<30, L.ToStringMeta(v).String()))
 		}
 		q.cap = int(n)
 	}

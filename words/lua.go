@@ -56,6 +56,18 @@ func init() {
 			EN: "a task cannot cancel itself: return from its function (or raise an error) to end it",
 			PT: "uma tarefa não pode cancelar a si mesma: retorne da função (ou lance um erro) para encerrá-la",
 		},
+		"lua.queue_capacity": {
+			EN: "capacity must be a whole number from 1 to %d, got %s",
+			PT: "a capacidade deve ser um número inteiro de 1 a %d, veio %s",
+		},
+		"lua.recvn_size": {
+			EN: "a whole number of bytes >= 0 expected, got %s",
+			PT: "esperava um número inteiro de bytes >= 0, veio %s",
+		},
+		"lua.option_number": {
+			EN: "a whole number >= 0 expected, got %s",
+			PT: "esperava um número inteiro >= 0, veio %s",
+		},
 		"lua.push_nil": {
 			EN: "a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead",
 			PT: "uma fila não guarda nil (pop só devolve nil junto com um motivo): use false ou uma tabela",
