@@ -1,0 +1,95 @@
+//go:build unix
+
+package repl
+
+import (
+	"io"
+	"os"
+	osexec "os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+)
+
+// ptyShell starts the interactive shell on a pseudo-terminal; typed types
+// into it, after waits (bounded) for text on its screen past what an
+// earlier after saw, and exited reports its end.
+func ptyShell(t *testing.T) (typed func(string), after func(string), tty *os.File, exited chan error) {
+	t.Helper()
+	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
+	if err != nil {
+		t.Skip("socklab not in PATH:", err)
+	}
+	cmd := osexec.Command(bin)
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1", "TERM=xterm")
+	tty, err = pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	exited = make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() {
+		cmd.Process.Kill() // by PID; nothing when it already exited
+		tty.Close()
+	})
+	screen := &syncBuffer{}
+	go io.Copy(screen, tty)
+	typed = func(s string) {
+		t.Helper()
+		if _, err := tty.Write([]byte(s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mark := 0
+	after = func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		for time.Now().Before(deadline) {
+			all := screen.everything()
+			if i := strings.Index(all[mark:], want); i >= 0 {
+				mark += i + len(want)
+				return
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+		t.Fatalf("no %q on the terminal after byte %d:\n%q", want, mark, screen.everything()[mark:])
+	}
+	return typed, after, tty, exited
+}
+
+// TestCtrlCStopsInputLoop: Ctrl-C at a script's input() prompt stops the
+// script (it used to read nil, and a loop on input() never ended).
+func TestCtrlCStopsInputLoop(t *testing.T) {
+	typed, after, _, _ := ptyShell(t)
+	after("socklab> ")
+	typed(`lua 'while true do local l = input(("x"):rep(3) .. "?") end'` + "\r")
+	after("xxx?") // the prompt, not the typed line's echo
+	typed("\x03")
+	typed(`lua 'print(6 * 7)'` + "\r") // read by the shell, not by input()
+	after("42")
+	typed("quit\r")
+}
+
+// TestCtrlCEndsStuckLua: a foreground lua stuck in a Go function that
+// cannot be interrupted ends the shell within seconds of Ctrl-C, its
+// sockets closed, instead of ignoring it.
+func TestCtrlCEndsStuckLua(t *testing.T) {
+	typed, after, tty, exited := ptyShell(t)
+	after("socklab> ")
+	typed(`lua 'print("spinning") string.find(string.rep("a", 40), string.rep("a*", 40) .. "b")'` + "\r")
+	after("spinning")
+	// ^C is a signal only once readline has left raw mode.
+	for deadline := time.Now().Add(10 * time.Second); !canonical(tty); time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the terminal stayed in raw mode while lua ran")
+		}
+	}
+	typed("\x03")
+	select {
+	case <-exited:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the shell did not end within 5 s of Ctrl-C")
+	}
+}
