@@ -266,6 +266,7 @@ func TestSignalCancelsBlockedShell(t *testing.T) {
 
 // TestAllowExec: scripts cannot run programs unless --allow-exec is given.
 func TestAllowExec(t *testing.T) {
+	socklabBin(t) // before t.TempDir: without go the test skips, and leaves nothing to remove
 	dir := t.TempDir()
 	script := filepath.Join(dir, "exec.lua")
 	os.WriteFile(script, []byte(`
@@ -361,6 +362,7 @@ func runBin(t *testing.T, args ...string) ([]byte, error) {
 // TestScriptErrorTraceback: a script whose main chunk fails exits 1 with
 // the error's file:line and, below it, where it was raised.
 func TestScriptErrorTraceback(t *testing.T) {
+	socklabBin(t) // before t.TempDir: without go the test skips, and leaves nothing to remove
 	script := filepath.Join(t.TempDir(), "tb.lua")
 	os.WriteFile(script, []byte("local function inner() local x = nil; return x.y end\ninner()\n"), 0o644)
 	out, err := runBin(t, script)

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
 )
 
@@ -178,7 +179,7 @@ func (e *env) dial(ctx context.Context) (*net.TCPConn, *failure) {
 		if ctx.Err() != nil {
 			return nil, &failure{meaning: words.T("check.canceled")}
 		}
-		refused := errors.Is(err, syscall.ECONNREFUSED)
+		refused := errors.Is(netops.Portable(err), syscall.ECONNREFUSED) // Windows: WSAECONNREFUSED
 		if e.prog != nil && refused && time.Now().Before(deadline) {
 			if e.prog.wait(ctx, 50*time.Millisecond) {
 				return nil, e.exitedFailure("check.exited_before_listening")

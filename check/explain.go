@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
 )
 
@@ -125,6 +126,7 @@ func peerClosed(c net.Conn) bool {
 }
 
 func isReset(err error) bool {
+	err = netops.Portable(err) // Windows: WSAECONNRESET
 	return errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
 }
 

@@ -378,6 +378,12 @@ func TestChaosClient(t *testing.T) {
 // once, not after a timeout per case.
 func TestNothingThere(t *testing.T) {
 	for x, says := range map[string]string{"echo-server": "connection refused", "udp-server": "nothing is bound to UDP"} {
+		if u, err := net.ListenPacket("udp", "127.0.0.1:0"); err != nil && x == "udp-server" {
+			t.Logf("udp-server not checked: UDP sockets cannot be opened here (%v): Wine 8 lacks SIO_UDP_NETRESET", err)
+			continue
+		} else if err == nil {
+			u.Close()
+		}
 		port := freePort(t)
 		start := time.Now()
 		rep := Run(context.Background(), Lookup(x), Options{Addr: "127.0.0.1:" + port, Timeout: time.Minute})

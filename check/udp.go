@@ -8,6 +8,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
 )
 
@@ -113,7 +114,7 @@ func (e *env) udpBound(to *net.UDPAddr) *failure {
 	defer c.Close()
 	_, _ = c.Write([]byte("probe\n"))
 	_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
-	if _, err := c.Read(make([]byte, 1)); errors.Is(err, syscall.ECONNREFUSED) {
+	if _, err := c.Read(make([]byte, 1)); errors.Is(netops.Portable(err), syscall.ECONNREFUSED) {
 		return &failure{meaning: words.T("check.udp_refused", e.addr)}
 	}
 	return nil

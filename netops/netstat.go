@@ -104,7 +104,7 @@ func (t *Table) owners(es []NetEntry) {
 			e.FD = fd
 		}
 		id, ok := ids[e.Inode]
-		if e.Inode == 0 && !ok && e.State != "TIME_WAIT" {
+		if e.Inode == 0 && !ok { // no inodes (Windows), or a socket the kernel keeps (TIME_WAIT) whose descriptor is still open
 			id, ok = tuples[[2]string{e.Local, e.Remote}]
 		}
 		ours := e.pid == 0 || e.pid == os.Getpid()
