@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 	"time"
 	"unsafe"
 
@@ -19,6 +20,9 @@ import (
 // verify, servername, ca}])
 func (e *engine) connect(L *lua.LState) int {
 	addr := checkStr(L, 1, 1, "connect")
+	if path, ok := strings.CutPrefix(addr, "unix:"); ok {
+		return e.connectUnix(L, path)
+	}
 	if _, err := netops.ParseAddr(addr); err != nil {
 		argErr(L, 1, "connect", say.Error(err))
 	}

@@ -21,6 +21,13 @@ import (
 func (e *engine) listen(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "listen")
 	addr := checkStr(L, 2, 2, "listen")
+	if proto == "unix" {
+		ns, err := e.table.ListenUnix(e.ctx, addr, netops.ListenOptions{Owner: e.owner})
+		if err != nil {
+			return fail(L, netops.Reason(err))
+		}
+		return ok2(L, e.adopt(&sock{ns: ns}, e.s.taskOf(L)))
+	}
 	if _, err := netops.ParseProto(proto); err != nil {
 		argErr(L, 1, "listen", say.Error(err))
 	}

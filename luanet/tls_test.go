@@ -1,6 +1,8 @@
 package luanet
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -30,5 +32,30 @@ func TestLuaTLS(t *testing.T) {
 	}
 	if !strings.Contains(out, "verified:\tnil\ttrue") || !strings.Contains(out, "echo hi") {
 		t.Fatalf("output %q", out)
+	}
+}
+
+// TestLuaUnix: net.listen("unix", PATH) and net.connect("unix:PATH").
+func TestLuaUnix(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "l.sock")
+	out, errs, err := runLua(t, `
+		local path = ...
+		local l = assert(net.listen("unix", "`+path+`"))
+		local srv = spawn(function()
+			local c = assert(l:accept(5))
+			c:sendline("echo " .. assert(c:recvline(5)))
+			c:close()
+		end)
+		local c = assert(net.connect("unix:`+path+`", {timeout = 5}))
+		c:sendline("hi")
+		print(c:recvline(5))
+		assert(srv:join(5))
+		l:close()
+	`, Options{})
+	if err != nil || !strings.Contains(out, "echo hi") {
+		t.Fatalf("%v: %q %q", err, out, errs)
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("the socket file is still there after close")
 	}
 }

@@ -50,7 +50,7 @@ func (s *Socket) kernel() kernelInfo {
 	k := kernelInfo{FD: -1, Queue: -1, Backlog: -1}
 	withFD(s.sysConn(), func(fd int) {
 		k.FD = fd
-		if s.pc == nil && !isUDP(s.Proto) {
+		if s.pc == nil && !isUDP(s.Proto) && s.Proto != "unix" {
 			tcpInfo(fd, &k)
 		}
 	})

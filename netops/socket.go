@@ -46,7 +46,7 @@ type Socket struct {
 	Created time.Time
 
 	table *Table
-	ln    *net.TCPListener
+	ln    streamListener
 	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
 	pc    *net.UDPConn // an unconnected UDP socket
 
@@ -121,7 +121,13 @@ func (s *Socket) LocalAddr() string {
 	case s.ln != nil:
 		return s.ln.Addr().String()
 	case s.conn != nil:
-		return s.conn.LocalAddr().String()
+		if a := s.conn.LocalAddr(); a != nil && a.String() != "" {
+			return a.String()
+		}
+		if s.Proto == "unix" {
+			return "(unnamed)"
+		}
+		return ""
 	case s.pc != nil:
 		return s.pc.LocalAddr().String()
 	case s.keep != nil:
@@ -134,7 +140,13 @@ func (s *Socket) LocalAddr() string {
 // unconnected UDP socket the last sender; "" when there is none.
 func (s *Socket) RemoteAddr() string {
 	if s.conn != nil {
-		return s.conn.RemoteAddr().String()
+		if a := s.conn.RemoteAddr(); a != nil && a.String() != "" {
+			return a.String()
+		}
+		if s.Proto == "unix" {
+			return "(unnamed)" // a UNIX domain client's socket usually has no name
+		}
+		return ""
 	}
 	if p := s.peer.Load(); p != nil {
 		return p.String()

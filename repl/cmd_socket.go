@@ -17,8 +17,8 @@ import (
 var socketCommands = []*Command{
 	{
 		Name:     "listen",
-		Usage:    "listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] [--tls [--cert FILE --key FILE]] | listen [PROTO] HOST PORT | listen ID [BACKLOG]",
-		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431", "listen 127.0.0.1 8888", "listen tcp6 [::1]:0"},
+		Usage:    "listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] [--tls [--cert FILE --key FILE]] | listen [PROTO] HOST PORT | listen unix PATH | listen ID [BACKLOG]",
+		Examples: []string{"listen :8888", "listen tcp 127.0.0.1:0 --backlog 5", "listen udp :65431", "listen 127.0.0.1 8888", "listen tcp6 [::1]:0", "listen unix /tmp/lab.sock"},
 		Flags:    append([]Flag{{Name: "backlog", Value: "N"}}, listenTLSFlags...),
 		MinArgs:  1, MaxArgs: 3,
 		Run: runListen,
@@ -33,8 +33,8 @@ var socketCommands = []*Command{
 	},
 	{
 		Name:     "connect",
-		Usage:    "connect [tcp|udp|tcp4|tcp6|udp4|udp6] HOST:PORT [--retry D] [--tries N] [--timeout D] [--tls [--insecure] [--servername NAME] [--ca FILE]] | connect [PROTO] HOST PORT | connect ID HOST:PORT [--timeout D]",
-		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431", "connect 127.0.0.1 8888", "connect ::1 8888"},
+		Usage:    "connect [tcp|udp|tcp4|tcp6|udp4|udp6] HOST:PORT [--retry D] [--tries N] [--timeout D] [--tls [--insecure] [--servername NAME] [--ca FILE]] | connect [PROTO] HOST PORT | connect unix PATH | connect ID HOST:PORT [--timeout D]",
+		Examples: []string{"connect 127.0.0.1:8888", "connect tcp localhost:80 --timeout 2s", "connect 127.0.0.1:8888 --retry 2s --tries 5", "connect udp 127.0.0.1:65431", "connect 127.0.0.1 8888", "connect ::1 8888", "connect unix /tmp/lab.sock"},
 		Flags: []Flag{
 			{Name: "retry", Value: "D"},
 			{Name: "tries", Value: "N"},
@@ -101,6 +101,15 @@ func protoAndAddr(cmd *Command, words []string) (proto, addr string, err error) 
 func runListen(ctx context.Context, s *Session, a *Args) error {
 	if ok, err := s.stepListen(a); ok { // listen ID [BACKLOG] (teaching layer)
 		return err
+	}
+	if len(a.Words) == 2 && a.Words[0] == "unix" {
+		sock, err := s.table.ListenUnix(ctx, a.Words[1], netops.ListenOptions{})
+		if err != nil {
+			return err
+		}
+		s.Adopt(sock)
+		s.showSocket(sock)
+		return nil
 	}
 	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {
@@ -185,6 +194,15 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 func runConnect(ctx context.Context, s *Session, a *Args) error {
 	if ok, err := s.stepConnect(ctx, a); ok { // connect ID HOST:PORT (teaching layer)
 		return err
+	}
+	if len(a.Words) == 2 && a.Words[0] == "unix" {
+		sock, err := s.table.ConnectUnix(ctx, a.Words[1], netops.DialOptions{Timeout: a.Timeout})
+		if err != nil {
+			return err
+		}
+		s.Adopt(sock)
+		s.showSocket(sock)
+		return nil
 	}
 	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {

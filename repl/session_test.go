@@ -59,7 +59,7 @@ func TestErrorsAndHints(t *testing.T) {
 		{"recb", "error: unknown command \"recb\"\nhint: did you mean \"recv\"? (help lists the commands)\n"},
 		{"recv", "error: recv: no current socket\nhint: no sockets are open; open one with listen or connect\n"},
 		{"connect " + addr, "error: connect tcp " + addr + ": connection refused\nhint: nothing listens on " + addr + " — start a server with: listen tcp :" + fmt.Sprint(netops.Port(addr)) + "\n"},
-		{"listen 127.0.0.1:99999", "error: bad port \"99999\": want a number from 0 to 65535\nhint: usage: listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] [--tls [--cert FILE --key FILE]] | listen [PROTO] HOST PORT | listen ID [BACKLOG]\nhint: help listen explains it\n"},
+		{"listen 127.0.0.1:99999", "error: bad port \"99999\": want a number from 0 to 65535\nhint: usage: listen [tcp|udp|tcp4|tcp6|udp4|udp6] [HOST]:PORT [--backlog N] [--tls [--cert FILE --key FILE]] | listen [PROTO] HOST PORT | listen unix PATH | listen ID [BACKLOG]\nhint: help listen explains it\n"},
 		{"accept --bogus", "error: unknown option --bogus for accept (it takes --timeout)\n"},
 		{"connect 127.0.0.1:1 --timeout 2", "error: --timeout 2 has no unit: write 2s or 2ms\n"},
 		{`send "open`, "error: unterminated quote: a \" opened but never closed\n"},

@@ -1,0 +1,46 @@
+package netops
+
+import (
+	"context"
+	"net"
+	"syscall"
+	"time"
+)
+
+// streamListener is a listening stream socket: TCP, or a UNIX domain one.
+type streamListener interface {
+	net.Listener
+	SetDeadline(t time.Time) error
+	SyscallConn() (syscall.RawConn, error)
+}
+
+// ListenUnix opens a UNIX domain stream socket listening at path (a file
+// it creates, and removes when the socket is closed). Its Proto is "unix".
+func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*Socket, error) {
+	if path == "" {
+		return nil, &OpError{Op: "listen", Net: "unix", Err: &InputError{What: "path"}}
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "unix", path)
+	if err != nil {
+		return nil, &OpError{Op: "listen", Net: "unix", Addr: path, Err: err}
+	}
+	s := newSocket("unix", KindListener, o.Owner)
+	s.ln = ln.(*net.UnixListener)
+	return t.add(s), nil
+}
+
+// ConnectUnix connects to the UNIX domain stream socket at path.
+func (t *Table) ConnectUnix(ctx context.Context, path string, o DialOptions) (*Socket, error) {
+	if path == "" {
+		return nil, &OpError{Op: "connect", Net: "unix", Err: &InputError{What: "path"}}
+	}
+	d := net.Dialer{Timeout: o.Timeout}
+	c, err := d.DialContext(ctx, "unix", path)
+	if err != nil {
+		return nil, &OpError{Op: "connect", Net: "unix", Addr: path, Err: err}
+	}
+	s := newSocket("unix", KindConn, o.Owner)
+	s.conn = c
+	return t.add(s), nil
+}

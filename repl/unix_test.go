@@ -1,0 +1,64 @@
+package repl
+
+import (
+	"io"
+	"os"
+	osexec "os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestShellUnixSockets: listen unix PATH serves nc -U, connect unix PATH
+// talks to nc -lU, and the listener removes its socket file on close.
+func TestShellUnixSockets(t *testing.T) {
+	nc, err := osexec.LookPath("nc")
+	if err != nil {
+		t.Skip("nc is not installed")
+	}
+	s, out := testSession(t, false)
+	path := filepath.Join(t.TempDir(), "lab.sock")
+	mustExec(t, s, out, "listen unix "+path)
+	cli := osexec.Command(nc, "-N", "-U", path)
+	cli.Stdin = strings.NewReader("over unix\n")
+	cdone := make(chan error, 1)
+	go func() { cdone <- cli.Run() }()
+	mustExec(t, s, out, "accept --timeout 10s")
+	if got := mustExec(t, s, out, "recv --line --timeout 10s"); !strings.Contains(got, `"over unix\n"`) {
+		t.Fatalf("recv printed %q", got)
+	}
+	mustExec(t, s, out, "close 2; close 1")
+	select {
+	case <-cdone:
+	case <-time.After(10 * time.Second):
+		t.Fatal("nc -U did not end")
+	}
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("the socket file is still there after close")
+	}
+
+	path2 := filepath.Join(t.TempDir(), "nc.sock")
+	srv := osexec.Command(nc, "-lU", path2)
+	srvOut, _ := srv.StdoutPipe()
+	if err := srv.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { srv.Process.Kill(); srv.Wait() }()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		if _, err := os.Stat(path2); err == nil {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("nc -lU made no socket file")
+		}
+		time.Sleep(20 * time.Millisecond) // polling for a file another process makes
+	}
+	mustExec(t, s, out, "connect unix "+path2)
+	mustExec(t, s, out, `send "to nc\n"; close`)
+	b, _ := io.ReadAll(srvOut)
+	if string(b) != "to nc\n" {
+		t.Fatalf("nc -lU got %q", b)
+	}
+}
