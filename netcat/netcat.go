@@ -9,6 +9,7 @@ import (
 	"os"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -81,7 +82,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 }
 
 // cause strips the *net.OpError and *os.SyscallError layers off err, so
-// "connection refused" reads as nc's message does (on Windows too).
+// "connection refused" reads as nc's message does (on Windows too), said in
+// the catalog's words (package say) in the language chosen.
 func cause(err error) error {
 	for {
 		var oe *net.OpError
@@ -96,7 +98,7 @@ func cause(err error) error {
 			if errors.As(err, &ne) && ne.Timeout() {
 				return errors.New(words.T("nc.timed_out"))
 			}
-			return netops.Portable(err) // Windows' codes in POSIX words, as nc says them
+			return errors.New(say.Error(netops.Portable(err))) // Windows' codes in POSIX words, as nc says them
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/tlsx"
 	"github.com/socklab/socklab/words"
 )
@@ -37,7 +38,7 @@ func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*
 	})
 	if err != nil {
 		c.Close()
-		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", say.Error(err)))
 		return nil, errHandshake
 	}
 	if o.tls.cert != "" {

@@ -68,6 +68,8 @@ var errnos = []struct {
 	{syscall.EBADF, "EBADF"},
 	{syscall.EMFILE, "EMFILE"},
 	{syscall.EDESTADDRREQ, "EDESTADDRREQ"},
+	{syscall.ENOENT, "ENOENT"}, // a file named to socklab (nc -U, --ca, a script) is not there
+	{syscall.EPERM, "EPERM"},
 }
 
 // errnoName returns the errno's POSIX name, "" when socklab does not know it.

@@ -16,13 +16,15 @@ import (
 	"syscall"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/tlsx"
 	"github.com/socklab/socklab/words"
 )
 
 // Error returns err's text in the current language: "[ID] op net addr:
 // cause" for a netops error, with the cause said in words (the system's
 // error text in the catalog's translation, a refused value with the form
-// wanted, a socket of the wrong kind and what the operation needs).
+// wanted, a socket of the wrong kind and what the operation needs), and
+// package tlsx's CA file without a certificate.
 // Errors netops does not know are their own text.
 func Error(err error) string {
 	text := err.Error()
@@ -35,6 +37,9 @@ func Error(err error) string {
 	}
 	if strings.HasPrefix(text, netops.ErrNotAvailable.Error()) && errors.Is(err, netops.ErrNotAvailable) {
 		return unavailable(err)
+	}
+	if file, ok := strings.CutSuffix(text, ": "+tlsx.ErrNoCA.Error()); ok && errors.Is(err, tlsx.ErrNoCA) {
+		return words.T("tls.no_ca", file)
 	}
 	if f := fact(err); f != nil {
 		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {

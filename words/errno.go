@@ -27,6 +27,8 @@ func init() {
 		"errtext.EBADF":         {EN: "bad file descriptor", PT: "descritor de arquivo inválido"},
 		"errtext.EMFILE":        {EN: "too many open files", PT: "arquivos abertos demais"},
 		"errtext.EDESTADDRREQ":  {EN: "destination address required", PT: "endereço de destino requerido"},
+		"errtext.ENOENT":        {EN: "no such file or directory", PT: "arquivo ou diretório inexistente"},
+		"errtext.EPERM":         {EN: "operation not permitted", PT: "operação não permitida"},
 
 		"errno.EADDRINUSE": {
 			EN: "another socket already holds this address and port (a server, or a connection in TIME_WAIT without SO_REUSEADDR)",

@@ -44,6 +44,10 @@ func init() {
 			EN: "--cert and --key go together: give both",
 			PT: "--cert e --key andam juntas: dê as duas",
 		},
+		"tls.no_ca": {
+			EN: "%s: no PEM certificate in the CA file",
+			PT: "%s: o arquivo de CAs não tem nenhum certificado PEM",
+		},
 		"tls.udp": {
 			EN: "TLS runs over TCP, not UDP",
 			PT: "o TLS roda sobre TCP, não sobre UDP",
