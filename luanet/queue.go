@@ -112,6 +112,9 @@ func (e *engine) qpush(L *lua.LState) int {
 		return fail(L, "timeout")
 	}
 	w := e.s.hold(L, "push", timeout, failErr(errTimeout))
+	if timeout < 0 {
+		e.s.stick(w.t)
+	}
 	if len(q.pushers) == cap(q.pushers) { // before the list grows: amortised
 		q.pushers = prune(q.pushers, e.s)
 	}
@@ -142,6 +145,9 @@ func (e *engine) qpop(L *lua.LState) int {
 		return fail(L, "timeout")
 	}
 	w := e.s.hold(L, "pop", timeout, failErr(errTimeout))
+	if timeout < 0 {
+		e.s.stick(w.t)
+	}
 	if len(q.poppers) == cap(q.poppers) {
 		q.poppers = pruneW(q.poppers, e.s)
 	}

@@ -75,6 +75,7 @@ type task struct {
 	tb      string  // traceback captured by the trampoline's Panic hook
 	what    string  // the blocking call it last made ("recv")
 	quick   int     // blocking calls in a row that completed at once (see now)
+	stuck   bool    // in a wait only another task can end (see stick)
 
 	timer   *time.Timer  // ends a wait with a timeout (task.go)
 	joiners []waiter     // tasks in t:join()
@@ -107,6 +108,7 @@ type sched struct {
 	tasks   map[*lua.LState]*task
 	ready   []completion
 	later   []completion   // ready after the loop has looked at its inbox (see now)
+	stuck   int            // tasks in a wait only another task can end (see stick)
 	in      *inbox         // completions on their way to the loop
 	ops     sync.WaitGroup // the worker goroutines
 	work    chan work      // hands an operation to an idle worker; closed when run returns
@@ -167,6 +169,9 @@ func (s *sched) run() error {
 			continue
 		}
 		if len(batch) == 0 {
+			if s.stuck > 0 && s.stuck == len(s.tasks) && len(s.ready) == 0 {
+				return errors.New(words.T("lua.deadlock"))
+			}
 			select {
 			case <-s.in.wake:
 			case <-s.ctx.Done():
@@ -416,6 +421,7 @@ func (s *sched) resume(c completion) {
 		if c.res.ready != nil && !c.res.ready() {
 			return
 		}
+		s.unstick(t)
 		t.waiting = false
 		if t.timer != nil {
 			t.timer.Stop()
@@ -497,6 +503,7 @@ func (s *sched) fail(t *task, err error) {
 // finish ends t (done, unless it failed or was canceled) and wakes the
 // tasks that join it.
 func (s *sched) finish(t *task) {
+	s.unstick(t)
 	delete(s.tasks, t.th)
 	t.waiting = false
 	if t.timer != nil {

@@ -79,6 +79,25 @@ func (s *sched) unhold(w waiter) {
 	}
 }
 
+// stick notes that t waits, without a timeout, for something only another
+// task can do (a join, a queue). When every task so waits and none is
+// ready, nothing can ever wake one: the loop ends the script with
+// "lua.deadlock" instead of waiting for ever (as Go's runtime does).
+func (s *sched) stick(t *task) {
+	if !t.stuck {
+		t.stuck = true
+		s.stuck++
+	}
+}
+
+// unstick undoes stick when t resumes or ends.
+func (s *sched) unstick(t *task) {
+	if t.stuck {
+		t.stuck = false
+		s.stuck--
+	}
+}
+
 // timed arranges for w to resume with r after d, unless it resumed before.
 func (s *sched) timed(w waiter, d time.Duration, r result) {
 	w.t.timer = time.AfterFunc(d, func() { s.in.put(completion{t: w.t, seq: w.seq, res: r}) })
@@ -161,6 +180,9 @@ func (e *engine) join(L *lua.LState) int {
 		return fail(L, "timeout")
 	}
 	w := e.s.hold(L, "join", timeout, failErr(errTimeout))
+	if timeout < 0 {
+		e.s.stick(w.t)
+	}
 	if len(t.joiners) == cap(t.joiners) { // joins that timed out: amortised
 		t.joiners = pruneW(t.joiners, e.s)
 	}

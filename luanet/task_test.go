@@ -242,3 +242,33 @@ func TestRepeatedTimedWaits(t *testing.T) {
 		t.Errorf("output %q", out)
 	}
 }
+
+// TestDeadlock: when every task waits on a queue or a join with no
+// timeout, nothing can wake them and the script ends with an error
+// instead of hanging; a task that waits on a socket or a sleep is not
+// stuck in that sense.
+func TestDeadlock(t *testing.T) {
+	for _, tc := range []struct{ code, out, err string }{
+		{`local q = queue() local t = spawn(function() return q:pop() end) print(t:join())`, "", "(deadlock)"},
+		{`local a, b
+		  a = spawn(function() sleep(0) return b:join() end)
+		  b = spawn(function() sleep(0) return a:join() end)
+		  print(a:join())`, "", "(deadlock)"},
+		{`local q = queue(1) q:push(1) q:push(2)`, "", "(deadlock)"},
+		{`local q = queue()
+		  spawn(function() sleep(0.02) q:push("late") end)
+		  print(q:pop())`, "late\n", ""},
+		{`local q = queue()
+		  local l = assert(net.listen("tcp", "127.0.0.1:0"))
+		  local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		  local s = assert(l:accept())
+		  spawn(function() q:push(c:recv()) end)
+		  spawn(function() sleep(0.02) s:send("via socket") end)
+		  print(q:pop())`, "via socket\n", ""},
+	} {
+		out, _, err := runLua(t, tc.code, Options{})
+		if out != tc.out || (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+			t.Errorf("%s:\noutput %q, error %v; want %q, %q", tc.code, out, err, tc.out, tc.err)
+		}
+	}
+}

@@ -56,6 +56,10 @@ func init() {
 			EN: "a task cannot cancel itself: return from its function (or raise an error) to end it",
 			PT: "uma tarefa não pode cancelar a si mesma: retorne da função (ou lance um erro) para encerrá-la",
 		},
+		"lua.deadlock": {
+			EN: "every task waits on a queue or a join that only another task could complete: the script would wait for ever (deadlock)",
+			PT: "todas as tarefas esperam por uma fila ou um join que só outra tarefa poderia completar: o script esperaria para sempre (deadlock)",
+		},
 		"lua.queue_capacity": {
 			EN: "capacity must be a whole number from 1 to %d, got %s",
 			PT: "a capacidade deve ser um número inteiro de 1 a %d, veio %s",
