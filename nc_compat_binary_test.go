@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os/exec"
 	"strings"
 	"testing"
 	"time"
@@ -256,5 +257,129 @@ func TestNcNcatFlagsNamed(t *testing.T) {
 		if st != 2 || !strings.Contains(errs, "netcat-openbsd's "+f) || !strings.Contains(errs, "ncat's "+f) {
 			t.Fatalf("%s: status %d, stderr %q", f, st, errs)
 		}
+	}
+}
+
+// inNetns runs script under sh in a new user and network namespace of its
+// own (loopback up), where binding every interface reaches nothing else;
+// w PORT waits (polling, at most 10 s) until something listens on PORT.
+func inNetns(t *testing.T, script string) (string, error) {
+	t.Helper()
+	if _, err := exec.LookPath("unshare"); err != nil {
+		t.Skip("unshare is not installed")
+	}
+	if err := exec.Command("unshare", "-rn", "true").Run(); err != nil {
+		t.Skipf("no user+network namespaces here: %v", err)
+	}
+	wait := `w() { for i in $(seq 200); do ss -Hltn "sport = :$1" | grep -q . && return 0; sleep 0.05; done; return 1; }; `
+	cmd := exec.Command("timeout", "-k", "5", "30", "unshare", "-rn", "sh", "-c", wait+"ip link set lo up && "+script)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+// TestNcListenFamilies: -l PORT listens on 0.0.0.0 (an IPv6 client is
+// refused) and -6 -l PORT on :: accepting IPv4 clients too, as nc does.
+func TestNcListenFamilies(t *testing.T) {
+	both(t, func(t *testing.T, real bool) {
+		nc := "nc"
+		if !real {
+			nc = socklabBin(t) + " nc"
+		}
+		out, err := inNetns(t, nc+` -l 7001 >/tmp/$$.a & w 7001
+nc -N ::1 7001 </dev/null 2>/dev/null && echo v6-connected
+printf v4 | nc -N 127.0.0.1 7001; wait
+`+nc+` -6 -l 7002 >/tmp/$$.b & w 7002
+printf mapped | nc -N 127.0.0.1 7002; wait
+cat /tmp/$$.a; echo; cat /tmp/$$.b; rm -f /tmp/$$.a /tmp/$$.b`)
+		if err != nil || strings.Contains(out, "v6-connected") || !strings.Contains(out, "v4\nmapped") {
+			t.Fatalf("%v:\n%s", err, out)
+		}
+	})
+}
+
+// TestNcKeepQuitZeroKeepsData: -lk -q 0 </dev/null gives each client a FIN
+// and keeps all it sends (netcat-openbsd stops after the first client and
+// drops the rest of its data: a difference on purpose).
+func TestNcKeepQuitZeroKeepsData(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	ln.Close()
+	cmd := ncCommand(t, false, "-lk", "-q", "0", "127.0.0.1", port)
+	out := &lockedBuf{}
+	cmd.Stdout = out
+	done := startNc(t, cmd)
+	var want strings.Builder
+	for i := range 3 {
+		var c net.Conn
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			if c, err = net.Dial("tcp", "127.0.0.1:"+port); err == nil || time.Now().After(deadline) {
+				break
+			}
+			time.Sleep(20 * time.Millisecond) // polling for the listener (and for -k's next accept)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		if b, _ := io.ReadAll(io.LimitReader(c, 1)); len(b) != 0 { // the FIN comes first
+			t.Fatalf("client %d read %q", i, b)
+		}
+		for _, part := range []string{"a", "b"} {
+			line := fmt.Sprintf("client%d-%s\n", i, part)
+			want.WriteString(line)
+			c.Write([]byte(line))
+			time.Sleep(100 * time.Millisecond) // data that comes after the FIN is the case
+		}
+		c.Close()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for out.String() != want.String() && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond) // polling socklab's stdout
+	}
+	cmd.Process.Kill()
+	<-done
+	if out.String() != want.String() {
+		t.Fatalf("stdout %q, want %q", out.String(), want.String())
+	}
+}
+
+// TestNcUDPKeepRepliesToLatest: -luk sends stdin to the latest sender
+// (netcat-openbsd 1.219 sends it nowhere: a difference on purpose).
+func TestNcUDPKeepRepliesToLatest(t *testing.T) {
+	port := closedPort(t, "udp")
+	cmd := ncCommand(t, false, "-luk", "127.0.0.1", port)
+	in, _ := cmd.StdinPipe()
+	out := &lockedBuf{}
+	cmd.Stdout = out
+	done := startNc(t, cmd)
+	defer func() { in.Close(); cmd.Process.Kill(); <-done }()
+	dial := func() *net.UDPConn {
+		c, err := net.Dial("udp", "127.0.0.1:"+port)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { c.Close() })
+		return c.(*net.UDPConn)
+	}
+	a, b := dial(), dial()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "from-a") && time.Now().Before(deadline) {
+		a.Write([]byte("from-a\n")) // until socklab is up
+		time.Sleep(50 * time.Millisecond)
+	}
+	for !strings.Contains(out.String(), "from-b") && time.Now().Before(deadline) {
+		b.Write([]byte("from-b\n"))
+		time.Sleep(50 * time.Millisecond)
+	}
+	in.Write([]byte("reply\n"))
+	b.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 64)
+	n, err := b.Read(buf)
+	if err != nil || string(buf[:n]) != "reply\n" {
+		t.Fatalf("the latest sender got %q, %v", buf[:n], err)
 	}
 }
