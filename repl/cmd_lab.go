@@ -28,7 +28,7 @@ func runIfaces(ctx context.Context, s *Session, a *Args) error {
 	}
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NAME\tSTATE\tADDRESSES\t")
+	fmt.Fprintln(tw, words.T("lab.ifaces_head"))
 	others := false
 	for _, i := range ifs {
 		st := "down"

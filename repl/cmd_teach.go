@@ -313,7 +313,7 @@ func portsText(port int, ports []int) string {
 func netstatTable(es []netops.NetEntry) string {
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "PROTO\tLOCAL\tREMOTE\tSTATE\tRECV-Q\tSEND-Q\tOWNER\t")
+	fmt.Fprintln(tw, words.T("teach.netstat_head"))
 	for _, e := range es {
 		sendQ := fmt.Sprint(e.SendQ)
 		if e.SendQ < 0 {
