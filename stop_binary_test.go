@@ -83,3 +83,18 @@ func inFIFOOpen(pid int) bool {
 	}
 	return false
 }
+
+// TestQuitEndsStuckBackgroundChunk: quit waits for the background chunks;
+// one stuck in a Go function that cannot be interrupted gets a second,
+// then the shell exits (it waited for ever).
+func TestQuitEndsStuckBackgroundChunk(t *testing.T) {
+	p := start(t, true)
+	p.in.Write([]byte(`lua 'print("spinning") string.find(string.rep("a", 40), string.rep("a*", 40) .. "b")' &` + "\n"))
+	p.expect(t, "spinning")
+	began := time.Now()
+	p.in.Write([]byte("quit\n"))
+	p.wait(t, 5*time.Second)
+	if d := time.Since(began); d > 3*time.Second {
+		t.Errorf("quit took %v", d)
+	}
+}
