@@ -23,7 +23,7 @@ func init() {
 		},
 		"call.opt.TCP_KEEPIDLE": {
 			EN: "seconds idle before the first keep-alive probe, back to the system's default",
-			PT: "segundos ociosa antes da primeira sonda keep-alive, de volta ao padrão do sistema",
+			PT: "segundos de ociosidade antes da primeira sonda keep-alive, de volta ao padrão do sistema",
 		},
 		"call.opt.TCP_KEEPINTVL": {
 			EN: "seconds between keep-alive probes, back to the system's default",

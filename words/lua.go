@@ -22,11 +22,11 @@ func init() {
 		},
 		"lua.stack_overflow": {
 			EN: "stack overflow (more than %d nested pcall, xpcall or coroutine calls)",
-			PT: "stack overflow (mais de %d chamadas aninhadas de pcall, xpcall ou corrotinas)",
+			PT: "estouro de pilha (stack overflow): mais de %d chamadas aninhadas de pcall, xpcall ou corrotinas",
 		},
 		"lua.callstack_overflow": {
 			EN: "stack overflow (more than %d nested calls)",
-			PT: "stack overflow (mais de %d chamadas aninhadas)",
+			PT: "estouro de pilha (stack overflow): mais de %d chamadas aninhadas",
 		},
 		"lua.memory_range": {
 			EN: "the budget must be a whole number of bytes from %d to %d, got %s",

@@ -140,7 +140,7 @@ func init() {
 		},
 		"nc.range_bad": {
 			EN: "want lo-hi within 0-65535",
-			PT: "esperava inicio-fim dentro de 0-65535",
+			PT: "esperava início-fim dentro de 0-65535",
 		},
 		"nc.unknown_service": {
 			EN: "unknown service name",

@@ -41,7 +41,7 @@ func init() {
 		},
 		"relay.listening": {
 			EN: "relay: listening on %s, each client goes to %s (Ctrl-C stops)",
-			PT: "relay: escutando em %s, cada cliente vai para %s (Ctrl-C para)",
+			PT: "relay: escutando em %s, cada cliente vai para %s (Ctrl-C encerra)",
 		},
 		"relay.opened": {
 			EN: "relay #%d: %s <-> relay <-> %s",
