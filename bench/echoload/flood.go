@@ -75,6 +75,7 @@ func goodClient(addr string, i int) error {
 	}
 	defer c.Close()
 	c.SetDeadline(time.Now().Add(30 * time.Second))
+	connected := time.Since(t0)
 	msg, buf := message(64, i), make([]byte, 64)
 	if _, err := c.Write(msg); err != nil {
 		return fmt.Errorf("well-behaved client %d: %w", i, err)
@@ -82,6 +83,6 @@ func goodClient(addr string, i int) error {
 	if _, err := io.ReadFull(c, buf); err != nil {
 		return fmt.Errorf("well-behaved client %d got no echo within 30 s: %w", i, err)
 	}
-	fmt.Printf("new client %d: connected and echoed in %v\n", i, time.Since(t0).Round(time.Millisecond))
+	fmt.Printf("new client %d: connected in %v, echoed in %v\n", i, connected.Round(time.Millisecond), time.Since(t0).Round(time.Millisecond))
 	return nil
 }
