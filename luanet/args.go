@@ -7,6 +7,8 @@ import (
 	"time"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // Argument checks. Each raises a misuse error at the script's file:line in
@@ -85,7 +87,7 @@ func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.
 	}
 	f := float64(num)
 	if math.IsNaN(f) || f < 0 {
-		argErr(L, show, fname, fmt.Sprintf("%s must be a number of seconds >= 0, got %v", what, num))
+		argErr(L, show, fname, words.T("lua.seconds_range", what, num))
 	}
 	if f > 1e9 { // about 31 years: for ever
 		return 0
@@ -109,7 +111,7 @@ func optSize(L *lua.LState, n, show int, fname string, def, limit int) int {
 	}
 	f := float64(num)
 	if math.IsNaN(f) || f < 1 || f > float64(limit) || f != math.Trunc(f) {
-		argErr(L, show, fname, fmt.Sprintf("size must be a whole number from 1 to %d, got %v", limit, num))
+		argErr(L, show, fname, words.T("lua.size_range", limit, num))
 	}
 	return int(f)
 }
@@ -119,8 +121,7 @@ func optInt(L *lua.LState, v lua.LValue, fname, key string, lo, hi int) int {
 	num, ok := v.(lua.LNumber)
 	f := float64(num)
 	if !ok || math.IsNaN(f) || f != math.Trunc(f) || f < float64(lo) || f > float64(hi) {
-		raise(L, fmt.Sprintf("bad option '%s' to '%s' (a whole number from %d to %d expected, got %s)",
-			key, fname, lo, hi, L.ToStringMeta(v).String()))
+		raise(L, fmt.Sprintf("bad option '%s' to '%s' (%s)", key, fname, words.T("lua.option_range", lo, hi, L.ToStringMeta(v).String())))
 	}
 	return int(f)
 }

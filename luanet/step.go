@@ -3,13 +3,13 @@ package luanet
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
+	"github.com/socklab/socklab/words"
 )
 
 // The step-by-step socket API of the teaching layer, mirroring Python's
@@ -67,7 +67,7 @@ func (e *engine) mListen(L *lua.LState) int {
 	if v := L.Get(2); v != lua.LNil {
 		n, ok := v.(lua.LNumber)
 		if f := float64(n); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 0 || f > 1<<16 {
-			argErr(L, 1, "listen", fmt.Sprintf("backlog must be a whole number from 0 to 65536, got %s", L.ToStringMeta(v).String()))
+			argErr(L, 1, "listen", words.T("lua.backlog_range", 1<<16, L.ToStringMeta(v).String()))
 		}
 		backlog = int(n)
 	}

@@ -7,7 +7,9 @@ import (
 
 	lua "github.com/yuin/gopher-lua"
 
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/tlsx"
+	"github.com/socklab/socklab/words"
 )
 
 // tlsClient gathers net.connect's TLS options.
@@ -48,17 +50,17 @@ func (t *tlsClient) option(L *lua.LState, k string, v lua.LValue) bool {
 func (t *tlsClient) config(L *lua.LState, addr, proto string) *tls.Config {
 	if !t.on {
 		if t.set {
-			raise(L, "bad options to 'connect' (verify, servername and ca go with tls = true)")
+			raise(L, "bad options to 'connect' ("+words.T("lua.tls_options")+")")
 		}
 		return nil
 	}
 	if strings.HasPrefix(proto, "udp") {
-		raise(L, "bad option 'tls' to 'connect' (TLS runs over tcp)")
+		raise(L, "bad option 'tls' to 'connect' ("+words.T("tls.udp")+")")
 	}
 	host, _, _ := net.SplitHostPort(addr)
 	cfg, err := tlsx.Client(tlsx.ClientOptions{Verify: !t.noVerify, ServerName: t.servername, CAFile: t.ca, Host: host})
 	if err != nil {
-		raise(L, "bad option 'ca' to 'connect' ("+err.Error()+")")
+		raise(L, "bad option 'ca' to 'connect' ("+say.Error(err)+")")
 	}
 	return cfg
 }
@@ -86,11 +88,11 @@ func serverTLS(L *lua.LState, v lua.LValue, proto string) *tls.Config {
 		raise(L, "bad option 'tls' to 'listen' (true or {cert = FILE, key = FILE} expected)")
 	}
 	if strings.HasPrefix(proto, "udp") {
-		raise(L, "bad option 'tls' to 'listen' (TLS runs over tcp)")
+		raise(L, "bad option 'tls' to 'listen' ("+words.T("tls.udp")+")")
 	}
 	cfg, _, err := tlsx.Server(cert, key)
 	if err != nil {
-		raise(L, "bad option 'tls' to 'listen' ("+err.Error()+")")
+		raise(L, "bad option 'tls' to 'listen' ("+say.Error(err)+")")
 	}
 	return cfg
 }

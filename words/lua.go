@@ -28,6 +28,26 @@ func init() {
 			EN: "stack overflow (more than %d nested calls)",
 			PT: "estouro de pilha (stack overflow): mais de %d chamadas aninhadas",
 		},
+		"lua.seconds_range": {
+			EN: "%s must be a number of seconds >= 0, got %v",
+			PT: "%s deve ser um número de segundos >= 0, veio %v",
+		},
+		"lua.size_range": {
+			EN: "size must be a whole number from 1 to %d, got %v",
+			PT: "o tamanho deve ser um número inteiro de 1 a %d, veio %v",
+		},
+		"lua.backlog_range": {
+			EN: "backlog must be a whole number from 0 to %d, got %s",
+			PT: "o backlog deve ser um número inteiro de 0 a %d, veio %s",
+		},
+		"lua.option_range": {
+			EN: "a whole number from %d to %d expected, got %s",
+			PT: "esperava um número inteiro de %d a %d, veio %s",
+		},
+		"lua.tls_options": {
+			EN: "verify, servername and ca go with tls = true",
+			PT: "verify, servername e ca acompanham tls = true",
+		},
 		"lua.memory_range": {
 			EN: "the budget must be a whole number of bytes from %d to %d, got %s",
 			PT: "o orçamento deve ser um número inteiro de bytes de %d a %d, veio %s",
