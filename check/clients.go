@@ -88,10 +88,22 @@ func (e *env) clientStart(ctx context.Context, stdin []byte) (*net.TCPListener, 
 // no newline added; want is the exact text when the exercise fixes it.
 func clientMessage(r reply, want []byte, e *env, rule string) *failure {
 	f := messageFailure(r, want, e, rule)
-	if f != nil && len(r.all) > 0 {
-		sent := bytes.TrimRight(r.all, "\r\n")
-		if (want == nil || bytes.Equal(sent, want)) && len(sent) < len(r.all) {
-			f.meaning = words.T("check.diff.newline_sent", strconv.Quote(string(r.all[len(sent):])))
+	if f == nil || len(r.all) == 0 {
+		return f
+	}
+	sent := bytes.TrimRight(r.all, "\r\n")
+	switch {
+	case (want == nil || bytes.Equal(sent, want)) && len(sent) < len(r.all):
+		f.meaning = words.T("check.diff.newline_sent", strconv.Quote(string(r.all[len(sent):])))
+	case want != nil && len(r.all) > len(want) && bytes.HasPrefix(r.all, want):
+		// More than the message before socklab answered: a newline
+		// after it, and the next lines sent without waiting for the
+		// reply. "bytes after the reply" would be the server's words.
+		rest := r.all[len(want):]
+		nl := rest[:len(rest)-len(bytes.TrimLeft(rest, "\r\n"))]
+		f.meaning = words.T("check.diff.extra_sent", len(rest))
+		if len(nl) > 0 {
+			f.meaning = words.T("check.diff.newline_sent", strconv.Quote(string(nl))) + "; " + f.meaning
 		}
 	}
 	return f

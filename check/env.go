@@ -132,7 +132,46 @@ func (e *env) running() *failure {
 	if e.prog != nil {
 		e.prog.stop()
 	}
+	if err := e.addressTaken(); err != nil {
+		return &failure{meaning: words.T("check.address_taken", e.addr, err)}
+	}
 	return e.start(nil)
+}
+
+// addressTaken returns the error of a bind to the server's address when
+// something already holds it, before the student's server is started:
+// the student's bind would fail, and the check would talk to that other
+// program. A server just stopped may take a moment to let the address go
+// (children that held its socket end after their parent), so a taken
+// address is tried again for up to a second.
+func (e *env) addressTaken() error {
+	deadline := time.Now().Add(time.Second)
+	for {
+		err := tryBind(e.ex.Network, e.addr)
+		switch {
+		case !errors.Is(err, syscall.EADDRINUSE):
+			return nil // free, or not ours to judge: the student's program will say
+		case time.Now().After(deadline):
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// tryBind binds network's addr and lets it go at once.
+func tryBind(network, addr string) error {
+	if network == "udp" {
+		c, err := net.ListenPacket(network, addr)
+		if err == nil {
+			_ = c.Close()
+		}
+		return err
+	}
+	ln, err := net.Listen(network, addr)
+	if err == nil {
+		_ = ln.Close()
+	}
+	return err
 }
 
 // endCase stops the student's server after a case: each case starts it

@@ -32,6 +32,8 @@ var mutants = []struct {
 	{"UDP reply from another socket", "udp-server", "udp_server", []string{"sock.sendto(data.upper(), self.client_address)", "socket.socket(socket.AF_INET, socket.SOCK_DGRAM).sendto(data.upper(), self.client_address)", "import socketserver", "import socket, socketserver"}, "own-port", "another socket"},
 	{"UDP echo without upper", "udp-server", "udp_server", []string{"data.upper()", "data"}, "upper", ""},
 	{"number little-endian", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data, "little")`}, "even", "swapped"},
+	{"number little-endian, in decimal", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data, "little")`}, "eleven-digits", "read little-endian"},
+	{"PAR and ÍMPAR swapped", "number-server", "number_server", []string{"n % 2 == 0", "n % 2 == 1"}, "even", "swapped"},
 	{"number of 2 bytes only", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data[:2], "big")`}, "nine-digits", ""},
 	{"IMPAR without accent", "number-server", "number_server", []string{`"ÍMPAR".encode()`, `"IMPAR".encode()`}, "odd", "accented"},
 	{"number server not closing first", "number-server", "number_server", []string{"        # exactly 10 digits: no reply", "        conn.recv(1024)"}, "closes-first", "must close first"},
@@ -46,6 +48,7 @@ var mutants = []struct {
             s.sendall(line.encode())
             break`}, "sair", "without being sent"},
 	{"chat newline sent", "chat-client", "chat_client", []string{"s.sendall(line.encode())", `s.sendall((line + "\n").encode())`}, "first-line", `ends with "\n"`},
+	{"chat sends every line at once", "chat-client", "chat_client", []string{"s.sendall(line.encode())\n        data = s.recv(1024)", "s.sendall((line + \"\\n\").encode())\n        continue"}, "first-line", "before the server answered"},
 	{"chat prints nothing", "chat-client", "chat_client", []string{`print("Recebido:", data.decode())`, "pass"}, "prints", "does not show"},
 	{"UDP client without newline", "udp-client", "udp_client", []string{`(line + "\n").encode()`, "line.encode()"}, "datagram", ""},
 	{"number in ASCII", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `str(n).encode()`}, "width", "as text"},

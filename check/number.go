@@ -44,7 +44,9 @@ func (e *env) numberCase(msg []byte) func(c *net.TCPConn) (*failure, string) {
 		r := e.exchange(c, msg)
 		rule := words.T("check.rule.number")
 		if f := compare(want, r, e.timeout, rule); f != nil {
-			f.meaning += numberHint(want, r.all)
+			if hint := numberHint(msg, want, r.all); hint != "" {
+				f.meaning = hint
+			}
 			return f, ""
 		}
 		n := new(big.Int).SetBytes(msg)
@@ -60,15 +62,28 @@ func (e *env) numberCase(msg []byte) func(c *net.TCPConn) (*failure, string) {
 	}
 }
 
-// numberHint adds what a wrong number reply suggests.
-func numberHint(want, got []byte) string {
+// numberHint says what a wrong reply to msg suggests, or "" when it
+// suggests nothing in particular.
+func numberHint(msg, want, got []byte) string {
 	switch {
 	case bytes.Equal(got, []byte("IMPAR")) && bytes.Equal(want, impar):
-		return " " + words.T("check.diff.accent")
+		return words.T("check.diff.accent")
 	case bytes.Equal(want, par) && bytes.Equal(got, impar), bytes.Equal(want, impar) && bytes.Equal(got, par):
-		return " " + words.T("check.diff.parity")
+		return words.T("check.diff.parity")
+	case len(got) > 0 && bytes.Equal(got, numberReply(reversed(msg))):
+		return words.T("check.diff.little_endian")
 	}
 	return ""
+}
+
+// reversed returns b's bytes in the other order: a number's bytes as a
+// little-endian reading sees them.
+func reversed(b []byte) []byte {
+	r := make([]byte, len(b))
+	for i, c := range b {
+		r[len(b)-1-i] = c
+	}
+	return r
 }
 
 func numberServer(ctx context.Context, e *env) {
