@@ -36,14 +36,14 @@ func winTable(proc *windows.LazyProc, af int, class uintptr) ([]byte, error) {
 			return b, nil
 		case windows.ERROR_INSUFFICIENT_BUFFER:
 			if size > maxWinTable {
-				return nil, fmt.Errorf("%s: a table of %d bytes", proc.Name, size)
+				return nil, fmt.Errorf("%s: %w", proc.Name, windows.ERROR_INSUFFICIENT_BUFFER) // over maxWinTable
 			}
 			size += 4 << 10
 		default:
 			return nil, fmt.Errorf("%s: %w", proc.Name, windows.Errno(r))
 		}
 	}
-	return nil, fmt.Errorf("%s: the table keeps growing", proc.Name)
+	return nil, fmt.Errorf("%s: %w", proc.Name, windows.ERROR_INSUFFICIENT_BUFFER) // it kept growing
 }
 
 // kernelSockets reads Windows' TCP and UDP tables, for IPv4 and IPv6.
