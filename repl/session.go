@@ -36,6 +36,9 @@ type Session struct {
 	teaching  teachState   // explain and record (teach_*.go)
 	captures  captureState // capture and ladder (capture.go)
 	tlsListen sync.Map     // listener id -> *tls.Config of listen --tls (tls.go)
+
+	pollOnce sync.Once
+	poller   *netops.Poller // arrival notices' waits (Linux); nil: Watch's own
 }
 
 // config sets up a [Session].
@@ -120,7 +123,8 @@ func (s *Session) SetCurrent(sock *netops.Socket) {
 func (s *Session) Adopt(sock *netops.Socket) {
 	s.SetCurrent(sock)
 	if s.cfg.notices {
-		go sock.Watch(func(a netops.Arrival) { s.notice(sock, a) })
+		s.pollOnce.Do(func() { s.poller, _ = netops.NewPoller() })
+		go sock.WatchWith(s.poller, func(a netops.Arrival) { s.notice(sock, a) })
 	}
 }
 
@@ -196,6 +200,10 @@ func (s *Session) Close() {
 		s.stopCapture()
 		s.bgStop()
 		s.table.CloseAll()
+		s.pollOnce.Do(func() {}) // no poller is made after this
+		if s.poller != nil {
+			s.poller.Close()
+		}
 		s.bg.Wait()
 		s.stopRecord()
 		s.out.close()
