@@ -1,6 +1,8 @@
 package main
 
 import (
+	"context"
+	"fmt"
 	"io"
 	"net"
 	"os"
@@ -20,7 +22,36 @@ import (
 var (
 	asOnce  sync.Once
 	asLimit int64
+
+	staticOnce sync.Once
+	staticPath string
+	staticErr  error
 )
+
+// limitedBin builds, once per test run, the binary the limit applies to,
+// with CGO_ENABLED=0: with cgo every thread the runtime starts reserves
+// an 8 MB C stack, and how many threads a run starts depends on the
+// machine's load, so the limit was sometimes too small to start a thread
+// ("pthread_create failed") and is otherwise not precise. Without cgo a
+// thread's stack is a few KB of the Go heap.
+func limitedBin(t *testing.T) string {
+	t.Helper()
+	socklabBin(t) // skips where there is no go command; its directory is removed at the end
+	staticOnce.Do(func() {
+		staticPath = binPath + "-nocgo"
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "go", "build", "-o", staticPath, ".")
+		cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			staticErr = fmt.Errorf("go build (CGO_ENABLED=0): %v\n%s", err, out)
+		}
+	})
+	if staticErr != nil {
+		t.Fatal(staticErr)
+	}
+	return staticPath
+}
 
 // limitedAS returns an address-space limit about 150 MB above the smallest
 // one the binary starts under: an allocation of 256 MiB cannot fit.
@@ -29,7 +60,7 @@ func limitedAS(t *testing.T) int64 {
 	if _, err := exec.LookPath("prlimit"); err != nil {
 		t.Skip("prlimit (util-linux) is not installed")
 	}
-	bin := socklabBin(t)
+	bin := limitedBin(t)
 	asOnce.Do(func() {
 		for as := int64(400e6); as <= 4e9; as += 50e6 {
 			c := exec.Command("prlimit", "--as="+strconv.FormatInt(as, 10), bin, "-c", "help")
@@ -56,7 +87,7 @@ func limitedEnv() []string { return append(os.Environ(), "MALLOC_ARENA_MAX=1") }
 func runLimited(t *testing.T, line string) (string, int) {
 	t.Helper()
 	as := limitedAS(t)
-	cmd := exec.Command("timeout", "-k", "5", "30", "prlimit", "--as="+strconv.FormatInt(as, 10), socklabBin(t), "-c", line)
+	cmd := exec.Command("timeout", "-k", "5", "30", "prlimit", "--as="+strconv.FormatInt(as, 10), limitedBin(t), "-c", line)
 	cmd.Env = limitedEnv()
 	out, err := cmd.CombinedOutput()
 	status := 0
@@ -220,7 +251,7 @@ func TestSendFileStreams(t *testing.T) {
 
 	addr, got := countingPeer(t)
 	const size = 200 << 20
-	cmd := exec.Command("timeout", "-k", "5", "60", "prlimit", "--as="+strconv.FormatInt(as, 10), socklabBin(t),
+	cmd := exec.Command("timeout", "-k", "5", "60", "prlimit", "--as="+strconv.FormatInt(as, 10), limitedBin(t),
 		"-c", "connect "+addr+"; send 1 --file /dev/stdin; close 1")
 	cmd.Env = limitedEnv()
 	w, err := cmd.StdinPipe()
