@@ -80,7 +80,7 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 	cur := s.Current()
 	var buf bytes.Buffer
 	tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tPROTO\tKIND\tLOCAL\tREMOTE\tSTATE\tIN\tOUT\tAGE\t")
+	fmt.Fprintln(tw, words.T("session.sockets_head"))
 	for _, sock := range l {
 		inf := sock.Info()
 		mark := " "

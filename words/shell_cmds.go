@@ -51,6 +51,7 @@ func init() {
 
 		// teaching commands
 		"teach.no_step":          {EN: "use the one-step commands: listen [tcp|udp] ADDR, connect [tcp|udp] HOST:PORT", PT: "use os comandos de um passo: listen [tcp|udp] ENDEREÇO, connect [tcp|udp] HOST:PORTA"},
+		"session.sockets_head":   {EN: "ID\tPROTO\tKIND\tLOCAL\tREMOTE\tSTATE\tIN\tOUT\tAGE\t", PT: "ID\tPROTO\tTIPO\tLOCAL\tREMOTO\tESTADO\tENTRADA\tSAÍDA\tIDADE\t"},
 		"teach.netstat_head":     {EN: "PROTO\tLOCAL\tREMOTE\tSTATE\tRECV-Q\tSEND-Q\tOWNER\t", PT: "PROTO\tLOCAL\tREMOTO\tESTADO\tRECV-Q\tSEND-Q\tDONO\t"},
 		"teach.created":          {EN: "created, no address yet", PT: "criado, ainda sem endereço"},
 		"teach.socket":           {EN: "%s socket fd %d %s%s", PT: "%s socket fd %d %s%s"},
