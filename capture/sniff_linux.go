@@ -33,7 +33,9 @@ type Sniffer struct {
 // opts asks for. Without the right to capture (root or CAP_NET_RAW) it
 // fails with an error satisfying errors.Is(err, os.ErrPermission).
 func Open(opts Config) (*Sniffer, error) {
-	fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, int(htons(unix.ETH_P_ALL)))
+	// Protocol 0 receives nothing until the bind below, after the filter
+	// is attached: no unfiltered packet gets in meanwhile.
+	fd, err := unix.Socket(unix.AF_PACKET, unix.SOCK_DGRAM|unix.SOCK_CLOEXEC|unix.SOCK_NONBLOCK, 0)
 	if err != nil {
 		return nil, os.NewSyscallError("socket", err)
 	}
@@ -52,6 +54,10 @@ func Open(opts Config) (*Sniffer, error) {
 	if err := s.attach(fd, opts.Ports); err != nil {
 		unix.Close(fd)
 		return nil, err
+	}
+	if err := unix.Bind(fd, &unix.SockaddrLinklayer{Protocol: htons(unix.ETH_P_ALL)}); err != nil {
+		unix.Close(fd)
+		return nil, os.NewSyscallError("bind", err)
 	}
 	s.f = os.NewFile(uintptr(fd), "packet socket")
 	if s.rc, err = s.f.SyscallConn(); err != nil {
