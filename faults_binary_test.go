@@ -308,9 +308,10 @@ func TestStdinGarbage(t *testing.T) {
 		junk[i] = byte(rng.UintN(256))
 	}
 	junk = append(junk, "\nsockets\nlisten 127.0.0.1:0\n"...)
+	bin := socklabBin(t) // before the deadline starts: the build can take minutes under load
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, socklabBin(t))
+	cmd := exec.CommandContext(ctx, bin)
 	cmd.Stdin = bytes.NewReader(junk)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -351,12 +352,13 @@ func TestNcRefusesExec(t *testing.T) {
 }
 
 // runBin runs the socklab binary with args and returns its combined
-// output; a run that takes over 10 s is killed.
+// output; a run that takes over 30 s (a hang) is killed.
 func runBin(t *testing.T, args ...string) ([]byte, error) {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	bin := socklabBin(t) // first: the build can take minutes on a loaded machine
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	return exec.CommandContext(ctx, socklabBin(t), args...).CombinedOutput()
+	return exec.CommandContext(ctx, bin, args...).CombinedOutput()
 }
 
 // TestScriptErrorTraceback: a script whose main chunk fails exits 1 with
@@ -377,9 +379,10 @@ func TestScriptErrorTraceback(t *testing.T) {
 // that says how to send a file instead; the next line still runs, and the
 // exit status is 1.
 func TestOverlongInputLine(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	bin := socklabBin(t) // before the deadline starts: the build can take minutes under load
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, socklabBin(t))
+	cmd := exec.CommandContext(ctx, bin)
 	cmd.Stdin = strings.NewReader(strings.Repeat("x", 2<<20) + "\nhelp quit\n")
 	out, err := cmd.CombinedOutput()
 	ee, ok := err.(*exec.ExitError)
