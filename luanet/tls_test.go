@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -38,6 +39,12 @@ func TestLuaTLS(t *testing.T) {
 // TestLuaUnix: net.listen("unix", PATH) and net.connect("unix:PATH").
 func TestLuaUnix(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "l.sock")
+	if l, err := net.Listen("unix", path); err != nil {
+		t.Skipf("Unix-domain sockets cannot be opened here (%v; Wine 8 has none)", err)
+	} else {
+		l.Close()
+		os.Remove(path)
+	}
 	out, errs, err := runLua(t, `
 		local path = ...
 		local l = assert(net.listen("unix", "`+path+`"))
