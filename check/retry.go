@@ -85,6 +85,10 @@ func retryClient(ctx context.Context, e *env) {
 		return
 	}
 	a := e.refuse(ctx)
+	if ctx.Err() != nil {
+		e.block(&failure{meaning: words.T("check.canceled")})
+		return
+	}
 	rule := words.T("check.rule.retry")
 	if a.exited {
 		f := e.exitedFailure("check.retry.exited")

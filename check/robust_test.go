@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/words"
 )
 
 // goEchoServer serves every client concurrently, echoing each chunk.
@@ -299,6 +301,15 @@ func TestInterrupted(t *testing.T) {
 		if d := time.Since(start); d > 3*time.Second || rep.Passed {
 			t.Errorf("%s: interrupted after 300ms, returned after %v (passed %v)", x, d, rep.Passed)
 		}
+	}
+	// A retry-client interrupted while its attempts are refused: the
+	// first case says the check was interrupted, nothing about the client.
+	unixOnly(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	rep := Run(ctx, Lookup("retry-client"), Options{Addr: "127.0.0.1:" + freePort(t), Command: []string{"sleep", "60"}})
+	if m := rep.Cases[0].Meaning; m != words.T("check.canceled") {
+		t.Errorf("retry-client interrupted: the first case says %q\n%s", m, text(rep))
 	}
 }
 
