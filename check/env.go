@@ -232,7 +232,11 @@ func (e *env) dial(ctx context.Context) (*net.TCPConn, *failure) {
 func (e *env) dialFailure(err error, refused bool, wait time.Duration) *failure {
 	switch {
 	case e.prog != nil && (refused || isTimeout(err)):
-		return &failure{meaning: words.T("check.never_listened", e.addr, wait.String()), output: e.programOutput()}
+		meaning := words.T("check.never_listened", e.addr, wait.String())
+		if at := listeningIn(e.prog.cmd.Process.Pid); len(at) > 0 {
+			meaning = words.T("check.listens_elsewhere", e.addr, wait.String(), strings.Join(at, ", "))
+		}
+		return &failure{meaning: meaning, output: e.programOutput()}
 	case (refused || isReset(err)) && e.connected:
 		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart")}
 	case refused:
