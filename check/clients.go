@@ -121,7 +121,7 @@ func messageFailure(r reply, want []byte, e *env, rule string) *failure {
 		trimmed := bytes.TrimRight(r.all, "\r\n")
 		return compare(trimmed, r, e.timeout, rule)
 	case r.pieces > 1:
-		return &failure{got: r.all, bytes: true, meaning: words.T("check.diff.pieces", r.pieces, len(r.first)), rule: rule}
+		return &failure{got: r.all, bytes: true, meaning: words.T("check.diff.pieces", r.pieces, quote(r.first)), rule: rule}
 	}
 	return nil
 }

@@ -160,7 +160,7 @@ func difference(want []byte, r reply, wait time.Duration) string {
 	case len(got) == 0:
 		return words.T("check.diff.nothing", wait.String())
 	case bytes.Equal(got, want):
-		return words.T("check.diff.pieces", r.pieces, len(r.first))
+		return words.T("check.diff.pieces", r.pieces, quote(r.first))
 	case bytes.HasPrefix(got, want) && isNewline(got[len(want):]):
 		return words.T("check.diff.newline", strconv.Quote(string(got[len(want):])))
 	case len(want) > 0 && bytes.Equal(got, bytes.Repeat(want, len(got)/len(want))):

@@ -19,6 +19,7 @@ var mutants = []struct {
 	{"upper case", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data.upper())"}, "hello", "case"},
 	{"truncated reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data[:-1])"}, "hello", "cut short"},
 	{"reply in two writes", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data[:3]); time.sleep(0.05); conn.sendall(data[3:])", "import socket", "import socket, time"}, "hello", "in 2 pieces"},
+	{"reply byte by byte", "echo-server", "echo_server", []string{"conn.sendall(data)", "[conn.sendall(bytes([b])) or time.sleep(0.02) for b in data]", "import socket", "import socket, time"}, "hello", `only the first, "H" (1 byte)`},
 	{"reply twice", "echo-server", "echo_server", []string{"conn.sendall(data)", "conn.sendall(data); conn.sendall(data)"}, "hello", ""},
 	{"no reply", "echo-server", "echo_server", []string{"conn.sendall(data)", "pass"}, "hello", "nothing came back"},
 	{"close at first data", "echo-server", "echo_server", []string{"conn.sendall(data)", "break"}, "hello", "closed without a reply"},
