@@ -7,12 +7,14 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/pem"
+	"io"
 	"math/big"
 	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -141,10 +143,28 @@ func TestTLSServerAgainstOpenSSL(t *testing.T) {
 	for _, verify := range []bool{true, false} {
 		port := freePort(t)
 		cmd := ncCommand(t, false, "-l", "-N", "--ssl", "--ssl-cert", pki.cert, "--ssl-key", pki.key, "127.0.0.1", port)
-		cmd.Stdin = strings.NewReader("from-socklab\n")
-		var out lockedBuf
-		cmd.Stdout = &out
+		// socklab's input ends (and -N sends close_notify) only once
+		// openssl's line has arrived: s_client exits on close_notify, and
+		// one that came first left openssl's line unsent.
+		in, err := cmd.StdinPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := &awaitWriter{want: "from-openssl\n", seen: make(chan struct{})}
+		cmd.Stdout = out
 		done := startNc(t, cmd)
+		if _, err := io.WriteString(in, "from-socklab\n"); err != nil {
+			t.Fatal(err)
+		}
+		quit := make(chan struct{})
+		t.Cleanup(func() { close(quit) })
+		go func() {
+			select {
+			case <-out.seen:
+			case <-quit:
+			}
+			in.Close()
+		}()
 		waitListeningQuiet(t, port)
 		args := []string{"s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-verify_return_error", "-quiet"}
 		if verify {
@@ -226,4 +246,20 @@ func TestUnixSockets(t *testing.T) {
 			t.Fatal("socklab's listener left its socket file")
 		}
 	}
+}
+
+// awaitWriter keeps what is written and closes seen once it holds want.
+type awaitWriter struct {
+	lockedBuf
+	want string
+	seen chan struct{}
+	once sync.Once
+}
+
+func (w *awaitWriter) Write(p []byte) (int, error) {
+	n, err := w.lockedBuf.Write(p)
+	if strings.Contains(w.lockedBuf.String(), w.want) {
+		w.once.Do(func() { close(w.seen) })
+	}
+	return n, err
 }
