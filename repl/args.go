@@ -144,7 +144,7 @@ func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 	switch {
 	case n < need && a.idWord != "":
 		return nil, withHint(errors.New(words.T("args.needs", cmd.Name, argCount(need, cmd.Socket))),
-			words.T("limits.id_quote_number", a.idWord, cmd.Name), words.T("shell.usage", cmd.Usage))
+			words.T("limits.id_quote_number", a.idWord, cmd.Name), words.T("shell.usage", usageOfCommand(cmd)))
 	case n < need:
 		return nil, usageT(cmd, "args.needs", cmd.Name, argCount(need, cmd.Socket))
 	case cmd.MaxArgs >= 0 && n > cmd.MaxArgs:

@@ -172,7 +172,7 @@ func helpList() string {
 // helpFor is the text of `help NAME`.
 func helpFor(c *Command) string {
 	var b strings.Builder
-	b.WriteString(words.T("session.usage", c.Usage) + "\n")
+	b.WriteString(words.T("session.usage", usageOfCommand(c)) + "\n")
 	if len(c.Aliases) > 0 {
 		b.WriteString(words.T("session.also", strings.Join(c.Aliases, ", ")) + "\n")
 	}

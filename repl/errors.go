@@ -63,7 +63,7 @@ func usageT(cmd *Command, key string, a ...any) error {
 
 // usageOf attaches cmd's usage, as the hint, to err (a refused value).
 func usageOf(cmd *Command, err error) error {
-	return withHint(err, words.T("shell.usage", cmd.Usage), words.T("shell.help_explains", cmd.Name))
+	return withHint(err, words.T("shell.usage", usageOfCommand(cmd)), words.T("shell.help_explains", cmd.Name))
 }
 
 // maxShownName is the longest unknown command name an error shows whole.
