@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -57,14 +58,33 @@ func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) (stat
 		fs.PrintDefaults()
 		return 0, true
 	}
-	msg := err.Error()
-	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
-		fmt.Fprintln(stderr, words.T("label.error"), words.T("cli.unknown_flag", typed(args, name)))
-	} else {
-		fmt.Fprintln(stderr, words.T("label.error"), words.T("cli.bad_flag", msg))
-	}
+	fmt.Fprintln(stderr, words.T("label.error"), flagError(err.Error(), args))
 	return 2, true
 }
+
+// flagError says one of package flag's errors (fixed English formats) in
+// the catalog's words; a value's own error (--memory's) is already said.
+func flagError(msg string, args []string) string {
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return words.T("cli.unknown_flag", typed(args, name))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return words.T("cli.needs_value", typed(args, name))
+	}
+	if m := invalidValue.FindStringSubmatch(msg); m != nil {
+		return words.T("cli.bad_flag", m[1])
+	}
+	if m := invalidBool.FindStringSubmatch(msg); m != nil {
+		return words.T("cli.bad_bool", m[1], typed(args, m[2]))
+	}
+	return words.T("cli.bad_flag", msg)
+}
+
+// invalidValue is package flag's "invalid value "x" for flag -memory: WHY".
+var invalidValue = regexp.MustCompile(`^invalid value ".*" for flag -[^:]+: (.+)$`)
+
+// invalidBool is package flag's "invalid boolean value "x" for -allow-exec: ...".
+var invalidBool = regexp.MustCompile(`^invalid boolean value (".*") for -([^:]+): `)
 
 // typed finds the flag named name in args as the user typed it (-x or --x).
 func typed(args []string, name string) string {

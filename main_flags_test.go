@@ -20,7 +20,9 @@ func TestTopLevelFlags(t *testing.T) {
 		{args: []string{"-h"}, out: "socklab nc"},
 		{args: []string{"--foo"}, status: 2, err: "unknown flag --foo", errLines: 1},
 		{args: []string{"-foo=1"}, status: 2, err: "unknown flag -foo", errLines: 1},
-		{args: []string{"-c"}, status: 2, err: "needs an argument", errLines: 1},
+		{args: []string{"-c"}, status: 2, err: "error: -c needs a value", errLines: 1},
+		{args: []string{"--memory", "x"}, status: 2, err: `error: bad --memory "x"`, errLines: 1},
+		{args: []string{"--allow-exec=maybe"}, status: 2, err: `error: bad value "maybe" for --allow-exec`, errLines: 1},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			var out, errb bytes.Buffer
