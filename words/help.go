@@ -9,7 +9,7 @@ func init() {
 		"help.listen.summary": {EN: "open a server socket on a port", PT: "abre um socket servidor numa porta"},
 		"help.listen.text": {
 			EN: "Opens a socket bound to HOST:PORT. For TCP it listens: clients can connect,\nand accept takes them one by one. For UDP it receives datagrams sent to the\nport (recvfrom reads them, sendto answers). An empty HOST (\":8888\" or \"8888\")\nmeans 0.0.0.0, every IPv4 interface, as nc -l does; use 127.0.0.1:PORT to stay\nlocal, [::]:PORT or tcp6 for IPv6 (tcp4, tcp6, udp4, udp6 choose the IP\nversion). HOST and PORT may also be two words: listen 127.0.0.1 8888. Port 0\nlets the kernel pick a free port. The new socket becomes the current one.\n\nThe step form \"listen ID [BACKLOG]\" makes only the listen(2) call, on a\nsocket made with socket and bound with bind (see help socket).",
-			PT: "Abre um socket com bind em HOST:PORTA. Em TCP ele escuta: clientes podem se\nconectar, e accept os pega um a um. Em UDP ele recebe os datagramas enviados à\nporta (recvfrom os lê, sendto responde). Um HOST vazio (\":8888\" ou \"8888\")\nsignifica 0.0.0.0, todas as interfaces IPv4, como no nc -l; use 127.0.0.1:PORTA\npara ficar só na máquina local, [::]:PORTA ou tcp6 para IPv6 (tcp4, tcp6, udp4,\nudp6 escolhem a versão do IP). HOST e PORTA também podem ser duas palavras:\nlisten 127.0.0.1 8888. A porta 0 deixa o kernel escolher uma porta livre. O novo socket\npassa a ser o atual.\n\nA forma em passos \"listen ID [BACKLOG]\" faz só a chamada listen(2), num socket\ncriado com socket e com bind feito por bind (veja help socket).",
+			PT: "Abre um socket com bind em HOST:PORTA. Em TCP ele escuta: clientes podem se\nconectar, e accept os pega um a um. Em UDP ele recebe os datagramas enviados à\nporta (recvfrom os lê, sendto responde). Um HOST vazio (\":8888\" ou \"8888\")\nsignifica 0.0.0.0, todas as interfaces IPv4, como no nc -l; use 127.0.0.1:PORTA\npara ficar só na máquina local, [::]:PORTA ou tcp6 para IPv6 (tcp4, tcp6, udp4,\nudp6 escolhem a versão do IP). HOST e PORTA também podem ser duas palavras:\nlisten 127.0.0.1 8888. A porta 0 deixa o kernel escolher uma porta livre. O\nnovo socket passa a ser o atual.\n\nA forma em passos \"listen ID [BACKLOG]\" faz só a chamada listen(2), num socket\ncriado com socket e com bind feito por bind (veja help socket).",
 		},
 		"help.listen.flag.backlog": {EN: "how many finished handshakes the kernel queues for accept", PT: "quantos handshakes concluídos o kernel guarda na fila para o accept"},
 		"help.listen.calls":        {EN: "socket, setsockopt(SO_REUSEADDR), bind, listen (UDP: socket, bind)", PT: "socket, setsockopt(SO_REUSEADDR), bind, listen (UDP: socket, bind)"},
@@ -66,7 +66,7 @@ func init() {
 
 		"help.recv.summary": {EN: "receive bytes, a line, up to a delimiter, or all", PT: "recebe bytes, uma linha, até um delimitador, ou tudo"},
 		"help.recv.text": {
-			EN: "Receives from a connection (or a UDP socket). Plain recv returns what one\nread from the kernel gives, at most MAX bytes (default 4096), as Python's\nsock.recv does: one chunk, however the peer's sends were cut (at most\n1 MiB, whatever MAX). --line waits for a whole line, --until for DELIM\n(escapes allowed), --all for everything until the peer closes; with\nthese, MAX is the most it gathers (default 1 MiB). MAX is from 1 to\n268435456 (256 MiB); memory follows what arrives, never MAX. Bytes after a line or delimiter stay for the next recv.\nThe bytes are shown as text with anything unprintable escaped, or as a hex\ndump with --hex. The peer closing its side is reported, not an error.\nA lone number that was ever a socket's id is that id (see help send):\nrecv 1 reads from [1], recv 1 2 reads 2 bytes from [1]. Ctrl-C stops the\nwait.",
+			EN: "Receives from a connection (or a UDP socket). Plain recv returns what one\nread from the kernel gives, at most MAX bytes (default 4096), as Python's\nsock.recv does: one chunk, however the peer's sends were cut (at most\n1 MiB, whatever MAX). --line waits for a whole line, --until for DELIM\n(escapes allowed), --all for everything until the peer closes; with\nthese, MAX is the most it gathers (default 1 MiB). MAX is from 1 to\n268435456 (256 MiB); memory follows what arrives, never MAX. Bytes after a\nline or delimiter stay for the next recv.\nThe bytes are shown as text with anything unprintable escaped, or as a hex\ndump with --hex. The peer closing its side is reported, not an error.\nA lone number that was ever a socket's id is that id (see help send):\nrecv 1 reads from [1], recv 1 2 reads 2 bytes from [1]. Ctrl-C stops the\nwait.",
 			PT: "Recebe de uma conexão (ou de um socket UDP). O recv simples devolve o que uma\nleitura do kernel dá, no máximo MAX bytes (padrão 4096), como o sock.recv do\nPython: um pedaço, não importa como os envios do par foram cortados (no máximo\n1 MiB, qualquer que seja MAX). --line espera uma linha inteira, --until espera\nDELIM (escapes permitidos), --all tudo até o par fechar; com eles, MAX é o\nmáximo que se junta (padrão 1 MiB). MAX vai de 1 a 268435456 (256 MiB); a\nmemória acompanha o que chega, nunca MAX. Os bytes depois de uma linha ou\ndelimitador ficam para o próximo recv.\nOs bytes aparecem como texto, com o que não é imprimível escapado, ou como\ndump hexadecimal com --hex. O par fechar o lado dele é informado, não é erro.\nUm número sozinho que já foi id de um socket é esse id (veja help send):\nrecv 1 lê de [1], recv 1 2 lê 2 bytes de [1]. Ctrl-C interrompe a espera.",
 		},
 		"help.recv.flag.timeout": {EN: "give up after D (500ms, 2s) when nothing arrived", PT: "desiste depois de D (500ms, 2s) se nada chegou"},
@@ -109,7 +109,7 @@ func init() {
 		"help.sockets.calls": {EN: "getsockopt(TCP_INFO) for the state", PT: "getsockopt(TCP_INFO) para o estado"},
 
 		"help.use.summary": {EN: "make a socket the current one", PT: "torna um socket o atual"},
-		"help.use.text":    {EN: "Makes socket ID the current socket: the one commands use when no id is given. The prompt shows it.", PT: "Torna o socket ID o socket atual: o que os comandos usam quando nenhum id é dado. O prompt o mostra."},
+		"help.use.text":    {EN: "Makes socket ID the current socket: the one commands use when no id is given.\nThe prompt shows it.", PT: "Torna o socket ID o socket atual: o que os comandos usam quando nenhum id é\ndado. O prompt o mostra."},
 		"help.use.calls":   {EN: "none", PT: "nenhuma"},
 
 		"help.help.summary": {EN: "list the commands, or explain one", PT: "lista os comandos, ou explica um"},
@@ -117,7 +117,7 @@ func init() {
 		"help.help.calls":   {EN: "none", PT: "nenhuma"},
 
 		"help.quit.summary": {EN: "close every socket and leave", PT: "fecha todos os sockets e sai"},
-		"help.quit.text":    {EN: "Closes every socket and leaves the shell. Ctrl-D at an empty prompt does the same.", PT: "Fecha todos os sockets e sai do shell. Ctrl-D num prompt vazio faz o mesmo."},
+		"help.quit.text":    {EN: "Closes every socket and leaves the shell. Ctrl-D at an empty prompt does the\nsame.", PT: "Fecha todos os sockets e sai do shell. Ctrl-D num prompt vazio faz o mesmo."},
 		"help.quit.calls":   {EN: "close, for each socket", PT: "close, para cada socket"},
 
 		"help.run.summary": {EN: "run a Lua script inside the shell", PT: "roda um script Lua dentro do shell"},
@@ -150,8 +150,8 @@ func init() {
 
 		"help.explain.summary": {EN: "narrate every socket call and the state after it", PT: "narra cada chamada de socket e o estado depois dela"},
 		"help.explain.text": {
-			EN: "With explain on, every command shows the system calls it made, with their\narguments and results, what each means, and the kernel's TCP state after\nit (from TCP_INFO; on Windows from its TCP table). A failed call shows its errno and what it means.\nWithout an argument it says whether explain is on.",
-			PT: "Com explain ligado, cada comando mostra as chamadas de sistema que fez, com\nargumentos e resultados, o que cada uma significa, e o estado TCP do kernel\ndepois dela (de TCP_INFO; no Windows, da sua tabela TCP). Uma chamada que falhou mostra o errno e o que ele\nsignifica. Sem argumento, diz se o explain está ligado.",
+			EN: "With explain on, every command shows the system calls it made, with their\narguments and results, what each means, and the kernel's TCP state after\nit (from TCP_INFO; on Windows from its TCP table). A failed call shows its\nerrno and what it means. Without an argument it says whether explain is on.",
+			PT: "Com explain ligado, cada comando mostra as chamadas de sistema que fez, com\nargumentos e resultados, o que cada uma significa, e o estado TCP do kernel\ndepois dela (de TCP_INFO; no Windows, da sua tabela TCP). Uma chamada que\nfalhou mostra o errno e o que ele significa. Sem argumento, diz se o explain\nestá ligado.",
 		},
 		"help.explain.calls": {EN: "none itself; with it on, every other command shows the calls it makes", PT: "nenhuma; ligado, cada um dos outros comandos mostra as chamadas que faz"},
 
