@@ -3,7 +3,6 @@ package luanet
 import (
 	"context"
 	"errors"
-	"fmt"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -397,7 +396,7 @@ func (s *sched) resume(c completion) {
 func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err error, vals []lua.LValue) {
 	defer func() {
 		if r := recover(); r != nil {
-			st, err = lua.ResumeError, fmt.Errorf("internal error: %v", r)
+			st, err = lua.ResumeError, errors.New(words.T("lua.internal", r))
 		}
 	}()
 	return s.L.Resume(t.th, s.tramp, args...)

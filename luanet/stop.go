@@ -84,7 +84,7 @@ func readScript(ctx context.Context, path string) ([]byte, error) {
 		defer f.Close()
 		b, err := io.ReadAll(io.LimitReader(f, maxScript+1))
 		if err == nil && len(b) > maxScript {
-			err = fmt.Errorf("%s: more than %d bytes", path, maxScript)
+			err = errors.New(words.T("lua.script_too_big", path, maxScript))
 		}
 		ch <- res{b, err}
 	}()

@@ -44,7 +44,8 @@ type InputError struct {
 	// "linger" (off or seconds), "bytes" (a positive byte count), "onoff",
 	// "positive" (a number above 0), "min0" (0 or more), "direction" (read,
 	// write or both), "name" (a host name or an IP address), "int32" (0 to
-	// 2147483647, what a C int the kernel takes holds), "" (no form: the
+	// 2147483647, what a C int the kernel takes holds), "nonempty" (at
+	// least one byte), "" (no form: the
 	// value is bad in itself).
 	Want string
 }

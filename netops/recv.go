@@ -98,7 +98,7 @@ func (s *Socket) RecvLine(ctx context.Context, timeout time.Duration, limit int)
 // returns what arrived together with io.EOF, so nothing is lost.
 func (s *Socket) RecvUntil(ctx context.Context, delim []byte, timeout time.Duration, limit int) ([]byte, error) {
 	if len(delim) == 0 {
-		return nil, opErr("recv", s, "", fmt.Errorf("empty delimiter"))
+		return nil, opErr("recv", s, "", &InputError{What: "delimiter", Want: "nonempty"})
 	}
 	return s.gather(ctx, "recv", "delimiter", timeout, limit, len(delim)-1, func(buf []byte) int {
 		if i := bytes.Index(buf, delim); i >= 0 {

@@ -218,6 +218,8 @@ func Input(e *netops.InputError) string {
 		return words.T("input.direction", e.Value)
 	case "unread":
 		return words.T("input.tls_unread")
+	case "nonempty":
+		return words.T("input.empty_delim")
 	case "":
 		if e.What == "host" {
 			return words.T("input.host", e.Value)

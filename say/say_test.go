@@ -46,6 +46,7 @@ func TestErrorInBothLanguages(t *testing.T) {
 		{words.PT, fmt.Errorf("%w: netstat", netops.ErrNotAvailable), "não disponível em " + runtime.GOOS + ": netstat", ""},
 		{words.PT, &netops.OpError{Op: "option", ID: 1, Err: netops.ErrNoSuchOption}, "[1] option: não disponível em " + runtime.GOOS + ": essa opção de socket não existe", ""},
 		{words.PT, fmt.Errorf("%w (WSAEINVAL)", netops.ErrNoHandOver), "não disponível em " + runtime.GOOS + ": o socket não pode ser entregue ao runtime do Go (WSAEINVAL)", ""},
+		{words.PT, &netops.OpError{Op: "recv", ID: 1, Err: &netops.InputError{What: "delimiter", Want: "nonempty"}}, "[1] recv: delimitador vazio: dê pelo menos um byte", ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 3, Err: netops.ErrBudget}, "[3] recv: orçamento de memória esgotado", ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
 	} {

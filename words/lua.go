@@ -28,6 +28,14 @@ func init() {
 			EN: "stack overflow (more than %d nested calls)",
 			PT: "estouro de pilha (stack overflow): mais de %d chamadas aninhadas",
 		},
+		"lua.script_too_big": {
+			EN: "%s: more than %d bytes, too big for a script",
+			PT: "%s: mais de %d bytes, grande demais para um script",
+		},
+		"lua.internal": {
+			EN: "internal error: %v (please report it)",
+			PT: "erro interno: %v (por favor, relate)",
+		},
 		"lua.seconds_range": {
 			EN: "%s must be a number of seconds >= 0, got %v",
 			PT: "%s deve ser um número de segundos >= 0, veio %v",

@@ -10,6 +10,7 @@ func init() {
 		"err.not_available":  {EN: "not available on %s", PT: "não disponível em %s"},
 		"err.no_such_option": {EN: "not available on %s: no such socket option", PT: "não disponível em %s: essa opção de socket não existe"},
 		"err.no_hand_over":   {EN: "not available on %s: the socket cannot be handed to Go's runtime", PT: "não disponível em %s: o socket não pode ser entregue ao runtime do Go"},
+		"input.empty_delim":  {EN: "empty delimiter: give at least one byte", PT: "delimitador vazio: dê pelo menos um byte"},
 		"err.budget":         {EN: "memory budget spent", PT: "orçamento de memória esgotado"},
 		"err.no_peer":        {EN: "no peer yet", PT: "ainda não há par"},
 		"err.too_long":       {EN: "too long: more than %d bytes before the delimiter", PT: "longo demais: mais de %d bytes antes do delimitador"},
