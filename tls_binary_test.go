@@ -1,14 +1,7 @@
 package main
 
 import (
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
 	"io"
-	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -17,51 +10,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/tlsx/tlsxtest"
 )
-
-// testPKI is a CA made in the test and a server certificate it signed for
-// localhost and 127.0.0.1, as PEM files.
-type testPKI struct{ ca, cert, key string }
-
-func makePKI(t *testing.T) testPKI {
-	t.Helper()
-	dir := t.TempDir()
-	write := func(name, typ string, der []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, pem.EncodeToMemory(&pem.Block{Type: typ, Bytes: der}), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	caKey, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	caTmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "socklab test CA"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		IsCA: true, BasicConstraintsValid: true, KeyUsage: x509.KeyUsageCertSign,
-	}
-	caDER, err := x509.CreateCertificate(rand.Reader, caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ca, _ := x509.ParseCertificate(caDER)
-	key, _ := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(2), Subject: pkix.Name{CommonName: "localhost"},
-		NotBefore: time.Now().Add(-time.Hour), NotAfter: time.Now().Add(time.Hour),
-		DNSNames: []string{"localhost"}, IPAddresses: []net.IP{net.IPv4(127, 0, 0, 1)},
-		KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, ca, &key.PublicKey, caKey)
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyDER, _ := x509.MarshalPKCS8PrivateKey(key)
-	return testPKI{
-		ca:   write("ca.pem", "CERTIFICATE", caDER),
-		cert: write("cert.pem", "CERTIFICATE", der),
-		key:  write("key.pem", "PRIVATE KEY", keyDER),
-	}
-}
 
 func need(t *testing.T, tool string) string {
 	t.Helper()
@@ -82,21 +33,21 @@ func freePort(t *testing.T) string {
 // --ssl-verify it passes with the test CA and fails without it.
 func TestTLSClientAgainstNcat(t *testing.T) {
 	ncat := need(t, "ncat")
-	pki := makePKI(t)
+	ca, cert, key := tlsxtest.PKI(t)
 	for _, tc := range []struct {
 		name  string
 		flags []string
 		ok    bool
 	}{
 		{"noverify", []string{"--ssl"}, true},
-		{"verify-ca", []string{"--ssl-verify", "--ssl-trustfile", pki.ca, "--ssl-servername", "localhost"}, true},
+		{"verify-ca", []string{"--ssl-verify", "--ssl-trustfile", ca, "--ssl-servername", "localhost"}, true},
 		{"verify-system", []string{"--ssl-verify"}, false},
-		{"verify-wrongname", []string{"--ssl-verify", "--ssl-trustfile", pki.ca, "--ssl-servername", "other.test"}, false},
+		{"verify-wrongname", []string{"--ssl-verify", "--ssl-trustfile", ca, "--ssl-servername", "other.test"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			port := freePort(t)
 			var srvOut lockedBuf
-			srv := exec.Command(ncat, "-l", "--ssl", "--ssl-cert", pki.cert, "--ssl-key", pki.key, "127.0.0.1", port)
+			srv := exec.Command(ncat, "-l", "--ssl", "--ssl-cert", cert, "--ssl-key", key, "127.0.0.1", port)
 			srv.Stdin = strings.NewReader("from-ncat\n")
 			srv.Stdout = &srvOut
 			sdone := startNc(t, srv)
@@ -139,10 +90,10 @@ func waitListeningQuiet(t *testing.T, port string) {
 // CA, talks to socklab nc -l --ssl both ways; without the CA it refuses.
 func TestTLSServerAgainstOpenSSL(t *testing.T) {
 	openssl := need(t, "openssl")
-	pki := makePKI(t)
+	ca, cert, key := tlsxtest.PKI(t)
 	for _, verify := range []bool{true, false} {
 		port := freePort(t)
-		cmd := ncCommand(t, false, "-l", "-N", "--ssl", "--ssl-cert", pki.cert, "--ssl-key", pki.key, "127.0.0.1", port)
+		cmd := ncCommand(t, false, "-l", "-N", "--ssl", "--ssl-cert", cert, "--ssl-key", key, "127.0.0.1", port)
 		// socklab's input ends (and -N sends close_notify) only once
 		// openssl's line has arrived: s_client exits on close_notify, and
 		// one that came first left openssl's line unsent.
@@ -168,7 +119,7 @@ func TestTLSServerAgainstOpenSSL(t *testing.T) {
 		waitListeningQuiet(t, port)
 		args := []string{"s_client", "-connect", "127.0.0.1:" + port, "-servername", "localhost", "-verify_return_error", "-quiet"}
 		if verify {
-			args = append(args, "-CAfile", pki.ca)
+			args = append(args, "-CAfile", ca)
 		}
 		cli := exec.Command(openssl, args...)
 		cli.Stdin = strings.NewReader("from-openssl\n")
