@@ -28,7 +28,8 @@ type apiFunc struct {
 
 // The stub kinds: "" returns one value, or nil and the reason; "none"
 // returns nothing (sleep); "join" returns true and the results unpacked,
-// or nil and the reason.
+// or nil and the reason; "spread" returns the first value and the second's
+// array part (a table), or nil and the reason (recvfrom: data, from, size).
 var api = []apiFunc{
 	{on: "net", name: "listen", fn: (*engine).listen},
 	{on: "net", name: "udp", fn: (*engine).udp},
@@ -66,7 +67,7 @@ var api = []apiFunc{
 	{on: "sock", name: "recvuntil", fn: (*engine).recvuntil, params: "d, t", stub: "."},
 	{on: "sock", name: "recvall", fn: (*engine).recvall, params: "t", stub: "."},
 	{on: "sock", name: "sendto", fn: (*engine).sendto, params: "d, addr", stub: "."},
-	{on: "sock", name: "recvfrom", fn: (*engine).recvfrom, params: "n, t", stub: "."},
+	{on: "sock", name: "recvfrom", fn: (*engine).recvfrom, params: "n, t", stub: "spread"},
 	{on: "sock", name: "shutdown", fn: (*engine).shutdown, params: "how", stub: "."},
 
 	{on: "task", name: "join", fn: (*engine).join, params: "t", stub: "join"},
@@ -113,6 +114,8 @@ func preludeStubs() string {
 			body = fmt.Sprintf("local a, b = %s(%s)", prim, call)
 		case "join":
 			body = fmt.Sprintf("local a, b = %s(%s) if a then return true, unpack(b, 1, b.n) end return a, b", prim, call)
+		case "spread":
+			body = fmt.Sprintf("local a, b = %s(%s) if a == nil then return a, b end return a, unpack(b)", prim, call)
 		default:
 			body = fmt.Sprintf("local a, b = %s(%s) if b == nil then return a end return a, b", prim, call)
 		}

@@ -392,3 +392,28 @@ func TestParkedPanicBecomesFailure(t *testing.T) {
 		t.Fatalf("result %v, %v", r.a, r.b)
 	}
 }
+
+// TestRecvfromSize: recvfrom's third value is the datagram's length as it
+// arrived, so a script sees that a datagram longer than max lost its tail.
+func TestRecvfromSize(t *testing.T) {
+	needUDP(t)
+	out, _, err := runLua(t, `
+		local a = assert(net.udp("127.0.0.1:0"))
+		local b = assert(net.udp("127.0.0.1:0"))
+		local ip, port = a:localaddr()
+		local to = ip .. ":" .. port
+		b:sendto(string.rep("x", 100), to)
+		b:sendto("short", to)
+		b:sendto("", to)
+		local d, from, size = a:recvfrom(10, 5)
+		print(#d, size, from:match("^127%.0%.0%.1:%d+$") ~= nil)
+		print(a:recvfrom(10, 5))
+		d, from, size = a:recvfrom(10, 5)
+		print(#d, size)
+		print(select("#", a:recvfrom(10, 0.05)))
+	`, Options{})
+	want := "10\t100\ttrue\nshort\t127.0.0.1:"
+	if err != nil || !strings.HasPrefix(out, want) || !strings.HasSuffix(out, "\t5\n0\t0\n2\n") {
+		t.Fatalf("err %v out %q", err, out)
+	}
+}

@@ -46,7 +46,9 @@ func (e *engine) sendto(L *lua.LState) int {
 	})
 }
 
-// p:recvfrom([max [, timeout]]) -> data, "ip:port"
+// p:recvfrom([max [, timeout]]) -> data, "ip:port", size: size is the
+// datagram's length as it arrived, more than #data when its tail did not
+// fit in max and was dropped.
 func (e *engine) recvfrom(L *lua.LState) int {
 	sk := e.checkSock(L, "recvfrom")
 	max := optSize(L, 2, 1, "recvfrom", 65536, 65536)
@@ -56,10 +58,15 @@ func (e *engine) recvfrom(L *lua.LState) int {
 		return fail(L, "closed")
 	}
 	return e.s.park(L, "recvfrom", func(context.Context) result {
-		b, from, err := sk.ns.RecvFrom(e.s.sockCtx, max, timeout)
+		d, err := sk.ns.RecvDatagram(e.s.sockCtx, max, timeout)
 		if err != nil {
 			return failErr(err)
 		}
-		return result{a: lua.LString(b), b: lua.LString(from)}
+		return result{a: lua.LString(d.Data), then: func(*task) (lua.LValue, lua.LValue) {
+			rest := e.L.NewTable()
+			rest.Append(lua.LString(d.From))
+			rest.Append(lua.LNumber(d.Size))
+			return lua.LString(d.Data), rest
+		}}
 	})
 }
