@@ -27,6 +27,7 @@ var mutants = []struct {
 	{"fixed reply with newline", "fixed-reply-server", "fixed_reply_server", []string{`b"SERVER OK - STATUS 200"`, `b"SERVER OK - STATUS 200\r\n"`}, "reply", "hex"},
 	{"fixed reply lower case", "fixed-reply-server", "fixed_reply_server", []string{`b"SERVER OK - STATUS 200"`, `b"server ok - status 200"`}, "reply", "case"},
 	{"fixed reply never closes", "fixed-reply-server", "fixed_reply_server", []string{"        conn.close()\n        break", "        continue"}, "client-closes", "kept the connection open"},
+	{"fixed reply closes first", "fixed-reply-server", "fixed_reply_server", []string{`conn.sendall(b"SERVER OK - STATUS 200")`, `conn.sendall(b"SERVER OK - STATUS 200"); conn.close(); break`}, "client-closes", "before the client closed"},
 	{"one client only", "multiclient-server", "multiclient_server", []string{"server.serve_forever()", "server.handle_request()"}, "many-clients", "client 2 of 3"},
 	{"server not closing first", "multiclient-server", "multiclient_server", []string{"self.request.shutdown(socket.SHUT_WR)", "self.request.recv(1024)"}, "closes-first", "must close first"},
 	{"no strip", "multiclient-server", "multiclient_server", []string{"data.strip().upper()", "data.upper()"}, "strip", ""},
@@ -44,6 +45,7 @@ var mutants = []struct {
 	{"newline sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, `s.sendall(b"Hello, world\n")`}, "message", `ends with "\n"`},
 	{"nothing sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, "pass"}, "message", "sent nothing"},
 	{"closes without reading", "echo-client", "echo_client", []string{"data = s.recv(1024)", `data = b"Hello, world"`}, "reads-then-closes", "before the reply"},
+	{"client reads until the close", "echo-client", "echo_client", []string{"data = s.recv(1024)", `data = b"".join(iter(lambda: s.recv(1024), b""))`}, "reads-then-closes", "a loop of recv until b''"},
 	{"chat sends sair", "chat-client", "chat_client", []string{`        if line.lower() == "sair":
             break`, `        if line.lower() == "sair":
             s.sendall(line.encode())

@@ -90,6 +90,11 @@ func (e *env) clientCloses(msg, want []byte) func(c *net.TCPConn) (*failure, str
 		if f := compare(want, r, e.timeout, words.T("check.rule.session_end")); f != nil {
 			return f, ""
 		}
+		if r.eof || r.reset {
+			// The server closed right after its reply, before the
+			// client: not the session's end this exercise asks for.
+			return &failure{meaning: words.T("check.closed_before_client"), rule: words.T("check.rule.session_end")}, ""
+		}
 		_ = c.CloseWrite()
 		closed, extra := waitEOF(c, e.timeout)
 		switch {
