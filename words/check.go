@@ -24,7 +24,7 @@ func init() {
 		"check.case.reads_then_closes": {EN: "the client reads the reply, then closes", PT: "o cliente lê a resposta e depois fecha"},
 		"check.case.prints":            {EN: "the client prints what the server answered", PT: "o cliente imprime o que o servidor respondeu"},
 		"check.case.fixed_reply":       {EN: "the reply is exactly SERVER OK - STATUS 200", PT: "a resposta é exatamente SERVER OK - STATUS 200"},
-		"check.case.survives_refused":  {EN: "refused connections do not stop the client; it connects once the server is up", PT: "conexões recusadas não derrubam o cliente; ele conecta quando o servidor sobe"},
+		"check.case.survives_refused":  {EN: "refused connections do not stop the client; it connects once the server is up", PT: "conexões recusadas não derrubam o cliente; ele se conecta quando o servidor sobe"},
 		"check.case.fresh_socket":      {EN: "each attempt uses a new socket", PT: "cada tentativa usa um socket novo"},
 		"check.case.interval":          {EN: "attempts are about 2 s apart", PT: "as tentativas têm uns 2 s de intervalo"},
 		"check.case.retry_message":     {EN: "then it sends exactly \"Testando conexão\"", PT: "depois envia exatamente \"Testando conexão\""},
