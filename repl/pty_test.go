@@ -5,14 +5,11 @@ package repl
 import (
 	"io"
 	"os"
-	osexec "os/exec"
 	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/creack/pty"
 )
 
 // TestTerminal drives the interactive shell through a real pseudo-terminal:
@@ -22,45 +19,11 @@ import (
 // (so does the peer's close), a script that ends gives the terminal back,
 // history keeps commands only, and quit leaves with status 0.
 func TestTerminal(t *testing.T) {
-	bin, err := osexec.LookPath("socklab") // the test binary as socklab (see TestMain)
-	if err != nil {
-		t.Skip("socklab not in PATH:", err)
-	}
 	ln, addr := peerListener(t)
-	cmd := osexec.Command(bin)
 	home := t.TempDir()
-	cmd.Env = append(os.Environ(), "HOME="+home, "NO_COLOR=1", "TERM=xterm")
-	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
-	if err != nil {
-		t.Skip("no pseudo-terminal:", err)
-	}
-	defer tty.Close()
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	defer cmd.Process.Kill()
-	screen := &syncBuffer{}
-	go io.Copy(screen, tty)
-	typed := func(s string) {
-		t.Helper()
-		if _, err := tty.Write([]byte(s)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	// after waits for want to appear after the mark'th byte of output.
-	mark := 0
-	after := func(want string) {
-		t.Helper()
-		deadline := time.Now().Add(10 * time.Second)
-		for time.Now().Before(deadline) {
-			all := screen.everything()
-			if i := strings.Index(all[mark:], want); i >= 0 {
-				mark += i + len(want)
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
-		}
-		t.Fatalf("no %q on the terminal after byte %d:\n%q", want, mark, screen.everything()[mark:])
-	}
+	p := ptyShell(t, home)
+	typed, after := p.typed, p.after
+	screen, exited := p.screen, p.exited
 
 	after("socklab> ")
 	typed("connect " + addr + "\r")
@@ -99,7 +62,7 @@ func TestTerminal(t *testing.T) {
 	// A ^C is a signal only once readline has left raw mode (before that it
 	// is a key press for the next prompt): wait for canonical mode, then
 	// press it once.
-	for deadline := time.Now().Add(10 * time.Second); !canonical(tty); time.Sleep(time.Millisecond) {
+	for deadline := time.Now().Add(10 * time.Second); !canonical(p.tty); time.Sleep(time.Millisecond) {
 		if time.Now().After(deadline) {
 			t.Fatal("the terminal stayed in raw mode while recv waited")
 		}
@@ -153,9 +116,9 @@ func TestTerminal(t *testing.T) {
 			t.Errorf("socklab exited with %v:\n%s", err, screen.everything()) // all: a race report comes early
 		}
 	case <-time.After(10 * time.Second):
-		cmd.Process.Signal(syscall.SIGQUIT) // its goroutines' stacks, to see where it hangs
+		p.cmd.Process.Signal(syscall.SIGQUIT) // its goroutines' stacks, to see where it hangs
 		<-exited
-		t.Fatalf("socklab did not quit:\n%s", screen.everything()[mark:])
+		t.Fatalf("socklab did not quit:\n%s", screen.everything()[p.mark:])
 	}
 	// History keeps the commands, not the data typed in interact.
 	hist, _ := os.ReadFile(home + "/.socklab_history")
