@@ -137,7 +137,8 @@ func (e *engine) doSend(L *lua.LState, sk *sock, data, fname string) int {
 				return lua.LNil, lua.LString("closed")
 			}
 			if err := sk.enqueue(e, data); err != nil {
-				return lua.LNil, lua.LString(netops.Reason(err))
+				r := failErr(err)
+				return r.a, r.b
 			}
 			return n, lua.LNil
 		}}

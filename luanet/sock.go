@@ -10,6 +10,7 @@ import (
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -186,9 +187,11 @@ func checkKind(L *lua.LState, sk *sock, fname string, kinds ...netops.Kind) {
 }
 
 // fail pushes nil, reason and returns 2: an expected network failure.
+// fail returns nil and reason, escaped as the shell escapes errors: a
+// reason may quote what the script passed (an address with a NUL or ESC).
 func fail(L *lua.LState, reason string) int {
 	L.Push(lua.LNil)
-	L.Push(lua.LString(reason))
+	L.Push(lua.LString(say.Inert(reason)))
 	return 2
 }
 
@@ -196,7 +199,7 @@ func failErr(err error) result {
 	if err == io.EOF {
 		return result{a: lua.LNil, b: lua.LString("closed")}
 	}
-	return result{a: lua.LNil, b: lua.LString(netops.Reason(err))}
+	return result{a: lua.LNil, b: lua.LString(say.Inert(netops.Reason(err)))}
 }
 
 func ok2(L *lua.LState, v lua.LValue) int {

@@ -98,7 +98,7 @@ func (e *engine) sconnect(L *lua.LState) int {
 	return e.s.park(L, "connect", func(ctx context.Context) result {
 		ns, err := old.Connect(ctx, addr, timeout)
 		if err != nil {
-			return result{a: lua.LNil, b: lua.LString(stepErr(err))}
+			return result{a: lua.LNil, b: lua.LString(say.Inert(stepErr(err)))}
 		}
 		return result{then: func(*task) (lua.LValue, lua.LValue) {
 			sk.ns = ns

@@ -107,14 +107,14 @@ func (s *Session) formatError(err error) string {
 	}
 	hints = append(hints, s.socketHints(err)...)
 	var sb strings.Builder
-	sb.WriteString(words.T("label.error") + " " + inert(msg) + "\n")
+	sb.WriteString(words.T("label.error") + " " + say.Inert(msg) + "\n")
 	var tb interface{ Where() string } // a script's error: its Lua traceback
 	if errors.As(err, &tb) {
 		sb.WriteString(tb.Where())
 	}
 	for _, h := range hints {
 		if h != "" {
-			sb.WriteString(words.T("label.hint") + " " + inert(h) + "\n")
+			sb.WriteString(words.T("label.hint") + " " + say.Inert(h) + "\n")
 		}
 	}
 	return sb.String()

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/socklab/socklab/say"
 )
 
 var decodeTests = []struct {
@@ -113,16 +115,16 @@ func FuzzDecodeEscapes(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		decodeEscapes(in)
-		esc := escapeBytes([]byte(in), '"')
+		esc := say.Escape([]byte(in), '"')
 		if !safeForTerminal(esc) {
-			t.Fatalf("escapeBytes(%q) = %q is not safe for a terminal", in, esc)
+			t.Fatalf("say.Escape(%q) = %q is not safe for a terminal", in, esc)
 		}
 		if strings.Contains(esc, `\u`) || strings.Contains(esc, `\U`) {
 			return // \u escapes are for show only: the decoder takes bytes
 		}
 		back, err := decodeEscapes(esc)
 		if err != nil || !bytes.Equal(back, []byte(in)) {
-			t.Fatalf("decodeEscapes(escapeBytes(%q)) = %q, %v", in, back, err)
+			t.Fatalf("decodeEscapes(say.Escape(%q)) = %q, %v", in, back, err)
 		}
 	})
 }
@@ -174,8 +176,8 @@ func TestEscapeBytes(t *testing.T) {
 		{"a\u034fb\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe0f\u2060", `a\u034fb\u115f\u1160\u17b4\u17b5\u3164\uffa0\ufe0f\u2060`},
 		{"\U000e0041\U000e0100", `\U000e0041\U000e0100`},
 	} {
-		if got := escapeBytes([]byte(tc.in), '"'); got != tc.want {
-			t.Errorf("escapeBytes(%q) = %q; want %q", tc.in, got, tc.want)
+		if got := say.Escape([]byte(tc.in), '"'); got != tc.want {
+			t.Errorf("say.Escape(%q) = %q; want %q", tc.in, got, tc.want)
 		}
 	}
 }

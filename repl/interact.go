@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 
 	"github.com/socklab/socklab/words"
 )
@@ -91,7 +92,7 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 func showLines(s *Session, b []byte) {
 	for len(b) > 0 {
 		line, rest, _ := bytes.Cut(b, []byte("\n"))
-		s.Printf("%s", escapeBytes(bytes.TrimSuffix(line, []byte("\r")), 0))
+		s.Printf("%s", say.Escape(bytes.TrimSuffix(line, []byte("\r")), 0))
 		b = rest
 	}
 }
