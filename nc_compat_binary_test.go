@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // Side by side with netcat-openbsd 1.219: each case runs socklab nc and,
@@ -160,7 +162,7 @@ func TestNcRefusals(t *testing.T) {
 
 // TestNcUDPClosedPort: nc exits 0 without a word, 1 with -v (still silent).
 func TestNcUDPClosedPort(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	port := closedPort(t, "udp")
 	for _, v := range []bool{false, true} {
 		t.Run(fmt.Sprint("v=", v), func(t *testing.T) {
@@ -346,7 +348,7 @@ func TestNcKeepQuitZeroKeepsData(t *testing.T) {
 // TestNcUDPKeepRepliesToLatest: -luk sends stdin to the latest sender
 // (netcat-openbsd 1.219 sends it nowhere: a difference on purpose).
 func TestNcUDPKeepRepliesToLatest(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	port := closedPort(t, "udp")
 	cmd := ncCommand(t, false, "-luk", "127.0.0.1", port)
 	in, _ := cmd.StdinPipe()
@@ -379,16 +381,4 @@ func TestNcUDPKeepRepliesToLatest(t *testing.T) {
 	if err != nil || string(buf[:n]) != "reply\n" {
 		t.Fatalf("the latest sender got %q, %v", buf[:n], err)
 	}
-}
-
-// needUDP skips a test where UDP sockets cannot be opened: under Wine 8,
-// Go's UDP sockets fail (Go calls WSAIoctl(SIO_UDP_NETRESET), which Wine 8
-// does not implement).
-func needUDP(t *testing.T) {
-	t.Helper()
-	c, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Skipf("UDP sockets cannot be opened here (%v): Wine 8 lacks SIO_UDP_NETRESET", err)
-	}
-	c.Close()
 }

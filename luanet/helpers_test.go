@@ -199,15 +199,3 @@ func startPythonCtx(t testing.TB, ctx context.Context, prog string, args ...stri
 }
 
 func osWriteFile(p, s string) error { return os.WriteFile(p, []byte(s), 0o644) }
-
-// needUDP skips a test where UDP sockets cannot be opened: under Wine 8,
-// Go's UDP sockets fail (Go calls WSAIoctl(SIO_UDP_NETRESET), which Wine 8
-// does not implement).
-func needUDP(t *testing.T) {
-	t.Helper()
-	c, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Skipf("UDP sockets cannot be opened here (%v): Wine 8 lacks SIO_UDP_NETRESET", err)
-	}
-	c.Close()
-}

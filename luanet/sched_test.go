@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socklab/socklab/internal/testnet"
 	"github.com/socklab/socklab/netops"
 	lua "github.com/yuin/gopher-lua"
 )
@@ -253,7 +254,7 @@ func TestSocketMethods(t *testing.T) {
 }
 
 func TestUDPMethods(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	out, _, err := runLua(t, `
 		local a = assert(net.udp("127.0.0.1:0"))
 		local b = assert(net.udp())
@@ -396,7 +397,7 @@ func TestParkedPanicBecomesFailure(t *testing.T) {
 // TestRecvfromSize: recvfrom's third value is the datagram's length as it
 // arrived, so a script sees that a datagram longer than max lost its tail.
 func TestRecvfromSize(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	out, _, err := runLua(t, `
 		local a = assert(net.udp("127.0.0.1:0"))
 		local b = assert(net.udp("127.0.0.1:0"))

@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // Peers written the way the course's Python programs behave: one sendall,
@@ -242,7 +244,7 @@ with socketserver.UDPServer(("127.0.0.1", 0), H) as srv:
 `
 
 func TestUDPServer(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	t.Parallel()
 	needPython(t)
 	s := startScript(t, "udp_server.lua", nil, "127.0.0.1:0")
@@ -259,7 +261,7 @@ func TestUDPServer(t *testing.T) {
 }
 
 func TestUDPClient(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	t.Parallel()
 	needPython(t)
 	cmd, out := startPython(t, pyUDPServer, "2")

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 func TestClientRoundTrip(t *testing.T) {
@@ -84,7 +86,7 @@ func TestQuitKeepsReceiving(t *testing.T) {
 
 // TestQuitUDP: over UDP (no FIN), -q quits its seconds after stdin's end.
 func TestQuitUDP(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -310,7 +312,7 @@ func TestHelpTellsEOFAndKeep(t *testing.T) {
 }
 
 func TestUDPClient(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -329,7 +331,7 @@ func TestUDPClient(t *testing.T) {
 }
 
 func TestUDPListener(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	pr, pw := io.Pipe()
 	defer pw.Close()
 	r := start(t, pr, "-ulv", "127.0.0.1", "0")
@@ -373,16 +375,4 @@ func tempFile(t *testing.T) *os.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
-}
-
-// needUDP skips a test where UDP sockets cannot be opened: under Wine 8,
-// Go's UDP sockets fail (Go calls WSAIoctl(SIO_UDP_NETRESET), which Wine 8
-// does not implement).
-func needUDP(t *testing.T) {
-	t.Helper()
-	c, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		t.Skipf("UDP sockets cannot be opened here (%v): Wine 8 lacks SIO_UDP_NETRESET", err)
-	}
-	c.Close()
 }

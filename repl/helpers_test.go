@@ -139,23 +139,3 @@ func execCancelled(t *testing.T, s *Session, out *syncBuffer, line string) (stri
 	t.Fatalf("%s never started", line)
 	return "", nil
 }
-
-// udpWorks reports whether UDP sockets can be opened here, and why not:
-// under Wine 8 they cannot (Go calls WSAIoctl(SIO_UDP_NETRESET), which
-// Wine 8 does not implement).
-func udpWorks() (bool, string) {
-	c, err := net.ListenPacket("udp", "127.0.0.1:0")
-	if err != nil {
-		return false, "UDP sockets cannot be opened here (" + err.Error() + "): Wine 8 lacks SIO_UDP_NETRESET"
-	}
-	c.Close()
-	return true, ""
-}
-
-// needUDP skips a test where UDP sockets cannot be opened.
-func needUDP(t *testing.T) {
-	t.Helper()
-	if ok, why := udpWorks(); !ok {
-		t.Skip(why)
-	}
-}

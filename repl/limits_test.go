@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // TestDatagramCutSaysDropped: a datagram longer than MAX is cut, as the
@@ -16,7 +18,7 @@ import (
 // for recvfrom and for recv on a UDP socket; one that fits says nothing
 // more.
 func TestDatagramCutSaysDropped(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "listen udp 127.0.0.1:0")
 	mustExec(t, s, out, "connect udp "+s.Current().LocalAddr()) // [2]

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/socklab/socklab/internal/testnet"
 	"github.com/socklab/socklab/netops"
 )
 
@@ -225,7 +226,7 @@ func TestNotices(t *testing.T) {
 
 func TestUDP(t *testing.T) {
 	s, out := testSession(t, false)
-	needUDP(t)
+	testnet.NeedUDP(t)
 	mustExec(t, s, out, "listen udp 127.0.0.1:0")
 	addr := s.Current().LocalAddr()
 	mustExec(t, s, out, "connect udp "+addr) // [2]

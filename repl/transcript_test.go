@@ -16,6 +16,7 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/socklab/socklab/internal/testnet"
 	"github.com/socklab/socklab/words"
 )
 
@@ -73,7 +74,7 @@ func TestTranscripts(t *testing.T) {
 		"GREET":   serveTCP(t, greet),
 		"REFUSED": closedPort(t),
 	}
-	udp, _ := udpWorks()
+	udp, _ := testnet.UDPWorks()
 	if udp {
 		peers["UDPECHO"] = serveUDPEcho(t)
 	}

@@ -1,0 +1,28 @@
+// Package testnet holds what socklab's tests of several packages need to
+// know about the machine they run on.
+package testnet
+
+import (
+	"net"
+	"testing"
+)
+
+// UDPWorks reports whether UDP sockets can be opened here, and why not:
+// under Wine 8 they cannot (Go calls WSAIoctl(SIO_UDP_NETRESET), which
+// Wine 8 does not implement).
+func UDPWorks() (bool, string) {
+	c, err := net.ListenPacket("udp", "127.0.0.1:0")
+	if err != nil {
+		return false, "UDP sockets cannot be opened here (" + err.Error() + "): Wine 8 lacks SIO_UDP_NETRESET"
+	}
+	c.Close()
+	return true, ""
+}
+
+// NeedUDP skips a test where UDP sockets cannot be opened (see UDPWorks).
+func NeedUDP(t testing.TB) {
+	t.Helper()
+	if ok, why := UDPWorks(); !ok {
+		t.Skip(why)
+	}
+}
