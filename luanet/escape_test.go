@@ -3,6 +3,8 @@ package luanet
 import (
 	"strings"
 	"testing"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // TestReasonsEscaped: a reason that quotes what the script passed (an
@@ -10,7 +12,7 @@ import (
 // so printing it cannot drive the terminal. Such a host is refused before
 // any lookup leaves the machine.
 func TestReasonsEscaped(t *testing.T) {
-	needUDP(t)
+	testnet.NeedUDP(t)
 	out, _, err := runLua(t, `
 		print(net.connect("127.0.0.1\0:80"))
 		print(net.listen("tcp", "127.0.0.1\7:0"))
