@@ -111,10 +111,7 @@ func (e *engine) qpush(L *lua.LState) int {
 	if timeout == 0 {
 		return fail(L, "timeout")
 	}
-	w := e.s.hold(L, "push", timeout, failErr(errTimeout))
-	if timeout < 0 {
-		e.s.stick(w.t)
-	}
+	w := e.s.holdPeer(L, "push", timeout)
 	if len(q.pushers) == cap(q.pushers) { // before the list grows: amortised
 		q.pushers = prune(q.pushers, e.s)
 	}
@@ -144,10 +141,7 @@ func (e *engine) qpop(L *lua.LState) int {
 	if timeout == 0 {
 		return fail(L, "timeout")
 	}
-	w := e.s.hold(L, "pop", timeout, failErr(errTimeout))
-	if timeout < 0 {
-		e.s.stick(w.t)
-	}
+	w := e.s.holdPeer(L, "pop", timeout)
 	if len(q.poppers) == cap(q.poppers) {
 		q.poppers = pruneW(q.poppers, e.s)
 	}

@@ -79,6 +79,17 @@ func (s *sched) unhold(w waiter) {
 	}
 }
 
+// holdPeer is hold for a wait only another task can end (join, push,
+// pop): it fails with "timeout" when timeout passes, and without a timeout
+// it counts towards deadlock detection (see stick).
+func (s *sched) holdPeer(L *lua.LState, what string, timeout time.Duration) waiter {
+	w := s.hold(L, what, timeout, failErr(errTimeout))
+	if timeout < 0 {
+		s.stick(w.t)
+	}
+	return w
+}
+
 // stick notes that t waits, without a timeout, for something only another
 // task can do (a join, a queue). When every task so waits and none is
 // ready, nothing can ever wake one: the loop ends the script with
@@ -179,10 +190,7 @@ func (e *engine) join(L *lua.LState) int {
 	if timeout == 0 {
 		return fail(L, "timeout")
 	}
-	w := e.s.hold(L, "join", timeout, failErr(errTimeout))
-	if timeout < 0 {
-		e.s.stick(w.t)
-	}
+	w := e.s.holdPeer(L, "join", timeout)
 	if len(t.joiners) == cap(t.joiners) { // joins that timed out: amortised
 		t.joiners = pruneW(t.joiners, e.s)
 	}
