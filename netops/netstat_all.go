@@ -8,7 +8,8 @@ import "slices"
 // may look into). Connections waiting in another program's accept queue
 // are marked as such (Owner "queue", Listener 0, and that program). Entries
 // come sorted by protocol, local port, then remote port. Another program's
-// listener has SendQ -1: its backlog is not known.
+// listener has its backlog in SendQ where the kernel says (Linux:
+// sock_diag, as ss does), else -1: not known.
 func (t *Table) NetstatAll() ([]NetEntry, error) {
 	es, err := kernelSockets()
 	if err != nil {
@@ -16,6 +17,7 @@ func (t *Table) NetstatAll() ([]NetEntry, error) {
 	}
 	t.owners(es)
 	procs := socketProcs()
+	backlogs, _ := listenBacklogs()  // where it fails, the backlog stays unknown
 	listeners := map[int]*NetEntry{} // port -> another program's listener
 	for i := range es {
 		e := &es[i]
@@ -27,7 +29,10 @@ func (t *Table) NetstatAll() ([]NetEntry, error) {
 		}
 		if e.State == "LISTEN" && e.Owner == "other" {
 			listeners[Port(e.Local)] = e
-			e.SendQ = -1 // its backlog: /proc/net/tcp does not say
+			e.SendQ = -1 // its backlog, unknown unless sock_diag says: /proc/net/tcp does not
+			if b, ok := backlogs[e.Inode]; ok && e.Inode != 0 {
+				e.SendQ = b
+			}
 		}
 	}
 	for i := range es {

@@ -75,3 +75,5 @@ func socketFDs() map[uint64]int { return nil }
 func fdInode(fd int) (uint64, bool) { return 0, false }
 
 func socketProcs() map[uint64]proc { return nil }
+
+func listenBacklogs() (map[uint64]int, error) { return nil, ErrNotAvailable }
