@@ -21,11 +21,10 @@ import (
 func TestTerminal(t *testing.T) {
 	ln, addr := peerListener(t)
 	home := t.TempDir()
-	p := ptyShell(t, home)
+	p := startTerm(t, home) // at the prompt
 	typed, after := p.typed, p.after
 	screen, exited := p.screen, p.exited
 
-	after("socklab> ")
 	typed("connect " + addr + "\r")
 	after("[1] tcp conn ")
 	after("socklab [1]> ")
