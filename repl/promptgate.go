@@ -28,9 +28,10 @@ const maxGated = 1 << 20
 // prompt with what was typed redrawn below them. Without a prompt up,
 // lines go straight to the terminal.
 type promptGate struct {
-	out   io.Writer // the terminal
-	wake  func()    // injects gateRune into readline's input
-	clean func()    // clears the prompt's line (readline's Clean)
+	out    io.Writer // the terminal
+	wake   func()    // injects gateRune into readline's input
+	clean  func()    // clears the prompt's line (readline's Clean)
+	redraw func()    // draws the prompt and the typed text again (readline's Refresh)
 
 	mu      sync.Mutex
 	active  bool     // a prompt is up
@@ -74,8 +75,8 @@ func (g *promptGate) end() {
 	g.writePending()
 }
 
-// flushInside prints what waits; it runs on readline's goroutine, which
-// redraws the prompt after it.
+// flushInside prints what waits and redraws the prompt below it; it runs
+// on readline's goroutine, where nothing else touches the line.
 func (g *promptGate) flushInside() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
@@ -83,6 +84,7 @@ func (g *promptGate) flushInside() {
 		g.clean()
 		g.writePending()
 	}
+	g.redraw()
 }
 
 // writePending writes the queued lines; g.mu must be held.

@@ -34,35 +34,14 @@ func interactive(o Options) int {
 	stdout := consoleOut(o.Stdout)
 	gate := &promptGate{out: stdout, wake: func() { stdin.Wake(gateRune) }}
 	rs := &rlSource{in: stdin, gate: gate}
-	cfg := &readline.Config{
-		Prompt:            "socklab> ",
-		HistoryLimit:      historyLimit,
-		HistorySearchFold: true,
-		// Only command lines are saved (below): data typed in interact is
-		// not a command to recall.
-		DisableAutoSaveHistory: true,
-		InterruptPrompt:        "^C",
-		EOFPrompt:              "quit",
-		Stdin:                  stdin,
-		Stdout:                 stdout,
-		Stderr:                 o.Stderr,
-		// The prompt gate's injected rune: print what arrived, then
-		// readline redraws the prompt and the typed text.
-		FuncFilterInputRune: func(r rune) (rune, bool) {
-			if r == gateRune {
-				gate.flushInside()
-				return r, false
-			}
-			return r, true
-		},
-	}
+	cfg := editorConfig(stdin, stdout, o.Stderr, gate)
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
 		fmt.Fprintln(o.Stderr, words.T("label.error"), words.T("session.no_editor", err))
 		return 1
 	}
 	rs.rl = rl
-	gate.clean = rl.Clean
+	gate.clean, gate.redraw = rl.Clean, rl.Refresh
 	hist := openHistory(historyFile(), func(l string) { rl.SaveHistory(l) })
 	defer hist.close()
 	out := gate
@@ -149,6 +128,39 @@ func interactive(o Options) int {
 		return ExitInterrupted
 	}
 	return 0
+}
+
+// editorConfig is the line editor's configuration: stdin is the terminal
+// reader, and gate's injected rune prints what waits above the prompt.
+func editorConfig(stdin *wakeReader, stdout, stderr io.Writer, gate *promptGate) *readline.Config {
+	return &readline.Config{
+		Prompt:            "socklab> ",
+		HistoryLimit:      historyLimit,
+		HistorySearchFold: true,
+		// Only command lines are saved (by interactive): data typed in
+		// interact is not a command to recall.
+		DisableAutoSaveHistory: true,
+		InterruptPrompt:        "^C",
+		EOFPrompt:              "quit",
+		Stdin:                  stdin,
+		Stdout:                 stdout,
+		Stderr:                 stderr,
+		// The prompt gate's injected rune: print what arrived and redraw
+		// the prompt and the typed text, then hand readline a key it does
+		// nothing with (Ctrl-G; it only leaves a search or a completion
+		// menu). Not a filtered-out rune: readline answers that with a
+		// wake-up for its terminal reader, which is reading already, so
+		// the wake-up would stay queued and, after the next Enter, let the
+		// reader take type-ahead while no Readline runs, racing with the
+		// next prompt's redraw.
+		FuncFilterInputRune: func(r rune) (rune, bool) {
+			if r == gateRune {
+				gate.flushInside()
+				return readline.CharBell, true
+			}
+			return r, true
+		},
+	}
 }
 
 // termGrace is how long the interactive shell waits, after SIGTERM, for
