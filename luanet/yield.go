@@ -33,7 +33,7 @@ func canYieldChain(L, top *lua.LState) bool {
 // OP_TAILCALL), and no Go function may sit in between. A metamethod
 // (OP_GETTABLE, arithmetic, ...), a for-in iterator (OP_TFORLOOP) or a Go
 // caller such as table.sort, string.gsub or the stock pcall runs a nested
-// VM loop that a yield would corrupt (gopher-lua issues #45, #233, #306).
+// VM loop that a yield would corrupt (gopher-lua cannot yield across them).
 //
 // gopher-lua does not export its call frames, so canYield reads them
 // through a mirror of the unexported callFrame struct. frameSelfTest checks

@@ -10,7 +10,7 @@ import (
 )
 
 // This file is the only one that writes to the terminal. chzyer/readline has
-// an open race (issue #220) that can leave the prompt undrawn when output
+// a race that can leave the prompt undrawn when output
 // lands just as input starts; keeping every write here means a fix, or a
 // switch to another readline fork, touches this file and readline.go only.
 

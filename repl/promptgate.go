@@ -21,7 +21,7 @@ const maxGated = 1 << 20
 // another goroutine's output above the prompt only while its reader waits
 // for a key; a line that lands in the moments between two keys, or just as
 // the prompt is drawn, goes out raw after the prompt and breaks the line
-// (readline issue #220). So while a prompt is up (between begin and end),
+// (a race in readline itself). So while a prompt is up (between begin and end),
 // the gate queues the printer's lines and asks readline's own goroutine,
 // through an injected gateRune, to print them: there (flushInside) nothing
 // else touches the line, which is cleared, the lines printed, and the
