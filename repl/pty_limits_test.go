@@ -250,7 +250,7 @@ func (sc *screen) apply(b string) {
 // background script's prints, arrival notices of many sockets) all land on
 // lines of their own above the prompt, and the line being typed stays
 // whole: no "socklab> [N] ..." or "socklab> send partick 7" on screen
-// (readline's redraw race, #220, did that under load).
+// (readline's redraw race did that under load).
 func TestNoticesAboveIntactPrompt(t *testing.T) {
 	ln, addr := peerListener(t)
 	tm := startTerm(t, t.TempDir())
