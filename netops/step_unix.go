@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"net"
 	"os"
-	"strings"
 	"syscall"
 	"time"
 
@@ -47,77 +46,30 @@ func openSocket(fam, typ int) (*os.File, error) {
 }
 
 // family returns the address family for proto and, for "tcp"/"udp", for
-// the host of addr (an IPv6 literal means AF_INET6).
+// family returns the address family for proto and, for "tcp"/"udp",
+// the host of addr (see [wants6]).
 func family(proto, host string) int {
-	switch {
-	case strings.HasSuffix(proto, "6"):
-		return unix.AF_INET6
-	case strings.HasSuffix(proto, "4"):
-		return unix.AF_INET
-	}
-	if ip := net.ParseIP(host); ip != nil && ip.To4() == nil {
+	if wants6(proto, host) {
 		return unix.AF_INET6
 	}
 	return unix.AF_INET
 }
 
 func socketArgs(fam, typ int) string {
-	a := "AF_INET"
-	if fam == unix.AF_INET6 {
-		a = "AF_INET6"
-	}
-	if typ == unix.SOCK_DGRAM {
-		return a + ", SOCK_DGRAM"
-	}
-	return a + ", SOCK_STREAM"
+	return socketCallArgs(fam == unix.AF_INET6, typ == unix.SOCK_DGRAM)
 }
 
-// sockaddr resolves "HOST:PORT" for a socket of family fam: an empty host
-// means every interface (0.0.0.0 or ::).
+// sockaddr resolves "HOST:PORT" for a socket of family fam (see
+// [resolveStep]).
 func sockaddr(ctx context.Context, fam int, addr string) (unix.Sockaddr, error) {
-	host, port, err := net.SplitHostPort(addr)
+	ap, err := resolveStep(ctx, fam == unix.AF_INET6, addr)
 	if err != nil {
 		return nil, err
 	}
-	p, err := ParsePort(port)
-	if err != nil {
-		return nil, err
+	if ap.Addr().Is4() && fam == unix.AF_INET {
+		return &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}, nil
 	}
-	var ip net.IP
-	switch {
-	case host == "" && fam == unix.AF_INET6:
-		ip = net.IPv6unspecified
-	case host == "":
-		ip = net.IPv4zero
-	default:
-		if ip = net.ParseIP(host); ip == nil {
-			ips, err := net.DefaultResolver.LookupIP(ctx, "ip", host)
-			if err != nil {
-				return nil, err
-			}
-			ip = pickIP(ips, fam)
-		}
-	}
-	if ip4 := ip.To4(); ip4 != nil && fam == unix.AF_INET {
-		sa := &unix.SockaddrInet4{Port: p}
-		copy(sa.Addr[:], ip4)
-		return sa, nil
-	}
-	// An IPv6 address, also for an IPv4 socket: the kernel answers that
-	// (EAFNOSUPPORT), rather than socklab.
-	sa := &unix.SockaddrInet6{Port: p}
-	copy(sa.Addr[:], ip.To16())
-	return sa, nil
-}
-
-// pickIP returns the first address of the family, else the first of all.
-func pickIP(ips []net.IP, fam int) net.IP {
-	for _, ip := range ips {
-		if (ip.To4() != nil) == (fam == unix.AF_INET) {
-			return ip
-		}
-	}
-	return ips[0]
+	return &unix.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}, nil
 }
 
 // sockaddrString formats a socket address as HOST:PORT.

@@ -5,9 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/netip"
 	"os"
-	"strings"
 	"time"
 
 	"golang.org/x/sys/windows"
@@ -47,68 +45,30 @@ func openWinSocket(fam, typ, proto int) (*os.File, error) {
 }
 
 // winFamily returns the address family for proto and, for "tcp"/"udp",
-// for host (an IPv6 literal means AF_INET6).
+// winFamily returns the address family for proto and, for "tcp"/"udp",
+// the host of its address (see [wants6]).
 func winFamily(proto, host string) int {
-	switch {
-	case strings.HasSuffix(proto, "6"):
-		return windows.AF_INET6
-	case strings.HasSuffix(proto, "4"):
-		return windows.AF_INET
-	}
-	if ip, err := netip.ParseAddr(host); err == nil && ip.Is6() && !ip.Is4In6() {
+	if wants6(proto, host) {
 		return windows.AF_INET6
 	}
 	return windows.AF_INET
 }
 
 func winSocketArgs(fam, typ int) string {
-	a := "AF_INET"
-	if fam == windows.AF_INET6 {
-		a = "AF_INET6"
-	}
-	if typ == windows.SOCK_DGRAM {
-		return a + ", SOCK_DGRAM"
-	}
-	return a + ", SOCK_STREAM"
+	return socketCallArgs(fam == windows.AF_INET6, typ == windows.SOCK_DGRAM)
 }
 
-// winResolve resolves "HOST:PORT" for a socket of family fam, as the
-// unix step calls do: an empty host is every interface; an IPv6 address
-// on an IPv4 socket goes to the system, which refuses it.
+// winResolve resolves "HOST:PORT" for a socket of family fam (see
+// [resolveStep]).
 func winResolve(ctx context.Context, fam int, addr string) (windows.Sockaddr, error) {
-	host, port, err := net.SplitHostPort(addr)
+	ap, err := resolveStep(ctx, fam == windows.AF_INET6, addr)
 	if err != nil {
 		return nil, err
 	}
-	p, err := ParsePort(port)
-	if err != nil {
-		return nil, err
+	if ap.Addr().Is4() && fam == windows.AF_INET {
+		return &windows.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}, nil
 	}
-	var ip netip.Addr
-	switch {
-	case host == "" && fam == windows.AF_INET6:
-		ip = netip.IPv6Unspecified()
-	case host == "":
-		ip = netip.IPv4Unspecified()
-	default:
-		if ip, err = netip.ParseAddr(host); err != nil {
-			ips, err := net.DefaultResolver.LookupNetIP(ctx, "ip", host)
-			if err != nil {
-				return nil, err
-			}
-			ip = ips[0]
-			for _, a := range ips {
-				if a.Is4() == (fam == windows.AF_INET) {
-					ip = a
-					break
-				}
-			}
-		}
-	}
-	if ip.Is4() && fam == windows.AF_INET {
-		return &windows.SockaddrInet4{Port: p, Addr: ip.As4()}, nil
-	}
-	return &windows.SockaddrInet6{Port: p, Addr: ip.As16()}, nil
+	return &windows.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}, nil
 }
 
 // winSockaddrString formats a socket address as HOST:PORT.
