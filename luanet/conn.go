@@ -169,11 +169,18 @@ func (e *engine) recv(L *lua.LState) int {
 		return fail(L, "closed")
 	}
 	t := e.s.checkYield(L, "recv") // before claim: a refused receive takes nothing
-	// Try on the loop first: write what the task queued (the reply of a
-	// request/reply exchange) and read what is there already. Under load
-	// the next request is often waiting, and the task goes on without a
-	// hand-off to a worker and back.
-	if flush := sk.claim(e); flush != nil {
+	// The reply the task queued (a request/reply exchange) goes out
+	// before the receive waits. When the loop has other tasks to run, a
+	// worker writes it and the poller says when the next request is there
+	// (poll.go): the loop's time goes to Lua. Alone, the loop writes it
+	// itself and tries a read at once, which saves hand-offs: the next
+	// request is often there already.
+	flush := sk.claim(e)
+	p := e.poll(sk)
+	if flush != nil && p != nil && e.s.busy() && sk.ns.Buffered() == 0 {
+		return e.pollRecv(L, t, p, sk, max, timeout, flush)
+	}
+	if flush != nil {
 		sk.flushFirst(e, flush)
 	}
 	b, err := sk.ns.TryRecv(max)
@@ -184,8 +191,8 @@ func (e *engine) recv(L *lua.LState) int {
 		}
 		return e.s.now(L, t, r)
 	}
-	if p := e.poll(sk); p != nil && err == nil {
-		return e.pollRecv(L, t, p, sk, max, timeout)
+	if p != nil && err == nil {
+		return e.pollRecv(L, t, p, sk, max, timeout, nil)
 	}
 	return e.s.parkTask(L, t, func(context.Context) result {
 		b, err := sk.ns.Recv(e.s.sockCtx, max, timeout)

@@ -1,6 +1,12 @@
 package luanet
 
 import (
+	"bytes"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -95,4 +101,44 @@ func TestRecvWhileAnotherReceiveHoldsTheSocket(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("script did not end")
 	}
+}
+
+// TestPolledEchoUnderLoad: many clients at once keep the loop busy, so
+// replies are written by workers that then arm the poller (poll.go), while
+// short receive timeouts end waits that a worker may still be arming.
+// Every byte must come back, in order, to its own client.
+func TestPolledEchoUnderLoad(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "server.lua")
+	os.WriteFile(path, []byte(`
+		local server = assert(net.listen("tcp", "127.0.0.1:0"))
+		print(("listening on %s:%d"):format(server:localaddr()))
+		while true do
+			local c = server:accept()
+			spawn(function()
+				while true do
+					local data, err = c:recv(1024, 0.005)
+					if data then c:send(data)
+					elseif err == "timeout" then sleep(0.02)
+					else break end
+				end
+				c:close()
+			end)
+		end`), 0o600)
+	s := startFile(t, path, nil)
+	clients(t, s.addr(t), 100, 20*time.Second, func(i int, c net.Conn) error {
+		for k := range 100 {
+			msg := []byte(fmt.Sprintf("client %d message %d", i, k))
+			if i%10 == 0 && k%20 == 0 {
+				time.Sleep(10 * time.Millisecond) // let the server's receive time out (pacing)
+			}
+			if _, err := c.Write(msg); err != nil {
+				return err
+			}
+			got := make([]byte, len(msg))
+			if _, err := io.ReadFull(c, got); err != nil || !bytes.Equal(got, msg) {
+				return fmt.Errorf("round trip %d: got %q, %v; want %q", k, got, err, msg)
+			}
+		}
+		return nil
+	})
 }

@@ -20,7 +20,8 @@ import (
 //   - Only the loop touches the Lua state. The loop is the goroutine running
 //     [sched.run]; it resumes tasks, and every Go function Lua calls runs on
 //     it. Anything else (a worker, a timer) hands back a [result]: plain Go
-//     values, or a then function the loop runs before the task resumes.
+//     values, or a then function the loop runs before the task resumes;
+//     the poller hands back a function for the loop to run (completion.fn).
 //   - A blocking call parks its task and yields; it must be the last thing
 //     the Go function does (`return s.park(...)`, or hold then
 //     `return L.Yield(s.marker)`). [sched.park] runs the operation on a
@@ -53,10 +54,6 @@ type result struct {
 	// values become the results: it may touch the Lua state (wrap a socket
 	// the operation made into a Lua object owned by t, build a table).
 	then func(t *task) (lua.LValue, lua.LValue)
-	// ready, when set, runs on the loop first; false means the operation
-	// has not completed after all (a readiness that a read found empty) and
-	// arranged for another completion: the task keeps waiting.
-	ready func() bool
 	// abandon, when set, runs instead of then when the result is dropped:
 	// its task ended or resumed otherwise, or the run ended. It releases
 	// what then would have handed over (closes a socket no task will see).
@@ -91,6 +88,10 @@ type completion struct {
 	res result
 	// args start a task: the function and its arguments.
 	args []lua.LValue
+	// fn, when set, is all there is: a function run on the loop for no
+	// task in particular (a readiness the poller reported, poll.go), which
+	// may wake tasks itself.
+	fn func()
 }
 
 type sched struct {
@@ -107,6 +108,7 @@ type sched struct {
 	tasks   map[*lua.LState]*task
 	ready   []completion
 	later   []completion   // ready after the loop has looked at its inbox (see now)
+	left    int            // completions after the one being resumed in the loop's batch (see busy)
 	stuck   int            // tasks in a wait only another task can end (see stick)
 	in      *inbox         // completions on their way to the loop
 	ops     sync.WaitGroup // the worker goroutines
@@ -180,12 +182,20 @@ func (s *sched) run() error {
 		}
 		s.promote()
 		for i := range batch {
+			s.left = len(batch) - 1 - i
 			s.resume(batch[i])
 			if err := s.runReady(); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// busy reports whether the loop has more to run than the task it is
+// resuming: then a task's system calls are better made by a worker,
+// in parallel, than by the loop.
+func (s *sched) busy() bool {
+	return s.left > 0 || len(s.ready) > 0 || len(s.later) > 0
 }
 
 // promote makes the tasks in later ready.
@@ -330,6 +340,10 @@ func (s *sched) checkYield(L *lua.LState, what string) *task {
 
 // resume runs task c.t until it yields or ends.
 func (s *sched) resume(c completion) {
+	if c.fn != nil {
+		c.fn()
+		return
+	}
 	t := c.t
 	if _, live := s.tasks[t.th]; !live {
 		c.res.drop()
@@ -342,9 +356,6 @@ func (s *sched) resume(c completion) {
 	case c.seq != 0:
 		if c.seq != t.seq || !t.waiting {
 			c.res.drop() // stale: the operation was abandoned
-			return
-		}
-		if c.res.ready != nil && !c.res.ready() {
 			return
 		}
 		s.unstick(t)

@@ -20,11 +20,18 @@ func (s *sched) dispatch(w work) {
 	}
 }
 
-// work is one parked operation for a worker goroutine.
+// work is one parked operation for a worker goroutine, or (t nil) a job
+// whose result no one waits for (see [sched.goWork]).
 type work struct {
 	t   *task
 	seq uint64
 	op  func(ctx context.Context) result
+}
+
+// goWork runs job on a worker goroutine, for a task that waits some other
+// way (a receive's reply written before its wait is armed, poll.go).
+func (s *sched) goWork(job func(ctx context.Context) result) {
+	s.dispatch(work{op: job})
 }
 
 // maxIdle bounds the workers kept waiting for the next operation. While
@@ -51,7 +58,7 @@ func (s *sched) worker(w work) {
 	for {
 		c := completion{t: w.t, seq: w.seq, res: safeOp(s.ctx, w.op)}
 		usual := c.res.then == nil && c.res.a != lua.LNil
-		if !s.in.put(c) {
+		if w.t != nil && !s.in.put(c) {
 			c.res.drop()
 			return
 		}

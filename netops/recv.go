@@ -213,6 +213,16 @@ func (s *Socket) take(n int) []byte {
 	return out
 }
 
+// Buffered returns how many bytes earlier receives read from the kernel
+// and left for the next one (0 while another receive is in progress).
+func (s *Socket) Buffered() int {
+	if !s.rmu.TryLock() {
+		return 0
+	}
+	defer s.rmu.Unlock()
+	return len(s.buf)
+}
+
 // consumed tells a [Socket.Watch] that a receive took data.
 func (s *Socket) consumed() {
 	select {
