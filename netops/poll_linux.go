@@ -60,7 +60,8 @@ func (p *Poller) Close() error {
 // has reached the end of its stream or has failed (a later receive tells
 // which). fn must not block. A socket has at most one armed callback: arming
 // again replaces it. Closing s drops its callback without calling it. Arm
-// must not be called for one socket from two goroutines at once.
+// may be called from any goroutine, also for one socket from two at once
+// (the poller's lock orders them).
 func (p *Poller) Arm(s *Socket, fn func()) error {
 	tc, ok := s.conn.(*net.TCPConn)
 	if !ok {
