@@ -130,7 +130,7 @@ func (e *engine) doSend(L *lua.LState, sk *sock, data, fname string) int {
 		case <-ctx.Done():
 			return failErr(ctx.Err())
 		case <-tc:
-			return failErr(errTimeout)
+			return timedOut
 		}
 		return result{then: func(*task) (lua.LValue, lua.LValue) {
 			if sk.closed {

@@ -81,7 +81,7 @@ func (e *engine) pollRecv(L *lua.LState, t *task, p *netops.Poller, sk *sock, ma
 		pw.dl = time.Now().Add(timeout)
 	}
 	pw.max = max
-	pw.w = e.s.holdTask(t, wait, failErr(errTimeout))
+	pw.w = e.s.holdTask(t, wait, timedOut)
 	sk.rwait = pw.w
 	if flush != nil {
 		e.s.goWork(func(context.Context) result { pw.writeAndArm(flush); return result{} })

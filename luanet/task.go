@@ -83,7 +83,7 @@ func (s *sched) unhold(w waiter) {
 // pop): it fails with "timeout" when timeout passes, and without a timeout
 // it counts towards deadlock detection (see stick).
 func (s *sched) holdPeer(L *lua.LState, what string, timeout time.Duration) waiter {
-	w := s.hold(L, what, timeout, failErr(errTimeout))
+	w := s.hold(L, what, timeout, timedOut)
 	if timeout < 0 {
 		s.stick(w.t)
 	}
@@ -125,8 +125,9 @@ func (s *sched) wake(w waiter, r result) bool {
 	return true
 }
 
-// errTimeout is the error of a wait that timed out.
-var errTimeout = netops.ErrTimeout
+// timedOut is the result of a wait that timed out (made once: every
+// receive needs it).
+var timedOut = failErr(netops.ErrTimeout)
 
 // handle is the Lua object of a task.
 func (e *engine) handle(t *task) *lua.LUserData {
