@@ -177,7 +177,7 @@ func (e *engine) recv(L *lua.LState) int {
 	// request is often there already.
 	flush := sk.claim(e)
 	p := e.poll(sk)
-	if flush != nil && p != nil && e.s.busy() && sk.ns.Buffered() == 0 {
+	if flush != nil && p != nil && e.s.busy() && !sk.ns.Leftover() {
 		return e.pollRecv(L, t, p, sk, max, timeout, flush)
 	}
 	if flush != nil {

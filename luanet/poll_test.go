@@ -142,3 +142,35 @@ func TestPolledEchoUnderLoad(t *testing.T) {
 		return nil
 	})
 }
+
+// TestBusyRecvTakesLeftover: a receive made while the loop has other tasks
+// to run (a reply queued: the worker path of poll.go) must first return
+// what an earlier recvline left buffered, not wait for the kernel.
+func TestBusyRecvTakesLeftover(t *testing.T) {
+	addr, conns := goListener(t)
+	done := make(chan string, 1)
+	go func() {
+		done <- mustLua(t, `
+			local c = assert(net.connect("`+addr+`"))
+			c:send("x")
+			print(c:recvline(5))
+			c:send("y")
+			spawn(function() end)                  -- a task ready to run: the loop is busy
+			print(c:recv(10, 2))`)
+	}()
+	c := accepted(t, conns)
+	buf := make([]byte, 16)
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "x" {
+		t.Fatalf("peer read %q, %v", buf[:n], err)
+	}
+	c.Write([]byte("line\nrest"))
+	select {
+	case out := <-done:
+		if out != "line\nrest\n" {
+			t.Errorf("output %q, want the leftover at once", out)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("script did not end")
+	}
+}

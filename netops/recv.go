@@ -213,14 +213,15 @@ func (s *Socket) take(n int) []byte {
 	return out
 }
 
-// Buffered returns how many bytes earlier receives read from the kernel
-// and left for the next one (0 while another receive is in progress).
-func (s *Socket) Buffered() int {
+// Leftover reports whether the next receive may find bytes without
+// reading from the kernel: earlier receives left some, or a receive in
+// progress now may leave some.
+func (s *Socket) Leftover() bool {
 	if !s.rmu.TryLock() {
-		return 0
+		return true
 	}
 	defer s.rmu.Unlock()
-	return len(s.buf)
+	return len(s.buf) > 0
 }
 
 // consumed tells a [Socket.Watch] that a receive took data.
