@@ -1,6 +1,9 @@
 package luanet
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // inbox carries completions from the worker goroutines to the scheduler
 // loop. A channel would do, but the loop would then pay one select per
@@ -12,6 +15,10 @@ type inbox struct {
 	q      []completion
 	closed bool
 	wake   chan struct{} // one token: something arrived in an empty inbox
+	// notify, when set, replaces wake: put calls it when the loop sleeps
+	// (sleeping), once per sleep.
+	notify   func()
+	sleeping atomic.Bool
 }
 
 func newInbox() *inbox { return &inbox{wake: make(chan struct{}, 1)} }
@@ -27,7 +34,11 @@ func (b *inbox) put(c completion) bool {
 	b.q = append(b.q, c)
 	first := len(b.q) == 1
 	b.mu.Unlock()
-	if first {
+	if b.notify != nil {
+		if b.sleeping.CompareAndSwap(true, false) {
+			b.notify()
+		}
+	} else if first {
 		select {
 		case b.wake <- struct{}{}:
 		default:

@@ -127,15 +127,14 @@ type engine struct {
 	L        *lua.LState
 	s        *sched
 
-	socks    map[*sock]struct{}
-	poller   *netops.Poller // made by the first receive that waits on one (poll.go)
-	noPoller bool           // the system has none
-	dirty    []*sock        // sockets with queued data to kick after a resume (writer.go)
-	methods  *lua.LTable    // the socket methods
-	sockMT   *lua.LTable
-	taskMT   *lua.LTable
-	queueMT  *lua.LTable
-	writers  sync.WaitGroup
+	socks   map[*sock]struct{}
+	poller  *netops.Poller // the loop's (poll.go); nil where the system has none
+	dirty   []*sock        // sockets with queued data to kick after a resume (writer.go)
+	methods *lua.LTable    // the socket methods
+	sockMT  *lua.LTable
+	taskMT  *lua.LTable
+	queueMT *lua.LTable
+	writers sync.WaitGroup
 
 	budget *netops.Budget // what the run buffers for its peers (memory.go)
 
@@ -183,6 +182,7 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 	e.s = newSched(e.L, ctx)
 	e.s.afterResume = e.kickDirty
 	e.s.failed = e.taskFailed
+	e.startPoller()
 	e.openLibs()
 	e.L.SetContext(e.s.vm) // the only way to stop a CPU-bound script: gopher-lua checks it between VM instructions
 	return e

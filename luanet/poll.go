@@ -12,10 +12,12 @@ import (
 
 // A receive on a TCP connection that finds nothing waits without a
 // goroutine of its own where the system allows it (Linux): the run's
-// [netops.Poller] is armed for the connection, and its callback hands the
-// loop a function that reads, on the loop, what has arrived. An idle
-// connection so costs its coroutine and socket, not a parked worker
-// goroutine (most of an idle connection's cost before).
+// [netops.Poller] is armed for the connection, and the loop, which sleeps
+// on the poller when it has nothing to run, reads what has arrived when
+// the poller says so. An idle connection so costs its coroutine and
+// socket, not a parked worker goroutine (most of an idle connection's cost
+// before), and a request reaches its task with no hand-off between
+// goroutines.
 //
 // The system calls around the wait are placed by load. A loop with other
 // tasks to run hands the reply the task queued to a worker, which writes
@@ -25,22 +27,29 @@ import (
 // to do writes the reply itself, tries a read and arms: no hand-off, the
 // shortest path for one client.
 
+// startPoller gives the loop its poller, where the system has one: the
+// loop then runs the poller's callbacks itself and sleeps on it (see
+// sched.poll), and whatever wakes the loop (a worker, a timer, a stop)
+// wakes the poller.
+func (e *engine) startPoller() {
+	p, err := netops.NewLoopPoller()
+	if err != nil {
+		return
+	}
+	e.poller = p
+	e.s.poll = func(wait bool) { p.Poll(wait) }
+	e.s.in.notify = p.Wake
+	context.AfterFunc(e.ctx, p.Wake)
+}
+
 // poll returns the run's poller for a receive on sk, or nil when sk must
 // be waited on by a worker (not a TCP connection, no poller here).
 func (e *engine) poll(sk *sock) *netops.Poller {
-	if sk.ns.Kind != netops.KindConn || sk.ns.Proto == "udp" || e.noPoller || e.s.live(sk.rwait) {
+	if e.poller == nil || sk.ns.Kind != netops.KindConn || sk.ns.Proto == "udp" || e.s.live(sk.rwait) {
 		return nil // (another task's receive waits on it already: this one takes a worker)
 	}
 	if _, ok := sk.ns.TLS(); ok {
 		return nil // TLS records: readable bytes are not yet plaintext
-	}
-	if e.poller == nil {
-		p, err := netops.NewPoller()
-		if err != nil {
-			e.noPoller = true
-			return nil
-		}
-		e.poller = p
 	}
 	return e.poller
 }
@@ -69,9 +78,7 @@ func (e *engine) pollRecv(L *lua.LState, t *task, p *netops.Poller, sk *sock, ma
 	pw := sk.pw
 	if pw == nil {
 		pw = &pollWait{e: e, sk: sk, p: p}
-		ready := completion{fn: pw.readable}
-		in := e.s.in
-		pw.cb = func() { in.put(ready) }
+		pw.cb = pw.readable
 		sk.pw = pw
 	}
 	wait := time.Duration(-1)
@@ -99,7 +106,7 @@ func (e *engine) pollRecv(L *lua.LState, t *task, p *netops.Poller, sk *sock, ma
 func (pw *pollWait) writeAndArm(flush []byte) {
 	pw.sk.flushFirst(pw.e, flush)
 	if pw.p.Arm(pw.sk.ns, pw.cb) != nil {
-		pw.cb()
+		pw.e.s.in.put(completion{fn: pw.cb})
 	}
 }
 

@@ -127,6 +127,11 @@ type sched struct {
 	// than the main chunk and releases what it held. Both may be nil.
 	afterResume func()
 	failed      func(t *task, msg string)
+	// poll, when set, is the engine's poller (poll.go): the loop runs
+	// poll(false) on every turn, which calls the callbacks of the sockets
+	// that became readable, and sleeps in poll(true) instead of on its
+	// inbox, which then wakes it through the poller (inbox.notify).
+	poll func(wait bool)
 }
 
 func newSched(L *lua.LState, ctx context.Context) *sched {
@@ -162,23 +167,30 @@ func (s *sched) run() error {
 		if len(s.tasks) == 0 {
 			return nil
 		}
-		if batch = s.in.take(batch); len(batch) == 0 {
+		if s.poll != nil {
+			s.poll(false) // its callbacks may wake tasks
+		}
+		if batch = s.in.take(batch); len(batch) == 0 && len(s.ready) == 0 {
 			batch = s.yieldForMore(batch)
 		}
 		if len(batch) == 0 && len(s.later) > 0 {
 			s.promote()
 			continue
 		}
+		if len(batch) == 0 && len(s.ready) > 0 {
+			continue
+		}
 		if len(batch) == 0 {
-			if s.stuck > 0 && s.stuck == len(s.tasks) && len(s.ready) == 0 {
+			if s.stuck > 0 && s.stuck == len(s.tasks) {
 				return errors.New(words.T("lua.deadlock"))
 			}
-			select {
-			case <-s.in.wake:
-			case <-s.ctx.Done():
-				return s.ctx.Err()
+			var err error
+			if batch, err = s.sleep(batch); err != nil {
+				return err
 			}
-			continue
+			if len(batch) == 0 {
+				continue
+			}
 		}
 		s.promote()
 		for i := range batch {
@@ -189,6 +201,25 @@ func (s *sched) run() error {
 			}
 		}
 	}
+}
+
+// sleep waits until something arrives in the inbox or, with a poller,
+// until a callback of the poller may have woken a task (it then runs on
+// the loop, in poll). It returns what the inbox held, if it looked.
+func (s *sched) sleep(batch []completion) ([]completion, error) {
+	if s.poll == nil {
+		select {
+		case <-s.in.wake:
+		case <-s.ctx.Done():
+		}
+		return batch, s.ctx.Err()
+	}
+	s.in.sleeping.Store(true) // from now on a put wakes the poller (inbox.notify)
+	if batch = s.in.take(batch); len(batch) == 0 && s.ctx.Err() == nil {
+		s.poll(true)
+	}
+	s.in.sleeping.Store(false)
+	return batch, s.ctx.Err()
 }
 
 // busy reports whether the loop has more to run than the task it is

@@ -5,6 +5,7 @@ import (
 	"net"
 	"os"
 	"sync"
+	"syscall"
 
 	"golang.org/x/sys/unix"
 )
@@ -14,49 +15,95 @@ import (
 // (a script's server) arms one wait per connection and gets a callback.
 // It is an epoll instance of its own (Linux), itself waited on through Go's
 // network poller, so waiting costs no thread either.
+//
+// The callbacks run on the goroutine that calls [Poller.Poll]: a poller
+// from [NewPoller] has a goroutine of its own for that; one from
+// [NewLoopPoller] leaves it to its owner's event loop, which then hears of
+// a readable connection with no hand-off between goroutines.
 type Poller struct {
 	f      *os.File // the epoll descriptor, for Go's poller
-	efd    int      // the same, for epoll_ctl (f.Fd would make f blocking)
+	rc     syscall.RawConn
+	efd    int // the same, for epoll_ctl (f.Fd would make f blocking)
+	wfd    int // an eventfd in the epoll set: Wake
 	mu     sync.Mutex
 	fns    map[int32]func() // armed callbacks by descriptor
 	closed bool
+
+	// Poll's own (one caller at a time)
+	evs   []unix.EpollEvent
+	ready []func()
+	wait  func(fd uintptr) bool // bound once: collect for rc.Read
 }
 
 // ErrNoPoller reports that a socket cannot be waited on by a Poller (not a
 // TCP connection, or a system without one); the caller waits another way.
 var ErrNoPoller = errors.New("no poller for this socket")
 
-// NewPoller starts a poller. Close stops it.
+// NewPoller starts a poller whose callbacks run on a goroutine of its own.
+// Close stops it.
 func NewPoller() (*Poller, error) {
+	p, err := NewLoopPoller()
+	if err != nil {
+		return nil, err
+	}
+	go func() {
+		for p.Poll(true) == nil {
+		}
+	}()
+	return p, nil
+}
+
+// NewLoopPoller makes a poller whose callbacks run when its owner calls
+// Poll. Close releases it.
+func NewLoopPoller() (*Poller, error) {
 	fd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
 	if err != nil {
 		return nil, os.NewSyscallError("epoll_create1", err)
 	}
+	wfd, err := unix.Eventfd(0, unix.EFD_CLOEXEC|unix.EFD_NONBLOCK)
+	if err != nil {
+		unix.Close(fd)
+		return nil, os.NewSyscallError("eventfd", err)
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(wfd)}
+	if err := unix.EpollCtl(fd, unix.EPOLL_CTL_ADD, wfd, &ev); err != nil {
+		unix.Close(fd)
+		unix.Close(wfd)
+		return nil, os.NewSyscallError("epoll_ctl", err)
+	}
 	if err := unix.SetNonblock(fd, true); err != nil {
 		unix.Close(fd)
+		unix.Close(wfd)
 		return nil, os.NewSyscallError("fcntl", err)
 	}
-	p := &Poller{f: os.NewFile(uintptr(fd), "epoll"), efd: fd, fns: map[int32]func(){}}
-	rc, err := p.f.SyscallConn()
-	if err != nil {
+	p := &Poller{f: os.NewFile(uintptr(fd), "epoll"), efd: fd, wfd: wfd, fns: map[int32]func(){},
+		evs: make([]unix.EpollEvent, 128)}
+	if p.rc, err = p.f.SyscallConn(); err != nil {
 		p.f.Close()
+		unix.Close(wfd)
 		return nil, err
 	}
-	go p.loop(rc)
+	p.wait = func(uintptr) bool { return p.collect() }
 	return p, nil
 }
 
 // Close stops the poller; callbacks armed and not yet called are never
-// called.
+// called, and a Poll waiting returns.
 func (p *Poller) Close() error {
 	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return nil
+	}
 	p.closed = true
 	clear(p.fns)
 	p.mu.Unlock()
-	return p.f.Close()
+	err := p.f.Close()
+	unix.Close(p.wfd)
+	return err
 }
 
-// Arm calls fn once, on the poller's goroutine, when s has data to read,
+// Arm calls fn once, on the goroutine that polls, when s has data to read,
 // has reached the end of its stream or has failed (a later receive tells
 // which). fn must not block. A socket has at most one armed callback: arming
 // again replaces it. Closing s drops its callback without calling it. Arm
@@ -98,35 +145,62 @@ func (p *Poller) Arm(s *Socket, fn func()) error {
 	return aerr
 }
 
-// loop waits for events and calls their callbacks until Close.
-func (p *Poller) loop(rc interface {
-	Read(func(fd uintptr) bool) error
-}) {
-	evs := make([]unix.EpollEvent, 128)
-	var ready []func()
-	for {
-		err := rc.Read(func(fd uintptr) bool {
-			n, err := unix.EpollWait(int(fd), evs, 0)
-			if err == unix.EINTR || n == 0 {
-				return false // nothing yet: wait until the epoll descriptor is readable
-			}
-			p.mu.Lock()
-			for _, ev := range evs[:max(n, 0)] {
-				if fn := p.fns[ev.Fd]; fn != nil {
-					delete(p.fns, ev.Fd)
-					ready = append(ready, fn)
-				}
-			}
-			p.mu.Unlock()
-			return true
-		})
-		if err != nil { // closed
-			return
-		}
-		for i, fn := range ready {
-			fn()
-			ready[i] = nil
-		}
-		ready = ready[:0]
+// Wake makes a Poll that waits return (or the next one return at once),
+// from any goroutine.
+func (p *Poller) Wake() {
+	one := [8]byte{1} // the eventfd counter is a host-endian uint64; any non-zero value wakes
+	p.mu.Lock()
+	if !p.closed { // (after Close the number may be another file's)
+		unix.Write(p.wfd, one[:])
 	}
+	p.mu.Unlock()
+}
+
+// Poll runs the callbacks of the sockets that became readable. With wait,
+// it first waits, without holding a thread, until one did or Wake was
+// called. It returns an error once the poller is closed. Poll must not be
+// called from two goroutines at once.
+func (p *Poller) Poll(wait bool) error {
+	if wait {
+		if err := p.rc.Read(p.wait); err != nil {
+			return err
+		}
+	} else if !p.collect() && p.isClosed() {
+		return net.ErrClosed
+	}
+	for i, fn := range p.ready {
+		fn()
+		p.ready[i] = nil
+	}
+	p.ready = p.ready[:0]
+	return nil
+}
+
+func (p *Poller) isClosed() bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.closed
+}
+
+// collect takes the ready events without waiting, queues their callbacks
+// in p.ready and reports whether there were any (a Wake counts).
+func (p *Poller) collect() bool {
+	n, err := unix.EpollWait(p.efd, p.evs, 0)
+	if err == unix.EINTR || n <= 0 {
+		return false // nothing yet: rc.Read waits until the epoll descriptor is readable
+	}
+	p.mu.Lock()
+	for _, ev := range p.evs[:n] {
+		if ev.Fd == int32(p.wfd) {
+			var b [8]byte
+			unix.Read(p.wfd, b[:]) // reset the counter
+			continue
+		}
+		if fn := p.fns[ev.Fd]; fn != nil {
+			delete(p.fns, ev.Fd)
+			p.ready = append(p.ready, fn)
+		}
+	}
+	p.mu.Unlock()
+	return true
 }

@@ -65,3 +65,54 @@ func TestPoller(t *testing.T) {
 		t.Error("Arm after Close succeeded")
 	}
 }
+
+// TestLoopPoller: a poller driven by its owner runs the callbacks on the
+// goroutine that polls, only there; Poll(true) returns when data arrives
+// and when Wake is called; a closed poller makes Poll fail and Wake do
+// nothing.
+func TestLoopPoller(t *testing.T) {
+	_, server, client := pair(t)
+	p, err := NewLoopPoller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	fired := 0
+	if err := p.Arm(server, func() { fired++ }); err != nil { // a plain int: the race detector objects if another goroutine calls it
+		t.Fatal(err)
+	}
+	if err := p.Poll(false); err != nil || fired != 0 {
+		t.Fatalf("Poll(false) with nothing there: %v, %d callbacks", err, fired)
+	}
+	if _, err := client.Send(testCtx(t), []byte("hi"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := pollBounded(t, p); err != nil || fired != 1 {
+		t.Fatalf("Poll(true) after data: %v, %d callbacks", err, fired)
+	}
+	go p.Wake()
+	if err := pollBounded(t, p); err != nil || fired != 1 {
+		t.Fatalf("Poll(true) after Wake: %v, %d callbacks", err, fired)
+	}
+	p.Close()
+	p.Wake() // must not write to a descriptor the poller no longer owns
+	if err := p.Poll(false); err == nil {
+		t.Error("Poll after Close succeeded")
+	}
+	if err := p.Poll(true); err == nil {
+		t.Error("Poll(true) after Close succeeded")
+	}
+}
+
+// pollBounded is p.Poll(true), failing the test if it does not return in
+// time.
+func pollBounded(t *testing.T, p *Poller) error {
+	t.Helper()
+	stop := time.AfterFunc(testTimeout, func() { p.Close() }) // ends a Poll that would hang
+	defer stop.Stop()
+	start := time.Now()
+	err := p.Poll(true)
+	if time.Since(start) >= testTimeout {
+		t.Fatal("Poll(true) did not return until the test closed the poller")
+	}
+	return err
+}

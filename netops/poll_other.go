@@ -14,6 +14,15 @@ var ErrNoPoller = errors.New("no poller for this socket")
 // NewPoller fails on this system.
 func NewPoller() (*Poller, error) { return nil, ErrNoPoller }
 
+// NewLoopPoller fails on this system.
+func NewLoopPoller() (*Poller, error) { return nil, ErrNoPoller }
+
+// Wake does nothing.
+func (p *Poller) Wake() {}
+
+// Poll does nothing.
+func (p *Poller) Poll(wait bool) error { return ErrNoPoller }
+
 // Close does nothing.
 func (p *Poller) Close() error { return nil }
 
