@@ -220,6 +220,9 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 
 func (e *engine) close() {
 	e.cancel()
+	if e.poller != nil {
+		e.poller.Close()
+	}
 	e.L.Close()
 }
 
