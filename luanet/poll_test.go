@@ -17,9 +17,7 @@ import (
 // data.
 func TestPolledRecv(t *testing.T) {
 	addr, conns := goListener(t)
-	done := make(chan string, 1)
-	go func() {
-		done <- mustLua(t, `
+	output := goLua(t, `
 			local c = assert(net.connect("`+addr+`"))
 			print(c:recv(10, 0.05))                -- nothing yet
 			c:send("go")
@@ -40,28 +38,16 @@ func TestPolledRecv(t *testing.T) {
 			sleep(0.01)
 			c:close()
 			print(k:join(5))`)
-	}()
 	c := accepted(t, conns)
-	buf := make([]byte, 16)
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "go" {
-		t.Fatalf("peer read %q, %v", buf[:n], err)
-	}
+	peerReads(t, c, "go")
 	c.Write([]byte("late"))
-	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "more" {
-		t.Fatalf("peer read %q, %v", buf[:n], err)
-	}
+	peerReads(t, c, "more")
 	c.Write([]byte("one"))
 	time.Sleep(20 * time.Millisecond) // two separate chunks for the two tasks (pacing, not synchronisation)
 	c.Write([]byte("two"))
-	select {
-	case out := <-done:
-		want := "nil\ttimeout\nlate\nwaiting\twaiting\none two\ntrue\tnil\tclosed\n"
-		if out != want {
-			t.Errorf("output:\n%s\nwant:\n%s", out, want)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("script did not end")
+	want := "nil\ttimeout\nlate\nwaiting\twaiting\none two\ntrue\tnil\tclosed\n"
+	if out := output(); out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
 }
 
@@ -71,9 +57,7 @@ func TestPolledRecv(t *testing.T) {
 // task).
 func TestRecvWhileAnotherReceiveHoldsTheSocket(t *testing.T) {
 	addr, conns := goListener(t)
-	done := make(chan string, 1)
-	go func() {
-		done <- mustLua(t, `
+	output := goLua(t, `
 			local c = assert(net.connect("`+addr+`"))
 			local a = spawn(function() return c:recvline(10) end)
 			sleep(0.01)
@@ -83,23 +67,13 @@ func TestRecvWhileAnotherReceiveHoldsTheSocket(t *testing.T) {
 			c:send("ready")
 			print(a:join(10))
 			print(b:join(10))`)
-	}()
 	c := accepted(t, conns)
-	buf := make([]byte, 16)
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "ready" {
-		t.Fatalf("peer read %q, %v: the loop is stuck", buf[:n], err)
-	}
+	peerReads(t, c, "ready") // (nothing: the loop is stuck)
 	c.Write([]byte("line\n"))
 	time.Sleep(20 * time.Millisecond) // pacing
 	c.Write([]byte("rest"))
-	select {
-	case out := <-done:
-		if out != "alive\ntrue\tline\ntrue\trest\n" {
-			t.Errorf("output %q", out)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("script did not end")
+	if out := output(); out != "alive\ntrue\tline\ntrue\trest\n" {
+		t.Errorf("output %q", out)
 	}
 }
 
@@ -148,29 +122,44 @@ func TestPolledEchoUnderLoad(t *testing.T) {
 // what an earlier recvline left buffered, not wait for the kernel.
 func TestBusyRecvTakesLeftover(t *testing.T) {
 	addr, conns := goListener(t)
-	done := make(chan string, 1)
-	go func() {
-		done <- mustLua(t, `
+	output := goLua(t, `
 			local c = assert(net.connect("`+addr+`"))
 			c:send("x")
 			print(c:recvline(5))
 			c:send("y")
 			spawn(function() end)                  -- a task ready to run: the loop is busy
 			print(c:recv(10, 2))`)
-	}()
 	c := accepted(t, conns)
-	buf := make([]byte, 16)
-	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	if n, err := c.Read(buf); err != nil || string(buf[:n]) != "x" {
-		t.Fatalf("peer read %q, %v", buf[:n], err)
-	}
+	peerReads(t, c, "x")
 	c.Write([]byte("line\nrest"))
-	select {
-	case out := <-done:
-		if out != "line\nrest\n" {
-			t.Errorf("output %q, want the leftover at once", out)
+	if out := output(); out != "line\nrest\n" {
+		t.Errorf("output %q, want the leftover at once", out)
+	}
+}
+
+// goLua runs code as mustLua does, in the background; the function it
+// returns waits (at most 30 s) for the script's output.
+func goLua(t *testing.T, code string) func() string {
+	done := make(chan string, 1)
+	go func() { done <- mustLua(t, code) }()
+	return func() string {
+		t.Helper()
+		select {
+		case out := <-done:
+			return out
+		case <-time.After(30 * time.Second):
+			t.Fatal("script did not end")
+			return ""
 		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("script did not end")
+	}
+}
+
+// peerReads reads once from c (at most 10 s) and fails unless it got want.
+func peerReads(t *testing.T, c net.Conn, want string) {
+	t.Helper()
+	buf := make([]byte, len(want)+16)
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	if n, err := c.Read(buf); err != nil || string(buf[:n]) != want {
+		t.Fatalf("peer read %q, %v; want %q", buf[:n], err, want)
 	}
 }
