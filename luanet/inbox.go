@@ -9,7 +9,7 @@ import (
 // loop. A channel would do, but the loop would then pay one select per
 // completion; the inbox hands over everything that arrived since the
 // loop last looked in one swap, and wakes the loop only when it finds the
-// inbox empty.
+// inbox empty (or, with notify, only while the loop sleeps).
 type inbox struct {
 	mu     sync.Mutex
 	q      []completion

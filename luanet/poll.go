@@ -43,9 +43,10 @@ func (e *engine) startPoller() {
 }
 
 // poll returns the run's poller for a receive on sk, or nil when sk must
-// be waited on by a worker (not a TCP connection, no poller here).
+// be waited on by a worker (not a TCP connection: UDP, a UNIX-domain
+// socket, TLS; no poller here).
 func (e *engine) poll(sk *sock) *netops.Poller {
-	if e.poller == nil || sk.ns.Kind != netops.KindConn || sk.ns.Proto == "udp" || e.s.live(sk.rwait) {
+	if e.poller == nil || sk.ns.Kind != netops.KindConn || !sk.ns.Pollable() || e.s.live(sk.rwait) {
 		return nil // (another task's receive waits on it already: this one takes a worker)
 	}
 	if _, ok := sk.ns.TLS(); ok {
@@ -56,7 +57,8 @@ func (e *engine) poll(sk *sock) *netops.Poller {
 
 // pollWait is the state of the receives on one socket that wait on the
 // poller, made once per socket: a receive sets its fields and arms the
-// poller, and only the loop reads or writes them. The poller's callback
+// poller. Only the loop reads or writes w, max and dl; a worker reads e,
+// sk, p and cb, which never change. The poller's callback
 // only says "readable": the loop then reads for whichever receive waits
 // on the socket at that moment, if one does, so a late or repeated
 // callback does no harm.

@@ -2,13 +2,17 @@ package luanet
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // TestPolledRecv covers a receive that waits on the poller: a timeout
@@ -161,5 +165,36 @@ func peerReads(t *testing.T, c net.Conn, want string) {
 	c.SetReadDeadline(time.Now().Add(10 * time.Second))
 	if n, err := c.Read(buf); err != nil || string(buf[:n]) != want {
 		t.Fatalf("peer read %q, %v; want %q", buf[:n], err, want)
+	}
+}
+
+// TestPolledRecvClosedFromOutside: a socket of the script closed by
+// someone else (the shell's `close N`, through the shared table) must end
+// the receive waiting on it, which the kernel does not tell the poller.
+func TestPolledRecvClosedFromOutside(t *testing.T) {
+	addr, conns := goListener(t)
+	tab := netops.NewTable()
+	out := newLineBuf()
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	go func() {
+		done <- RunString(ctx, "t.lua", `
+			local c = assert(net.connect("`+addr+`"))
+			print("waiting")
+			print("got", c:recv(10))`, Options{Table: tab, Stdout: out, Stderr: out})
+	}()
+	accepted(t, conns)
+	out.wait(t, "waiting", 5*time.Second)
+	for _, s := range tab.List() { // before or after the receive parks: either way it must end
+		s.Close()
+	}
+	select {
+	case err := <-done:
+		if err != nil || !strings.Contains(out.String(), "got\tnil\tclosed") {
+			t.Errorf("run: %v, output %q", err, out.String())
+		}
+	case <-time.After(5 * time.Second):
+		t.Errorf("the receive still waits 5 s after its socket was closed: %q", out.String())
 	}
 }

@@ -20,13 +20,15 @@ import (
 //   - Only the loop touches the Lua state. The loop is the goroutine running
 //     [sched.run]; it resumes tasks, and every Go function Lua calls runs on
 //     it. Anything else (a worker, a timer) hands back a [result]: plain Go
-//     values, or a then function the loop runs before the task resumes;
-//     the poller hands back a function for the loop to run (completion.fn).
+//     values, or a then function the loop runs before the task resumes
+//     (or, rarely, a function for the loop to run: completion.fn). The
+//     poller's callbacks run on the loop itself, in poll.
 //   - A blocking call parks its task and yields; it must be the last thing
 //     the Go function does (`return s.park(...)`, or hold then
 //     `return L.Yield(s.marker)`). [sched.park] runs the operation on a
 //     worker goroutine; [sched.hold] waits for the loop itself to wake the
-//     task ([sched.wake]: join, queues) or for a timer (sleep, timeouts).
+//     task ([sched.wake]: join, queues, a receive the poller says can
+//     read, poll.go) or for a timer (sleep, timeouts).
 //   - Every park completes exactly once. A parked task carries a sequence
 //     number; only a completion with the current one resumes it, with
 //     exactly two values (see api.go). Every other completion (a timer that
@@ -41,7 +43,7 @@ import (
 //     a task's sockets when that task fails or is canceled. Waits the loop
 //     ends itself need no context: the loop stops their timers when it ends.
 //   - The loop knows nothing of sockets: the engine's hooks (afterResume,
-//     failed) and the results' then/abandon functions do that work.
+//     failed, poll) and the results' then/abandon functions do that work.
 
 // result is what an operation hands back to the loop: two Lua values
 // built off the Lua goroutine (strings, numbers, nil), or a function the
@@ -89,8 +91,8 @@ type completion struct {
 	// args start a task: the function and its arguments.
 	args []lua.LValue
 	// fn, when set, is all there is: a function run on the loop for no
-	// task in particular (a readiness the poller reported, poll.go), which
-	// may wake tasks itself.
+	// task in particular (a worker that could not arm the poller has the
+	// loop read at once, poll.go), which may wake tasks itself.
 	fn func()
 }
 

@@ -9,8 +9,9 @@ import (
 // Write-behind sends. c:send on a TCP connection queues the data and
 // returns at once (while less than highWater bytes wait). When the task next yields, the queue goes out in one of
 // two ways: if the task parked on a receive on the same connection (the
-// request/reply pattern), that receive's goroutine writes the queue first,
-// without waiting (netops' TrySend), and then reads; otherwise, or for
+// request/reply pattern), that receive writes the queue first, without
+// waiting (netops' TrySend), on the loop or on a worker (poll.go), and
+// then waits for the next request; otherwise, or for
 // what the kernel did not take at once, a short-lived writer goroutine
 // drains the queue. Either way the reply leaves while the script already
 // waits for the next request, and the common case costs no goroutine of

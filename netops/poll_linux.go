@@ -26,13 +26,19 @@ type Poller struct {
 	efd    int // the same, for epoll_ctl (f.Fd would make f blocking)
 	wfd    int // an eventfd in the epoll set: Wake
 	mu     sync.Mutex
-	fns    map[int32]func() // armed callbacks by descriptor
+	fns    map[int32]armed // armed callbacks by descriptor
+	late   []func()        // callbacks of sockets closed while armed (Socket.Close)
 	closed bool
 
 	// Poll's own (one caller at a time)
 	evs   []unix.EpollEvent
 	ready []func()
 	wait  func(fd uintptr) bool // bound once: collect for rc.Read
+}
+
+type armed struct {
+	s  *Socket
+	fn func()
 }
 
 // ErrNoPoller reports that a socket cannot be waited on by a Poller (not a
@@ -76,7 +82,7 @@ func NewLoopPoller() (*Poller, error) {
 		unix.Close(wfd)
 		return nil, os.NewSyscallError("fcntl", err)
 	}
-	p := &Poller{f: os.NewFile(uintptr(fd), "epoll"), efd: fd, wfd: wfd, fns: map[int32]func(){},
+	p := &Poller{f: os.NewFile(uintptr(fd), "epoll"), efd: fd, wfd: wfd, fns: map[int32]armed{},
 		evs: make([]unix.EpollEvent, 128)}
 	if p.rc, err = p.f.SyscallConn(); err != nil {
 		p.f.Close()
@@ -106,9 +112,11 @@ func (p *Poller) Close() error {
 // Arm calls fn once, on the goroutine that polls, when s has data to read,
 // has reached the end of its stream or has failed (a later receive tells
 // which). fn must not block. A socket has at most one armed callback: arming
-// again replaces it. Closing s drops its callback without calling it. Arm
-// may be called from any goroutine, also for one socket from two at once
-// (the poller's lock orders them).
+// again replaces it. Closing s calls its callback (the kernel forgets the
+// registration without a word, and a receive that waits must hear of the
+// close); arming a closed socket fails. Arm may be called from any
+// goroutine, also for one socket from two at once (the poller's lock
+// orders them).
 func (p *Poller) Arm(s *Socket, fn func()) error {
 	tc, ok := s.conn.(*net.TCPConn)
 	if !ok {
@@ -123,12 +131,12 @@ func (p *Poller) Arm(s *Socket, fn func()) error {
 		ev := unix.EpollEvent{Events: unix.EPOLLIN | unix.EPOLLRDHUP | unix.EPOLLONESHOT, Fd: int32(fd)}
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		if p.closed {
+		if p.closed || s.Closed() {
 			aerr = net.ErrClosed
 			return
 		}
 		op := unix.EPOLL_CTL_MOD
-		if s.poller != p { // new to this poller: a registration left by a closed descriptor of the same number must go
+		if s.poller.Load() != p { // new to this poller: a registration left by a closed descriptor of the same number must go
 			unix.EpollCtl(p.efd, unix.EPOLL_CTL_DEL, int(fd), nil)
 			op = unix.EPOLL_CTL_ADD
 		}
@@ -136,8 +144,9 @@ func (p *Poller) Arm(s *Socket, fn func()) error {
 			aerr = os.NewSyscallError("epoll_ctl", e)
 			return
 		}
-		s.poller = p
-		p.fns[int32(fd)] = fn
+		s.poller.Store(p)
+		s.pollFD = int32(fd)
+		p.fns[int32(fd)] = armed{s, fn}
 	})
 	if err != nil {
 		return err
@@ -165,8 +174,10 @@ func (p *Poller) Poll(wait bool) error {
 		if err := p.rc.Read(p.wait); err != nil {
 			return err
 		}
-	} else if !p.collect() && p.isClosed() {
+	} else if p.isClosed() { // (the descriptor's number may be another file's by now)
 		return net.ErrClosed
+	} else {
+		p.collect()
 	}
 	for i, fn := range p.ready {
 		fn()
@@ -190,17 +201,44 @@ func (p *Poller) collect() bool {
 		return false // nothing yet: rc.Read waits until the epoll descriptor is readable
 	}
 	p.mu.Lock()
+	if p.closed {
+		p.mu.Unlock()
+		return false
+	}
 	for _, ev := range p.evs[:n] {
 		if ev.Fd == int32(p.wfd) {
 			var b [8]byte
 			unix.Read(p.wfd, b[:]) // reset the counter
+			p.ready = append(p.ready, p.late...)
+			clear(p.late)
+			p.late = p.late[:0]
 			continue
 		}
-		if fn := p.fns[ev.Fd]; fn != nil {
+		if a, ok := p.fns[ev.Fd]; ok {
 			delete(p.fns, ev.Fd)
-			p.ready = append(p.ready, fn)
+			p.ready = append(p.ready, a.fn)
 		}
 	}
 	p.mu.Unlock()
 	return true
+}
+
+// unarm, run by Close, calls the callback s was armed with (a waiter then
+// hears of the close: the kernel drops the registration silently) and
+// forgets it.
+func (s *Socket) unarm() {
+	p := s.poller.Load()
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	a, ok := p.fns[s.pollFD]
+	if ok && a.s == s {
+		delete(p.fns, s.pollFD)
+		p.late = append(p.late, a.fn)
+	}
+	p.mu.Unlock()
+	if ok && a.s == s {
+		p.Wake()
+	}
 }

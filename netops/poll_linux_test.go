@@ -67,9 +67,9 @@ func TestPoller(t *testing.T) {
 }
 
 // TestLoopPoller: a poller driven by its owner runs the callbacks on the
-// goroutine that polls, only there; Poll(true) returns when data arrives
-// and when Wake is called; a closed poller makes Poll fail and Wake do
-// nothing.
+// goroutine that polls, only there; Poll(true) returns when data arrives,
+// when Wake is called and when an armed socket is closed (calling its
+// callback); a closed poller makes Poll fail and Wake do nothing.
 func TestLoopPoller(t *testing.T) {
 	_, server, client := pair(t)
 	p, err := NewLoopPoller()
@@ -92,6 +92,16 @@ func TestLoopPoller(t *testing.T) {
 	go p.Wake()
 	if err := pollBounded(t, p); err != nil || fired != 1 {
 		t.Fatalf("Poll(true) after Wake: %v, %d callbacks", err, fired)
+	}
+	if err := p.Arm(server, func() { fired++ }); err != nil {
+		t.Fatal(err)
+	}
+	server.Close() // the kernel drops the registration; the poller must still call back
+	if err := pollBounded(t, p); err != nil || fired != 2 {
+		t.Fatalf("Poll(true) after the armed socket was closed: %v, %d callbacks", err, fired)
+	}
+	if err := p.Arm(server, func() { fired++ }); err == nil {
+		t.Error("Arm of a closed socket succeeded")
 	}
 	p.Close()
 	p.Wake() // must not write to a descriptor the poller no longer owns

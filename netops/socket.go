@@ -50,11 +50,12 @@ type Socket struct {
 	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
 	pc    *net.UDPConn // an unconnected UDP socket
 
-	rmu    sync.Mutex // serialises receives and guards buf and raw
-	buf    []byte     // bytes read from the kernel but not yet returned
-	raw    rawConn    // conn's syscall.RawConn, made once by the unix recvOnce
-	poller *Poller    // the Poller s is registered with (Linux), if any
-	wmu    sync.Mutex // serialises sends
+	rmu    sync.Mutex             // serialises receives and guards buf and raw
+	buf    []byte                 // bytes read from the kernel but not yet returned
+	raw    rawConn                // conn's syscall.RawConn, made once by the unix recvOnce
+	poller atomic.Pointer[Poller] // the Poller s is registered with (Linux), if any
+	pollFD int32                  // its descriptor there (guarded by the poller's lock)
+	wmu    sync.Mutex             // serialises sends
 	in     atomic.Int64
 	out    atomic.Int64
 	peer   atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
@@ -211,6 +212,7 @@ func (s *Socket) Close() error {
 			}
 		}
 		close(s.done)
+		s.unarm() // after done: a later Arm refuses s
 		s.unbudget()
 		if s.table != nil {
 			s.table.remove(s.ID)
@@ -231,4 +233,11 @@ func (s *Socket) Close() error {
 type rawConn struct {
 	of *net.TCPConn
 	rc syscall.RawConn
+}
+
+// Pollable reports whether a [Poller] can wait on s: a TCP connection
+// (not UDP, a UNIX-domain socket or TLS).
+func (s *Socket) Pollable() bool {
+	_, ok := s.conn.(*net.TCPConn)
+	return ok
 }
