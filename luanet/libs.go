@@ -80,6 +80,7 @@ func (e *engine) openLibs() {
 	L.SetGlobal("bytes", bytesT)
 	e.methods = L.NewTable()
 	e.sockMT = e.metatable(e.methods, "socket", e.mString)
+	e.sockMT.RawSetString("__index", L.NewFunction(e.sockIndex))
 	taskM, queueM := L.NewTable(), L.NewTable()
 	e.taskMT = e.metatable(taskM, "task", e.taskString)
 	e.queueMT = e.metatable(queueM, "queue", nil)
