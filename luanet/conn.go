@@ -170,20 +170,35 @@ func (e *engine) recv(L *lua.LState) int {
 	}
 	t := e.s.checkYield(L, "recv") // before claim: a refused receive takes nothing
 	// The reply the task queued (a request/reply exchange) goes out
-	// before the receive waits. When the loop has other tasks to run, a
-	// worker writes it and the poller says when the next request is there
-	// (poll.go): the loop's time goes to Lua. Alone, the loop writes it
-	// itself and tries a read at once, which saves hand-offs: the next
-	// request is often there already.
+	// before the receive waits. When the loop has other tasks to run and
+	// nothing can be there unannounced, a worker writes it and the poller
+	// says when the next request arrives (poll.go): the loop's time goes to
+	// Lua. Otherwise the loop writes it itself and tries a read at once,
+	// which saves hand-offs: the next request is often there already.
 	flush := sk.claim(e)
-	p := e.poll(sk)
-	if flush != nil && p != nil && e.s.busy() && !sk.ns.Leftover() {
-		return e.pollRecv(L, t, p, sk, max, timeout, flush)
+	var pw *pollWait
+	if p := e.poll(sk); p != nil {
+		var err error
+		if pw, err = e.pollOf(sk, p); err != nil {
+			if flush != nil {
+				sk.flushFirst(e, flush)
+			}
+			return fail(L, netops.Reason(err))
+		}
+	}
+	if flush != nil && pw != nil && e.s.busy() && pw.quiet() {
+		return e.pollRecv(L, t, pw, max, timeout, flush)
 	}
 	if flush != nil {
 		sk.flushFirst(e, flush)
 	}
-	b, err := sk.ns.TryRecv(max)
+	var b []byte
+	var err error
+	if pw != nil {
+		b, err = pw.try(max)
+	} else {
+		b, err = sk.ns.TryRecv(max)
+	}
 	if b != nil || (err != nil && err != netops.ErrBusy) {
 		r := result{a: ownedString(b)}
 		if err != nil {
@@ -191,8 +206,8 @@ func (e *engine) recv(L *lua.LState) int {
 		}
 		return e.s.now(L, t, r)
 	}
-	if p != nil && err == nil {
-		return e.pollRecv(L, t, p, sk, max, timeout, nil)
+	if pw != nil && err == nil {
+		return e.pollRecv(L, t, pw, max, timeout, nil)
 	}
 	return e.s.parkTask(L, t, func(context.Context) result {
 		b, err := sk.ns.Recv(e.s.sockCtx, max, timeout)

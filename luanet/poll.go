@@ -11,21 +11,21 @@ import (
 )
 
 // A receive on a TCP connection that finds nothing waits without a
-// goroutine of its own where the system allows it (Linux): the run's
-// [netops.Poller] is armed for the connection, and the loop, which sleeps
-// on the poller when it has nothing to run, reads what has arrived when
-// the poller says so. An idle connection so costs its coroutine and
-// socket, not a parked worker goroutine (most of an idle connection's cost
-// before), and a request reaches its task with no hand-off between
-// goroutines.
+// goroutine of its own where the system allows it (Linux): the connection
+// is registered once with the run's [netops.Poller], edge-triggered, and
+// the loop, which sleeps on the poller when it has nothing to run, reads
+// what has arrived when the poller says so. An idle connection so costs
+// its coroutine and socket, not a parked worker goroutine (most of an idle
+// connection's cost before), a request reaches its task with no hand-off
+// between goroutines, and a wait costs no system call (see pollWait).
 //
 // The system calls around the wait are placed by load. A loop with other
 // tasks to run hands the reply the task queued to a worker, which writes
-// it and arms the poller: the loop, the one goroutine Lua runs on, spends
-// its time on Lua and the writes run in parallel (doing them on the loop
-// halved echo.lua's round trips at 500 clients). A loop with nothing else
-// to do writes the reply itself, tries a read and arms: no hand-off, the
-// shortest path for one client.
+// it: the loop, the one goroutine Lua runs on, spends its time on Lua and
+// the writes run in parallel (doing them on the loop halved echo.lua's
+// round trips at 500 clients). A loop with nothing else to do writes the
+// reply itself and tries a read: no hand-off, the shortest path for one
+// client.
 
 // startPoller gives the loop its poller, where the system has one: the
 // loop then runs the poller's callbacks itself and sleeps on it (see
@@ -55,33 +55,72 @@ func (e *engine) poll(sk *sock) *netops.Poller {
 	return e.poller
 }
 
-// pollWait is the state of the receives on one socket that wait on the
-// poller, made once per socket: a receive sets its fields and arms the
-// poller. Only the loop reads or writes w, max and dl; a worker reads e,
-// sk, p and cb, which never change. The poller's callback
-// only says "readable": the loop then reads for whichever receive waits
-// on the socket at that moment, if one does, so a late or repeated
-// callback does no harm.
+// pollWait is a socket's waits on the poller, made by its first receive
+// that waits there, which registers the socket edge-triggered
+// ([netops.Poller.Watch]): the poller then calls readable, on the loop, at
+// every arrival, and a wait costs no system call. Only the loop reads or
+// writes its fields but e, sk and p, which never change.
+//
+// With edges, what was read decides what is known: after a read that came
+// back short, the kernel held nothing more, and whatever arrives later
+// brings an edge. So pending says that the socket may hold data no edge
+// will announce: an edge came while no receive waited, a read filled its
+// buffer, the stream ended (it stays readable), or a receive elsewhere
+// read (seen, against [netops.Socket.Reads]). A receive then reads before
+// it waits.
 type pollWait struct {
-	e   *engine
-	sk  *sock
-	p   *netops.Poller // the run's, for good
-	w   waiter
-	max int
-	dl  time.Time // the receive's deadline; zero: none
-	cb  func()    // bound once: the poller's callback
+	e       *engine
+	sk      *sock
+	p       *netops.Poller // the run's, for good
+	w       waiter         // the receive that waits, if live
+	max     int
+	dl      time.Time // the receive's deadline; zero: none
+	pending bool
+	seen    uint64 // sk.ns.Reads() after the last read here
 }
 
-// pollRecv parks task t until sk is readable, then reads on the loop
-// (see the top of poll.go). flush, when not nil, is the reply the task
-// queued (claimed): a worker writes it and then arms the poller, so that
-// the loop goes on with the other tasks meanwhile.
-func (e *engine) pollRecv(L *lua.LState, t *task, p *netops.Poller, sk *sock, max int, timeout time.Duration, flush []byte) int {
-	pw := sk.pw
-	if pw == nil {
-		pw = &pollWait{e: e, sk: sk, p: p}
-		pw.cb = pw.readable
-		sk.pw = pw
+// pollOf returns sk's pollWait, registering sk with p the first time.
+func (e *engine) pollOf(sk *sock, p *netops.Poller) (*pollWait, error) {
+	if sk.pw != nil {
+		return sk.pw, nil
+	}
+	pw := &pollWait{e: e, sk: sk, p: p, pending: true}
+	if err := p.Watch(sk.ns, pw.readable); err != nil {
+		return nil, err
+	}
+	sk.pw = pw
+	return pw, nil
+}
+
+// quiet reports that sk holds nothing to read that no edge will announce.
+func (pw *pollWait) quiet() bool {
+	return !pw.pending && pw.seen == pw.sk.ns.Reads() && !pw.sk.ns.Leftover()
+}
+
+// try reads what is there without waiting, and notes what the read tells:
+// only a read from the kernel that came back short says the kernel holds
+// nothing more (bytes an earlier receive left buffered say nothing of it).
+func (pw *pollWait) try(max int) ([]byte, error) {
+	pw.pending = false
+	buffered := pw.sk.ns.Leftover()
+	b, err := pw.sk.ns.TryRecv(max)
+	pw.seen = pw.sk.ns.Reads()
+	if buffered || len(b) == max || err != nil {
+		pw.pending = true
+	}
+	return b, err
+}
+
+// pollRecv parks task t until something arrives on sk, then reads on the
+// loop (see the top of poll.go); sk must be quiet. flush, when not nil,
+// is the reply the task queued (claimed): a worker writes it, so that the
+// loop goes on with the other tasks meanwhile.
+func (e *engine) pollRecv(L *lua.LState, t *task, pw *pollWait, max int, timeout time.Duration, flush []byte) int {
+	if pw.sk.ns.Closed() { // closed by someone else (the shell): no arrival will ever come
+		if flush != nil {
+			pw.sk.flushFirst(e, flush)
+		}
+		return fail(L, "closed")
 	}
 	wait := time.Duration(-1)
 	pw.dl = time.Time{}
@@ -91,47 +130,35 @@ func (e *engine) pollRecv(L *lua.LState, t *task, p *netops.Poller, sk *sock, ma
 	}
 	pw.max = max
 	pw.w = e.s.holdTask(t, wait, timedOut)
-	sk.rwait = pw.w
+	pw.sk.rwait = pw.w
 	if flush != nil {
-		e.s.goWork(func(context.Context) result { pw.writeAndArm(flush); return result{} })
-	} else if err := p.Arm(sk.ns, pw.cb); err != nil { // the socket is open: only a failing epoll_ctl gets here
-		sk.rwait = waiter{}
-		e.s.unhold(pw.w)
-		return fail(L, netops.Reason(err))
+		sk := pw.sk
+		e.s.goWork(func(context.Context) result { sk.flushFirst(e, flush); return result{} })
 	}
 	return L.Yield(e.s.marker)
 }
 
-// writeAndArm is the worker's job of pollRecv: write the reply, then arm
-// the poller. A socket closed meanwhile cannot be armed; the loop then
-// reads once and hears of the close.
-func (pw *pollWait) writeAndArm(flush []byte) {
-	pw.sk.flushFirst(pw.e, flush)
-	if pw.p.Arm(pw.sk.ns, pw.cb) != nil {
-		pw.e.s.in.put(completion{fn: pw.cb})
-	}
-}
-
-// readable reads, on the loop, for the receive that waits on the socket
-// (if one still does) now that the poller said it is readable, and wakes
-// its task with what it got. Nothing there after all: it waits again.
+// readable runs at every arrival on the socket (and once when it is
+// closed): it reads for the receive that waits, if one does, and wakes its
+// task with what it got; with none waiting, it notes that data is pending.
 func (pw *pollWait) readable() {
 	w, sk := pw.w, pw.sk
 	if sk.rwait != w || !pw.e.s.live(w) {
-		return // stale: that receive has ended (a timeout, a close, a cancel)
+		pw.pending = true // no receive waits: the next one reads first
+		return
 	}
-	b, err := sk.ns.TryRecv(pw.max)
+	b, err := pw.try(pw.max)
 	var r result
 	switch {
-	case err == netops.ErrBusy: // a receive of the shell's holds the socket: wait on a worker
+	case err == netops.ErrBusy: // another receive (the shell's) holds the socket: wait on a worker
 		pw.e.toWorker(w, sk, pw.max, pw.dl)
 		return
 	case b != nil:
 		r = result{a: ownedString(b)}
 	case err != nil:
 		r = failErr(err)
-	case pw.p.Arm(sk.ns, pw.cb) == nil:
-		return // woken for nothing: wait again
+	case !sk.ns.Closed():
+		return // an edge for nothing (data a read before took): wait for the next
 	default:
 		r = failErr(net.ErrClosed)
 	}
@@ -147,6 +174,9 @@ func (e *engine) toWorker(w waiter, sk *sock, max int, dl time.Time) {
 		w.t.timer = nil
 	}
 	sk.rwait = waiter{}
+	if sk.pw != nil {
+		sk.pw.pending = true // the worker reads, and may leave data behind
+	}
 	e.s.dispatch(work{t: w.t, seq: w.seq, op: func(context.Context) result {
 		var timeout time.Duration
 		if !dl.IsZero() {

@@ -158,12 +158,13 @@ func goLua(t *testing.T, code string) func() string {
 	}
 }
 
-// peerReads reads once from c (at most 10 s) and fails unless it got want.
+// peerReads reads len(want) bytes from c (within 10 s) and fails unless
+// they are want.
 func peerReads(t *testing.T, c net.Conn, want string) {
 	t.Helper()
-	buf := make([]byte, len(want)+16)
+	buf := make([]byte, len(want))
 	c.SetReadDeadline(time.Now().Add(10 * time.Second))
-	if n, err := c.Read(buf); err != nil || string(buf[:n]) != want {
+	if n, err := io.ReadFull(c, buf); err != nil || string(buf[:n]) != want {
 		t.Fatalf("peer read %q, %v; want %q", buf[:n], err, want)
 	}
 }
@@ -196,5 +197,41 @@ func TestPolledRecvClosedFromOutside(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Errorf("the receive still waits 5 s after its socket was closed: %q", out.String())
+	}
+}
+
+// TestWatchedRecvReadsWhatNoEdgeAnnounces: the poller tells of arrivals,
+// not of what is there. A receive whose read filled its buffer, and one
+// after a recvline that a worker made (reading past the line), must read
+// before they wait, also when the loop is busy (a reply queued, another
+// task ready); otherwise they would wait for an arrival that never comes.
+func TestWatchedRecvReadsWhatNoEdgeAnnounces(t *testing.T) {
+	addr, conns := goListener(t)
+	output := goLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local got = {}
+		got[1] = assert(c:recv(5, 5))             -- waits: the peer sends 20 bytes at once
+		for i = 2, 4 do
+			c:send("a")                           -- a reply queued ...
+			spawn(function() end)                 -- ... and the loop busy
+			got[i] = assert(c:recv(5, 2))
+		end
+		print(table.concat(got, " "))
+		print(assert(c:recvline(5)))              -- on a worker, which reads more than the line
+		local n = 0
+		while n < 100000 do
+			c:send("b")
+			spawn(function() end)
+			n = n + #assert(c:recv(65536, 2))
+		end
+		print(n)`)
+	c := accepted(t, conns)
+	time.Sleep(20 * time.Millisecond) // pacing: let the first receive wait (it must work either way)
+	c.Write([]byte("abcdefghijklmnopqrst"))
+	peerReads(t, c, "aaa") // nothing more arrives before the three receives have read
+	c.Write(append([]byte("line\n"), bytes.Repeat([]byte("z"), 100000)...))
+	want := "abcde fghij klmno pqrst\nline\n100000\n"
+	if out := output(); out != want {
+		t.Errorf("output %q, want %q", out, want)
 	}
 }

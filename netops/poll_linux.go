@@ -36,9 +36,12 @@ type Poller struct {
 	wait  func(fd uintptr) bool // bound once: collect for rc.Read
 }
 
+// armed is a socket's registration: its callback, and whether it stays
+// after an event (Watch) or goes (Arm).
 type armed struct {
-	s  *Socket
-	fn func()
+	s    *Socket
+	fn   func()
+	keep bool
 }
 
 // ErrNoPoller reports that a socket cannot be waited on by a Poller (not a
@@ -118,6 +121,21 @@ func (p *Poller) Close() error {
 // goroutine, also for one socket from two at once (the poller's lock
 // orders them).
 func (p *Poller) Arm(s *Socket, fn func()) error {
+	return p.register(s, fn, unix.EPOLLONESHOT, false)
+}
+
+// Watch calls fn, on the goroutine that polls, each time something
+// arrives on s (data, the end of the stream, an error), until s is closed
+// (which calls it once more): edge-triggered, registered once, so that a
+// caller that keeps track of what it has read (see [Socket.Reads]) waits
+// for the next arrival with no system call. A socket is armed or watched,
+// not both.
+func (p *Poller) Watch(s *Socket, fn func()) error {
+	return p.register(s, fn, unix.EPOLLET, true)
+}
+
+// register is Arm (keep false) and Watch (keep true).
+func (p *Poller) register(s *Socket, fn func(), mode uint32, keep bool) error {
 	tc, ok := s.conn.(*net.TCPConn)
 	if !ok {
 		return ErrNoPoller
@@ -128,7 +146,7 @@ func (p *Poller) Arm(s *Socket, fn func()) error {
 	}
 	var aerr error
 	err = rc.Control(func(fd uintptr) {
-		ev := unix.EpollEvent{Events: unix.EPOLLIN | unix.EPOLLRDHUP | unix.EPOLLONESHOT, Fd: int32(fd)}
+		ev := unix.EpollEvent{Events: unix.EPOLLIN | unix.EPOLLRDHUP | mode, Fd: int32(fd)}
 		p.mu.Lock()
 		defer p.mu.Unlock()
 		if p.closed || s.Closed() {
@@ -146,7 +164,7 @@ func (p *Poller) Arm(s *Socket, fn func()) error {
 		}
 		s.poller.Store(p)
 		s.pollFD = int32(fd)
-		p.fns[int32(fd)] = armed{s, fn}
+		p.fns[int32(fd)] = armed{s, fn, keep}
 	})
 	if err != nil {
 		return err
@@ -215,7 +233,9 @@ func (p *Poller) collect() bool {
 			continue
 		}
 		if a, ok := p.fns[ev.Fd]; ok {
-			delete(p.fns, ev.Fd)
+			if !a.keep {
+				delete(p.fns, ev.Fd)
+			}
 			p.ready = append(p.ready, a.fn)
 		}
 	}

@@ -126,3 +126,38 @@ func pollBounded(t *testing.T, p *Poller) error {
 	}
 	return err
 }
+
+// TestPollerWatch: a watched socket's callback runs at every arrival, with
+// no arming in between, and once more when the socket is closed; an
+// arrival nobody reads still brings no second call until more comes.
+func TestPollerWatch(t *testing.T) {
+	_, server, client := pair(t)
+	p, err := NewLoopPoller()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	calls := 0
+	if err := p.Watch(server, func() { calls++ }); err != nil {
+		t.Fatal(err)
+	}
+	for i := 1; i <= 3; i++ {
+		if _, err := client.Send(testCtx(t), []byte("hi"), 0); err != nil {
+			t.Fatal(err)
+		}
+		if err := pollBounded(t, p); err != nil || calls != i {
+			t.Fatalf("arrival %d: %v, %d calls", i, err, calls)
+		}
+	}
+	if err := p.Poll(false); err != nil || calls != 3 {
+		t.Fatalf("no new arrival (6 bytes unread): %v, %d calls", err, calls)
+	}
+	before := server.Reads()
+	if b, err := server.TryRecv(64); string(b) != "hihihi" || err != nil || server.Reads() != before+1 {
+		t.Fatalf("TryRecv: %q, %v, reads %d -> %d", b, err, before, server.Reads())
+	}
+	server.Close()
+	if err := pollBounded(t, p); err != nil || calls != 4 {
+		t.Fatalf("after Close: %v, %d calls", err, calls)
+	}
+}

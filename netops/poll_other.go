@@ -29,4 +29,7 @@ func (p *Poller) Close() error { return nil }
 // Arm fails on this system.
 func (p *Poller) Arm(s *Socket, fn func()) error { return ErrNoPoller }
 
+// Watch fails on this system.
+func (p *Poller) Watch(s *Socket, fn func()) error { return ErrNoPoller }
+
 func (s *Socket) unarm() {}

@@ -180,6 +180,7 @@ func (s *Socket) fill(ctx context.Context, dl time.Time, b []byte) (int, error) 
 // returns the error to report: none when data came (the error, if it
 // persists, comes back on the next read).
 func (s *Socket) noteRead(n, size int, err error) error {
+	s.reads.Add(1)
 	s.in.Add(int64(n))
 	if n > 0 {
 		s.traceRecv(size, n)
@@ -212,6 +213,12 @@ func (s *Socket) take(n int) []byte {
 	s.consumed()
 	return out
 }
+
+// Reads returns how many reads from the kernel have come back with
+// something (bytes, the end of the stream, an error, a timeout) on s so far,
+// by any receive: a caller that waits for arrivals with [Poller.Watch]
+// knows from it whether someone else read in between.
+func (s *Socket) Reads() uint64 { return s.reads.Load() }
 
 // Leftover reports whether the next receive may find bytes without
 // reading from the kernel: earlier receives left some, or a receive in
