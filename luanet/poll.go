@@ -93,8 +93,11 @@ func (e *engine) pollOf(sk *sock, p *netops.Poller) (*pollWait, error) {
 }
 
 // quiet reports that sk holds nothing to read that no edge will announce.
+// The end of the stream (or a reset) that came with the last data is such
+// a thing: the edge that brought both is spent, and a read that took the
+// data came back short (see [netops.Socket.HungUp]).
 func (pw *pollWait) quiet() bool {
-	return !pw.pending && pw.seen == pw.sk.ns.Reads() && !pw.sk.ns.Leftover()
+	return !pw.pending && pw.seen == pw.sk.ns.Reads() && !pw.sk.ns.Leftover() && !pw.sk.ns.HungUp()
 }
 
 // try reads what is there without waiting, and notes what the read tells:

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -175,16 +176,10 @@ func peerReads(t *testing.T, c net.Conn, want string) {
 func TestPolledRecvClosedFromOutside(t *testing.T) {
 	addr, conns := goListener(t)
 	tab := netops.NewTable()
-	out := newLineBuf()
-	done := make(chan error, 1)
-	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
-	defer cancel()
-	go func() {
-		done <- RunString(ctx, "t.lua", `
+	out, done := startLua(t, `
 			local c = assert(net.connect("`+addr+`"))
 			print("waiting")
-			print("got", c:recv(10))`, Options{Table: tab, Stdout: out, Stderr: out})
-	}()
+			print("got", c:recv(10))`, Options{Table: tab})
 	accepted(t, conns)
 	out.wait(t, "waiting", 5*time.Second)
 	for _, s := range tab.List() { // before or after the receive parks: either way it must end
@@ -234,4 +229,57 @@ func TestWatchedRecvReadsWhatNoEdgeAnnounces(t *testing.T) {
 	if out := output(); out != want {
 		t.Errorf("output %q, want %q", out, want)
 	}
+}
+
+// TestWatchedRecvSeesEndWithLastData: the peer's last bytes and its end of
+// stream (or a reset) arrive while the loop is busy, so the poller reports
+// them as one edge. The read for the waiting receive takes the bytes and
+// comes back short; the next receive, made while the loop is busy again,
+// must still hear of the end, which no further edge announces.
+func TestWatchedRecvSeesEndWithLastData(t *testing.T) {
+	for _, end := range []string{"close", "reset"} {
+		t.Run(end, func(t *testing.T) {
+			addr, conns := goListener(t)
+			out, done := startLua(t, `
+				local c = assert(net.connect("`+addr+`"))
+				spawn(function()
+					print("spinning")
+					local t0 = os.clock()
+					while os.clock() - t0 < 0.4 do end   -- the loop polls nothing meanwhile
+				end)
+				local got = assert(c:recv(100, 5))      -- waits on the poller
+				c:send("x")
+				spawn(function() end)                   -- the loop is busy
+				print("second", got, c:recv(100, 3))`, Options{})
+			c := accepted(t, conns).(*net.TCPConn)
+			out.wait(t, "spinning", 5*time.Second)
+			c.Write([]byte("hello"))
+			if end == "close" {
+				c.CloseWrite() // (the peer still reads: the reply brings no reset)
+			} else {
+				c.SetLinger(0)
+				c.Close()
+			}
+			select {
+			case err := <-done:
+				if err != nil || !regexp.MustCompile(`second\thello\tnil\t(closed|reset)`).MatchString(out.String()) {
+					t.Errorf("run: %v, output %q", err, out.String())
+				}
+			case <-time.After(10 * time.Second):
+				t.Errorf("the second receive still waits: %q", out.String())
+			}
+		})
+	}
+}
+
+// startLua runs code in the background (for at most 20 s), its output in
+// a lineBuf.
+func startLua(t *testing.T, code string, o Options) (*lineBuf, <-chan error) {
+	out := newLineBuf()
+	o.Stdout, o.Stderr = out, out
+	done := make(chan error, 1)
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	t.Cleanup(cancel)
+	go func() { done <- RunString(ctx, "t.lua", code, o) }()
+	return out, done
 }

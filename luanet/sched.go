@@ -20,9 +20,8 @@ import (
 //   - Only the loop touches the Lua state. The loop is the goroutine running
 //     [sched.run]; it resumes tasks, and every Go function Lua calls runs on
 //     it. Anything else (a worker, a timer) hands back a [result]: plain Go
-//     values, or a then function the loop runs before the task resumes
-//     (or, rarely, a function for the loop to run: completion.fn). The
-//     poller's callbacks run on the loop itself, in poll.
+//     values, or a then function the loop runs before the task resumes.
+//     The poller's callbacks run on the loop itself, in poll.
 //   - A blocking call parks its task and yields; it must be the last thing
 //     the Go function does (`return s.park(...)`, or hold then
 //     `return L.Yield(s.marker)`). [sched.park] runs the operation on a
@@ -90,10 +89,6 @@ type completion struct {
 	res result
 	// args start a task: the function and its arguments.
 	args []lua.LValue
-	// fn, when set, is all there is: a function run on the loop for no
-	// task in particular (a worker that could not arm the poller has the
-	// loop read at once, poll.go), which may wake tasks itself.
-	fn func()
 }
 
 type sched struct {
@@ -373,10 +368,6 @@ func (s *sched) checkYield(L *lua.LState, what string) *task {
 
 // resume runs task c.t until it yields or ends.
 func (s *sched) resume(c completion) {
-	if c.fn != nil {
-		c.fn()
-		return
-	}
 	t := c.t
 	if _, live := s.tasks[t.th]; !live {
 		c.res.drop()

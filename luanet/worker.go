@@ -29,7 +29,7 @@ type work struct {
 }
 
 // goWork runs job on a worker goroutine, for a task that waits some other
-// way (a receive's reply written before its wait is armed, poll.go).
+// way (the reply a receive waiting on the poller queued, poll.go).
 func (s *sched) goWork(job func(ctx context.Context) result) {
 	s.dispatch(work{op: job})
 }

@@ -233,6 +233,9 @@ func (p *Poller) collect() bool {
 			continue
 		}
 		if a, ok := p.fns[ev.Fd]; ok {
+			if ev.Events&(unix.EPOLLRDHUP|unix.EPOLLHUP|unix.EPOLLERR) != 0 {
+				a.s.hup.Store(true) // lasts: no edge will say it again (see HungUp)
+			}
 			if !a.keep {
 				delete(p.fns, ev.Fd)
 			}

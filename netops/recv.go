@@ -220,6 +220,13 @@ func (s *Socket) take(n int) []byte {
 // knows from it whether someone else read in between.
 func (s *Socket) Reads() uint64 { return s.reads.Load() }
 
+// HungUp reports that a [Poller] event on s told of the peer's end of
+// stream, a reset or an error (EPOLLRDHUP, EPOLLHUP, EPOLLERR). That state
+// lasts, and an edge-triggered registration announces it once, merged
+// with the data that came before it: a read that takes the data and comes
+// back short does not say the socket has nothing more to tell.
+func (s *Socket) HungUp() bool { return s.hup.Load() }
+
 // Leftover reports whether the next receive may find bytes without
 // reading from the kernel: earlier receives left some, or a receive in
 // progress now may leave some.

@@ -59,6 +59,7 @@ type Socket struct {
 	in     atomic.Int64
 	out    atomic.Int64
 	reads  atomic.Uint64               // reads that came back with something (see Reads)
+	hup    atomic.Bool                 // a Watch event told of the end of the stream or an error (see HungUp)
 	peer   atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
 	reset  atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
 	read   chan struct{}               // signalled when a receive consumed data (see Watch)
