@@ -59,7 +59,7 @@ func (e *engine) poll(sk *sock) *netops.Poller {
 // that waits there, which registers the socket edge-triggered
 // ([netops.Poller.Watch]): the poller then calls readable, on the loop, at
 // every arrival, and a wait costs no system call. Only the loop reads or
-// writes its fields but e, sk and p, which never change.
+// writes its fields.
 //
 // With edges, what was read decides what is known: after a read that came
 // back short, the kernel held nothing more, and whatever arrives later
@@ -71,8 +71,7 @@ func (e *engine) poll(sk *sock) *netops.Poller {
 type pollWait struct {
 	e       *engine
 	sk      *sock
-	p       *netops.Poller // the run's, for good
-	w       waiter         // the receive that waits, if live
+	w       waiter // the receive that waits, if live
 	max     int
 	dl      time.Time // the receive's deadline; zero: none
 	pending bool
@@ -84,7 +83,7 @@ func (e *engine) pollOf(sk *sock, p *netops.Poller) (*pollWait, error) {
 	if sk.pw != nil {
 		return sk.pw, nil
 	}
-	pw := &pollWait{e: e, sk: sk, p: p, pending: true}
+	pw := &pollWait{e: e, sk: sk, pending: true}
 	if err := p.Watch(sk.ns, pw.readable); err != nil {
 		return nil, err
 	}
