@@ -1,7 +1,6 @@
 package check
 
 import (
-	"net"
 	"strings"
 	"testing"
 )
@@ -13,31 +12,7 @@ import (
 func TestAddressTaken(t *testing.T) {
 	needPython(t)
 	t.Parallel()
-	port := freePort(t)
-	ln, err := net.Listen("tcp", "127.0.0.1:"+port)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = ln.Close() })
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			go func() {
-				defer c.Close()
-				buf := make([]byte, 1024)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					_, _ = c.Write(buf[:n])
-				}
-			}()
-		}
-	}()
+	port := goEchoServer(t) // another program, a correct echo server, on the port
 	rep := check(t, "echo-server", port, python(example("echo_server"), port)...)
 	if rep.Passed || rep.Cases[0].Passed {
 		t.Fatalf("the other program was graded:\n%s", text(rep))

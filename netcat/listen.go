@@ -9,6 +9,7 @@ import (
 	"net"
 	"syscall"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/tlsx"
 	"github.com/socklab/socklab/words"
 )
@@ -96,7 +97,7 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 		}
 		status := 0
 		if cfg != nil {
-			var tc *tlsConn
+			var tc *netops.TLSConn
 			tc, err = handshake(ctx, o, tls.Server(c, cfg), c, cfg, false, stderr)
 			if err == nil {
 				status = relay(ctx, o, tc, in, stdout, stderr)

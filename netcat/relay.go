@@ -9,6 +9,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // relay copies stdin to c and c to stdout until the rules of the package
@@ -43,7 +45,7 @@ func relay(ctx context.Context, o *options, c io.ReadWriteCloser, in *input, std
 	go func() {
 		eof, err := send()
 		if eof && (o.shutWR || o.quit >= 0) {
-			closeWrite(c)
+			netops.CloseWrite(c)
 		}
 		sendDone <- sent{eof, err}
 	}()
@@ -119,7 +121,7 @@ func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 	if f, ok := stdout.(*os.File); ok && act == nil {
 		if tc, ok := c.(*net.TCPConn); ok {
 			_, err := io.Copy(f, tc) // splice(2) on Linux
-			return quiet(err)
+			return netops.IgnoreClosed(err)
 		}
 	}
 	size := bufSize
@@ -139,23 +141,8 @@ func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 			return nil // a TLS peer may close without close_notify
 		}
 		if err != nil {
-			return quiet(err)
+			return netops.IgnoreClosed(err)
 		}
-	}
-}
-
-// quiet drops the error a read gets when relay itself closed the connection.
-func quiet(err error) error {
-	if errors.Is(err, net.ErrClosed) {
-		return nil
-	}
-	return err
-}
-
-// closeWrite sends FIN (shutdown(SHUT_WR)) where the connection has one.
-func closeWrite(c io.ReadWriteCloser) {
-	if cw, ok := c.(interface{ CloseWrite() error }); ok {
-		cw.CloseWrite()
 	}
 }
 

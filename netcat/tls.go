@@ -7,32 +7,14 @@ import (
 	"io"
 	"net"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/tlsx"
 	"github.com/socklab/socklab/words"
 )
 
-// tlsConn is a TLS connection whose CloseWrite also sends the TCP FIN:
-// close_notify alone leaves a peer that reads the socket (nc, a program
-// that ignores TLS alerts) waiting.
-type tlsConn struct {
-	*tls.Conn
-	raw net.Conn
-}
-
-// CloseWrite sends close_notify, then FIN.
-func (c *tlsConn) CloseWrite() error {
-	err := c.Conn.CloseWrite()
-	if cw, ok := c.raw.(interface{ CloseWrite() error }); ok {
-		if e := cw.CloseWrite(); err == nil {
-			err = e
-		}
-	}
-	return err
-}
-
 // clientTLS runs the client's handshake over c.
-func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*tlsConn, error) {
+func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*netops.TLSConn, error) {
 	cfg, err := tlsx.Client(tlsx.ClientOptions{
 		Verify: o.tls.verify, ServerName: o.tls.servername, CAFile: o.tls.trust, Host: o.host,
 	})
@@ -55,7 +37,7 @@ func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*
 
 // handshake runs a TLS handshake, bounded by -w and ctx, and with -v
 // prints what was agreed. A failure is reported on stderr.
-func handshake(ctx context.Context, o *options, tc *tls.Conn, raw net.Conn, cfg *tls.Config, client bool, stderr io.Writer) (*tlsConn, error) {
+func handshake(ctx context.Context, o *options, tc *tls.Conn, raw net.Conn, cfg *tls.Config, client bool, stderr io.Writer) (*netops.TLSConn, error) {
 	hctx := ctx
 	if o.timeout > 0 {
 		var cancel context.CancelFunc
@@ -80,5 +62,5 @@ func handshake(ctx context.Context, o *options, tc *tls.Conn, raw net.Conn, cfg 
 		}
 		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_session", f.Version, f.CipherSuite, peer))
 	}
-	return &tlsConn{Conn: tc, raw: raw}, nil
+	return &netops.TLSConn{Conn: tc}, nil
 }

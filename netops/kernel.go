@@ -19,7 +19,7 @@ func (s *Socket) sysConn() syscall.Conn {
 	case s.ln != nil:
 		return s.ln
 	case s.conn != nil:
-		if tc, ok := s.conn.(*tlsConn); ok {
+		if tc, ok := s.conn.(*TLSConn); ok {
 			return tc.NetConn().(syscall.Conn)
 		}
 		if sc, ok := s.conn.(syscall.Conn); ok {

@@ -148,15 +148,7 @@ func (s *Socket) bind(addr string) (*Socket, error) {
 	if s.Kind != KindStep || !isUDP(s.Proto) {
 		return s, nil
 	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		pc, err := net.FilePacketConn(s.keep)
-		if err != nil {
-			return nil, err
-		}
-		n := newSocket(s.Proto, KindPacket, s.Owner)
-		n.pc = pc.(*net.UDPConn)
-		return n, nil
-	})
+	n, err := s.table.convert(s, s.packetSocket)
 	if err != nil {
 		return nil, opErr("bind", s, addr, err)
 	}
@@ -361,18 +353,22 @@ func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n
 	c.Result = fmt.Sprintf("%d, local %s", len(data), s.stepLocal())
 	s.table.trace().emit(c)
 	s.table.note(s)
-	conv, err := s.table.convert(s, func() (*Socket, error) {
-		pc, err := net.FilePacketConn(s.keep)
-		if err != nil {
-			return nil, err
-		}
-		n := newSocket(s.Proto, KindPacket, s.Owner)
-		n.pc = pc.(*net.UDPConn)
-		return n, nil
-	})
+	conv, err := s.table.convert(s, s.packetSocket)
 	if err != nil {
 		return len(data), true, opErr("sendto", s, addr, err)
 	}
 	conv.out.Add(int64(len(data)))
 	return len(data), true, nil
+}
+
+// packetSocket makes, from a step UDP socket's descriptor, the packet
+// socket it becomes once bound or once it has sent (see Table.convert).
+func (s *Socket) packetSocket() (*Socket, error) {
+	pc, err := net.FilePacketConn(s.keep)
+	if err != nil {
+		return nil, err
+	}
+	n := newSocket(s.Proto, KindPacket, s.Owner)
+	n.pc = pc.(*net.UDPConn)
+	return n, nil
 }

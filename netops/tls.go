@@ -3,6 +3,7 @@ package netops
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"time"
 )
@@ -43,30 +44,57 @@ func (s *Socket) StartTLS(ctx context.Context, cfg *tls.Config, server bool, tim
 	if err := c.HandshakeContext(hctx); err != nil {
 		return c.ConnectionState(), opErr("tls", s, "", err)
 	}
-	s.conn = &tlsConn{c}
+	s.conn = &TLSConn{c}
 	return c.ConnectionState(), nil
 }
 
 // TLS reports whether s speaks TLS, with the state of its handshake.
 func (s *Socket) TLS() (tls.ConnectionState, bool) {
-	if c, ok := s.conn.(*tlsConn); ok {
+	if c, ok := s.conn.(*TLSConn); ok {
 		return c.ConnectionState(), true
 	}
 	return tls.ConnectionState{}, false
 }
 
-// tlsConn is a TLS connection whose CloseWrite sends close_notify and then
-// the TCP FIN, and whose descriptor is the TCP connection's.
-type tlsConn struct{ *tls.Conn }
+// TLSConn is a TLS connection that half-closes like the connection under
+// it: CloseWrite sends close_notify and then that connection's FIN (a peer
+// that reads the socket, nc or a program that ignores TLS alerts, would
+// otherwise wait), CloseRead shuts its reading side. Its descriptor is the
+// connection's.
+type TLSConn struct{ *tls.Conn }
 
 // CloseWrite sends close_notify, then FIN.
-func (c *tlsConn) CloseWrite() error {
+func (c *TLSConn) CloseWrite() error {
 	err := c.Conn.CloseWrite()
-	if e := c.NetConn().(*net.TCPConn).CloseWrite(); err == nil {
+	if e := CloseWrite(c.NetConn()); err == nil {
 		err = e
 	}
 	return err
 }
 
-// CloseRead shuts the TCP connection's reading side.
-func (c *tlsConn) CloseRead() error { return c.NetConn().(*net.TCPConn).CloseRead() }
+// CloseRead shuts the reading side of the connection under c.
+func (c *TLSConn) CloseRead() error {
+	if cr, ok := c.NetConn().(interface{ CloseRead() error }); ok {
+		return cr.CloseRead()
+	}
+	return nil
+}
+
+// CloseWrite shuts c's sending side (shutdown(SHUT_WR): the peer reads the
+// end of the stream) where c has one, a TCP or UNIX-domain connection or a
+// [TLSConn]; elsewhere it does nothing.
+func CloseWrite(c any) error {
+	if cw, ok := c.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
+
+// IgnoreClosed drops the error of an operation on a connection that was
+// closed on this side meanwhile (net.ErrClosed): the closer meant it.
+func IgnoreClosed(err error) error {
+	if errors.Is(err, net.ErrClosed) {
+		return nil
+	}
+	return err
+}

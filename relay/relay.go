@@ -13,6 +13,8 @@ import (
 	"net"
 	"sync"
 	"time"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // Config is what to relay.
@@ -125,7 +127,7 @@ func (r *relayer) pair(ctx context.Context, n int, client net.Conn) {
 	if err == nil && r.cfg.TargetTLS != nil {
 		tc := tls.Client(target, r.cfg.TargetTLS)
 		if err = tc.HandshakeContext(ctx); err == nil {
-			target = &halfTLS{tc, target}
+			target = &netops.TLSConn{Conn: tc}
 		} else {
 			target.Close()
 		}
@@ -133,7 +135,7 @@ func (r *relayer) pair(ctx context.Context, n int, client net.Conn) {
 	if err == nil && r.cfg.ListenTLS != nil {
 		tc := tls.Server(client, r.cfg.ListenTLS)
 		if err = tc.HandshakeContext(ctx); err == nil {
-			client = &halfTLS{tc, client}
+			client = &netops.TLSConn{Conn: tc}
 		} else {
 			target.Close()
 		}
@@ -189,7 +191,7 @@ func (r *relayer) copy(ev Event, dir Dir, dst, src net.Conn, total *int64) error
 		if n > 0 {
 			if _, werr := dst.Write(buf[:n]); werr != nil {
 				flush()
-				return quiet(werr)
+				return netops.IgnoreClosed(werr)
 			}
 			*total += int64(n)
 			if r.cfg.Data {
@@ -206,41 +208,13 @@ func (r *relayer) copy(ev Event, dir Dir, dst, src net.Conn, total *int64) error
 		if err != nil {
 			flush()
 			if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-				closeWrite(dst)
+				netops.CloseWrite(dst)
 				e := ev
 				e.Kind, e.Dir = HalfClosed, dir
 				r.emit(e)
 				return nil
 			}
-			return quiet(err)
+			return netops.IgnoreClosed(err)
 		}
 	}
-}
-
-// quiet drops the error of a connection the relay itself closed.
-func quiet(err error) error {
-	if errors.Is(err, net.ErrClosed) {
-		return nil
-	}
-	return err
-}
-
-func closeWrite(c net.Conn) {
-	if cw, ok := c.(interface{ CloseWrite() error }); ok {
-		cw.CloseWrite()
-	}
-}
-
-// halfTLS is a TLS connection whose CloseWrite sends close_notify and then
-// the TCP FIN.
-type halfTLS struct {
-	*tls.Conn
-	raw net.Conn
-}
-
-// CloseWrite sends close_notify, then FIN.
-func (h *halfTLS) CloseWrite() error {
-	err := h.Conn.CloseWrite()
-	closeWrite(h.raw)
-	return err
 }
