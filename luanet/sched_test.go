@@ -13,6 +13,7 @@ import (
 
 	"github.com/socklab/socklab/internal/testnet"
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 	lua "github.com/yuin/gopher-lua"
 )
 
@@ -389,7 +390,7 @@ func TestStdinInput(t *testing.T) {
 // operation reaches the script as nil plus an internal error, not a crash.
 func TestParkedPanicBecomesFailure(t *testing.T) {
 	r := safeOp(context.Background(), func(context.Context) result { panic("boom") })
-	if r.a != lua.LNil || !strings.Contains(r.b.String(), "internal error: boom (please report)") {
+	if r.a != lua.LNil || r.b.String() != words.T("lua.internal", "boom") {
 		t.Fatalf("result %v, %v", r.a, r.b)
 	}
 }

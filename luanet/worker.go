@@ -2,9 +2,10 @@ package luanet
 
 import (
 	"context"
-	"fmt"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // The worker goroutines of [sched.park]: each runs a parked operation and
@@ -79,12 +80,12 @@ func (s *sched) worker(w work) {
 }
 
 // safeOp runs op, turning a panic (a bug in socklab) into the failure
-// nil, "internal error: ... (please report)", so that one operation cannot
+// nil, "internal error: ... (please report it)" (lua.internal), so that one operation cannot
 // crash the process and every parked operation still completes once.
 func safeOp(ctx context.Context, op func(context.Context) result) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = result{a: lua.LNil, b: lua.LString(fmt.Sprintf("internal error: %v (please report)", p))}
+			r = result{a: lua.LNil, b: lua.LString(words.T("lua.internal", p))}
 		}
 	}()
 	return op(ctx)

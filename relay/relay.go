@@ -36,12 +36,13 @@ type Kind int
 
 // The kinds of [Event].
 const (
-	Listening  Kind = iota + 1 // Addr is the listening address
-	Opened                     // a pair: Client and Target connected
-	Failed                     // a client came but the target could not be reached (Err)
-	Flow                       // bytes moved: N more in Dir (Data with Config.Data)
-	HalfClosed                 // Dir's sender finished (FIN passed on)
-	Closed                     // the pair ended: Up and Down are the totals, Err any error
+	Listening    Kind = iota + 1 // Addr is the listening address
+	Opened                       // a pair: Client and Target connected
+	Failed                       // a client came but the target could not be reached (Err)
+	Flow                         // bytes moved: N more in Dir (Data with Config.Data)
+	HalfClosed                   // Dir's sender finished (FIN passed on)
+	Closed                       // the pair ended: Up and Down are the totals, Err any error
+	ClientFailed                 // a client came but did not complete the TLS handshake (Err); the target was not dialled
 )
 
 // Dir is a direction of a pair.
@@ -67,7 +68,16 @@ type Event struct {
 }
 
 // bufSize is the copy buffer of each direction.
-const bufSize = 256 << 10
+const bufSize = 64 << 10
+
+// MaxPairs bounds the pairs relayed at once, and so the relay's memory
+// (two copy buffers each): while that many run, the next client waits in
+// the listen backlog until one ends.
+const MaxPairs = 256
+
+// handshakeTimeout bounds a TLS handshake with a client or the target: a
+// client that connects and says nothing holds no pair's slot for long.
+const handshakeTimeout = 10 * time.Second
 
 // Run listens on cfg.Listen and relays every client until ctx ends; it then
 // closes the listener and every pair and returns ctx's error, or the error
@@ -87,7 +97,14 @@ func Run(ctx context.Context, cfg Config) error {
 	defer stop()
 	var wg sync.WaitGroup
 	defer wg.Wait()
+	slots := make(chan struct{}, MaxPairs)
 	for n := 1; ; n++ {
+		select {
+		case slots <- struct{}{}:
+		case <-ctx.Done():
+			ln.Close()
+			return ctx.Err()
+		}
 		c, err := ln.Accept()
 		if err != nil {
 			ln.Close()
@@ -98,7 +115,7 @@ func Run(ctx context.Context, cfg Config) error {
 		}
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
+			defer func() { <-slots; wg.Done() }()
 			r.pair(ctx, n, c)
 		}()
 	}
@@ -122,20 +139,21 @@ func (r *relayer) emit(e Event) {
 func (r *relayer) pair(ctx context.Context, n int, client net.Conn) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
+	if r.cfg.ListenTLS != nil { // first: a client that does not speak TLS costs no connection to the target
+		tc, err := handshake(ctx, tls.Server(client, r.cfg.ListenTLS))
+		if err != nil {
+			client.Close()
+			r.emit(Event{Kind: ClientFailed, Pair: n, Client: client.RemoteAddr().String(), Err: err})
+			return
+		}
+		client = tc
+	}
 	var d net.Dialer
 	target, err := d.DialContext(ctx, "tcp", r.cfg.Target)
 	if err == nil && r.cfg.TargetTLS != nil {
-		tc := tls.Client(target, r.cfg.TargetTLS)
-		if err = tc.HandshakeContext(ctx); err == nil {
-			target = &netops.TLSConn{Conn: tc}
-		} else {
-			target.Close()
-		}
-	}
-	if err == nil && r.cfg.ListenTLS != nil {
-		tc := tls.Server(client, r.cfg.ListenTLS)
-		if err = tc.HandshakeContext(ctx); err == nil {
-			client = &netops.TLSConn{Conn: tc}
+		var tc net.Conn
+		if tc, err = handshake(ctx, tls.Client(target, r.cfg.TargetTLS)); err == nil {
+			target = tc
 		} else {
 			target.Close()
 		}
@@ -217,4 +235,15 @@ func (r *relayer) copy(ev Event, dir Dir, dst, src net.Conn, total *int64) error
 			return netops.IgnoreClosed(err)
 		}
 	}
+}
+
+// handshake runs tc's handshake within handshakeTimeout and returns the
+// connection to relay through.
+func handshake(ctx context.Context, tc *tls.Conn) (net.Conn, error) {
+	ctx, cancel := context.WithTimeout(ctx, handshakeTimeout)
+	defer cancel()
+	if err := tc.HandshakeContext(ctx); err != nil {
+		return nil, err
+	}
+	return &netops.TLSConn{Conn: tc}, nil
 }

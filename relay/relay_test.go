@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"crypto/tls"
 	"encoding/binary"
 	"io"
 	"math/rand/v2"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/tlsx/tlsxtest"
 )
 
 const size = 64 << 20
@@ -143,30 +146,120 @@ func TestRelayExactHalfClose(t *testing.T) {
 }
 
 // TestRelayTargetDown: a client whose target refuses is closed and
-// reported; the relay goes on.
+// reported; the relay goes on (the next client is served the same way).
 func TestRelayTargetDown(t *testing.T) {
-	tl, _ := net.Listen("tcp", "127.0.0.1:0")
-	target := tl.Addr().String()
-	tl.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	evs := make(chan Event, 10)
-	go Run(ctx, Config{Listen: "127.0.0.1:0", Target: target, Events: func(e Event) { evs <- e }})
-	e := <-evs
-	c, err := net.Dial("tcp", e.Addr)
+	tl, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
 	}
-	c.SetDeadline(time.Now().Add(10 * time.Second))
-	if b, _ := io.ReadAll(c); !bytes.Equal(b, nil) {
-		t.Fatalf("got %q", b)
-	}
-	select {
-	case e := <-evs:
-		if e.Kind != Failed || e.Err == nil {
+	target := tl.Addr().String()
+	tl.Close()
+	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: target})
+	addr := nextEvent(t, evs, Listening).Addr
+	for range 2 {
+		c, err := net.DialTimeout("tcp", addr, 10*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.SetDeadline(time.Now().Add(10 * time.Second))
+		if b, err := io.ReadAll(c); len(b) != 0 || err != nil {
+			t.Fatalf("got %q, %v; want the end of the stream", b, err)
+		}
+		c.Close()
+		if e := nextEvent(t, evs, Failed); e.Err == nil {
 			t.Fatalf("event %+v", e)
 		}
+	}
+}
+
+// TestRelayClientWithoutTLS: with TLS towards the clients, a client that
+// does not speak it is closed and reported as the client's failure (not
+// the target's), and costs no connection to the target; a TLS client is
+// then relayed.
+func TestRelayClientWithoutTLS(t *testing.T) {
+	_, certFile, keyFile := tlsxtest.PKI(t)
+	cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tl.Close() })
+	dialled := make(chan net.Conn, 4)
+	go func() {
+		for {
+			c, err := tl.Accept()
+			if err != nil {
+				return
+			}
+			dialled <- c
+		}
+	}()
+	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: tl.Addr().String(),
+		ListenTLS: &tls.Config{Certificates: []tls.Certificate{cert}}})
+	addr := nextEvent(t, evs, Listening).Addr
+
+	plain, err := net.DialTimeout("tcp", addr, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer plain.Close()
+	plain.Write([]byte("hello\n"))
+	if e := nextEvent(t, evs, ClientFailed); e.Err == nil {
+		t.Fatalf("event %+v", e)
+	}
+	select {
+	case <-dialled:
+		t.Fatal("the target was dialled for a client that failed its handshake")
+	default:
+	}
+
+	c, err := tls.DialWithDialer(&net.Dialer{Timeout: 10 * time.Second}, "tcp", addr, &tls.Config{InsecureSkipVerify: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	nextEvent(t, evs, Opened)
+	select {
+	case tc := <-dialled:
+		tc.Close()
 	case <-time.After(10 * time.Second):
-		t.Fatal("no Failed event")
+		t.Fatal("the target was not dialled for a TLS client")
+	}
+}
+
+// runRelay runs the relay with cfg until the test ends, its events on the
+// returned channel.
+func runRelay(t *testing.T, cfg Config) <-chan Event {
+	ctx, cancel := context.WithCancel(context.Background())
+	evs := make(chan Event, 64)
+	cfg.Events = func(e Event) { evs <- e }
+	done := make(chan error, 1)
+	go func() { done <- Run(ctx, cfg) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			t.Error("Run did not end on cancel")
+		}
+	})
+	return evs
+}
+
+// nextEvent returns the next event, which must be of kind k (within 10 s).
+func nextEvent(t *testing.T, evs <-chan Event, k Kind) Event {
+	t.Helper()
+	select {
+	case e := <-evs:
+		if e.Kind != k {
+			t.Fatalf("event %+v, want kind %d", e, k)
+		}
+		return e
+	case <-time.After(10 * time.Second):
+		t.Fatalf("no event of kind %d", k)
+		return Event{}
 	}
 }

@@ -31,12 +31,12 @@ func runIfaces(ctx context.Context, s *Session, a *Args) error {
 	fmt.Fprintln(tw, words.T("lab.ifaces_head"))
 	others := false
 	for _, i := range ifs {
-		st := "down"
+		st := words.T("lab.down")
 		if i.Up {
-			st = "up"
+			st = words.T("lab.up")
 		}
 		if i.Loopback {
-			st += " loopback"
+			st += " " + words.T("lab.loopback")
 		} else if i.Up && len(i.Addrs) > 0 {
 			others = true
 		}

@@ -3,14 +3,21 @@ package repl
 import (
 	"strings"
 	"testing"
+
+	"github.com/socklab/socklab/words"
 )
 
 // TestIfaces lists the loopback interface with its address.
 func TestIfaces(t *testing.T) {
 	s, out := testSession(t, false)
 	got := mustExec(t, s, out, "ifaces")
-	if !strings.Contains(got, "127.0.0.1/8") || !strings.Contains(got, "loopback") || !strings.Contains(got, "hint:") {
+	if !strings.Contains(got, "127.0.0.1/8") || !strings.Contains(got, "up loopback") || !strings.Contains(got, "hint:") {
 		t.Fatalf("ifaces:\n%s", got)
+	}
+	words.SetLang(words.PT)
+	defer words.SetLang(words.EN)
+	if got := mustExec(t, s, out, "ifaces"); !strings.Contains(got, "ESTADO") || !strings.Contains(got, "ativa loopback") {
+		t.Fatalf("ifaces in Portuguese:\n%s", got)
 	}
 }
 

@@ -80,6 +80,8 @@ func (s *Session) relayEvent(e relay.Event, target string) {
 		s.Printf("%s", words.T("relay.opened", e.Pair, e.Client, e.Target))
 	case relay.Failed:
 		s.Printf("%s", words.T("relay.failed", e.Pair, e.Client, e.Target, say.Error(e.Err)))
+	case relay.ClientFailed:
+		s.Printf("%s", words.T("relay.client_failed", e.Pair, e.Client, say.Error(e.Err)))
 	case relay.Flow:
 		if e.Data != nil {
 			s.Printf("%s\n%s", words.T("relay.flow", e.Pair, dir(e.Dir), byteCount(int(e.N))), hexDump(e.Data))

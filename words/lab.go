@@ -4,6 +4,9 @@ package words
 func init() {
 	add(map[string]Text{
 		"lab.ifaces_head": {EN: "NAME\tSTATE\tADDRESSES\t", PT: "NOME\tESTADO\tENDEREÇOS\t"},
+		"lab.up":          {EN: "up", PT: "ativa"},
+		"lab.down":        {EN: "down", PT: "inativa"},
+		"lab.loopback":    {EN: "loopback", PT: "loopback"},
 		"lab.started": {
 			EN: "socklab --lab: a private network of its own (a user and network namespace); only 127.0.0.1 and ::1 are here, the outside network is not reachable; capture works without root",
 			PT: "socklab --lab: uma rede privada só dele (um namespace de usuário e de rede); só 127.0.0.1 e ::1 existem aqui, a rede de fora não é alcançável; a captura funciona sem root",

@@ -51,6 +51,10 @@ func init() {
 			EN: "relay #%d: client %s came, but %s could not be reached: %s (the client is closed)",
 			PT: "relay #%d: o cliente %s chegou, mas %s não pôde ser alcançado: %s (o cliente é fechado)",
 		},
+		"relay.client_failed": {
+			EN: "relay #%d: client %s did not complete the TLS handshake: %s (the client is closed; the relay speaks TLS to its clients: socklab nc --ssl HOST PORT, openssl s_client -connect HOST:PORT)",
+			PT: "relay #%d: o cliente %s não completou o handshake TLS: %s (o cliente é fechado; o relay fala TLS com os clientes: socklab nc --ssl HOST PORTA, openssl s_client -connect HOST:PORTA)",
+		},
 		"relay.up": {
 			EN: "client -> target",
 			PT: "cliente -> destino",
