@@ -2,6 +2,7 @@ package netcat
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +54,12 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if !o.unix {
 		port = o.ports[0]
 	}
+	var cfg *tls.Config
+	if o.tls.on {
+		if cfg, err = clientConfig(o, stderr); err != nil {
+			return 1
+		}
+	}
 	c, err := dial(ctx, o, port)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -68,8 +75,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if o.verbose && !o.udp {
 		connected(stderr, o, port, c.RemoteAddr())
 	}
-	if o.tls.on {
-		tc, err := clientTLS(ctx, o, c, stderr)
+	if cfg != nil {
+		tc, err := handshake(ctx, o, tls.Client(c, cfg), c, cfg, true, stderr)
 		if err != nil {
 			if ctx.Err() != nil {
 				return statusInterrupted

@@ -13,26 +13,26 @@ import (
 	"github.com/socklab/socklab/words"
 )
 
-// clientTLS runs the client's handshake over c.
-func clientTLS(ctx context.Context, o *options, c net.Conn, stderr io.Writer) (*netops.TLSConn, error) {
+// clientConfig reads the client's TLS files (CA, certificate and key)
+// before anything is dialled, as ncat does: a bad file costs no connection.
+// A failure is reported on stderr.
+func clientConfig(o *options, stderr io.Writer) (*tls.Config, error) {
 	cfg, err := tlsx.Client(tlsx.ClientOptions{
 		Verify: o.tls.verify, ServerName: o.tls.servername, CAFile: o.tls.trust, Host: o.host,
 	})
 	if err != nil {
-		c.Close()
 		fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", say.Error(err)))
 		return nil, errHandshake
 	}
 	if o.tls.cert != "" {
 		cert, err := tls.LoadX509KeyPair(o.tls.cert, o.tls.key)
 		if err != nil {
-			c.Close()
 			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
 			return nil, errHandshake
 		}
 		cfg.Certificates = []tls.Certificate{cert}
 	}
-	return handshake(ctx, o, tls.Client(c, cfg), c, cfg, true, stderr)
+	return cfg, nil
 }
 
 // handshake runs a TLS handshake, bounded by -w and ctx, and with -v

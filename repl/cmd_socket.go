@@ -230,14 +230,20 @@ func runConnect(ctx context.Context, s *Session, a *Args) error {
 	if err := checkTLSFlags(a, proto, connectTLSFlags); err != nil {
 		return err
 	}
+	var cfg *tls.Config
+	if a.Has("tls") {
+		if cfg, err = clientConfig(a, addr); err != nil {
+			return err
+		}
+	}
 	sock, err := s.table.Connect(ctx, proto, addr, o)
 	if err != nil {
 		return err
 	}
 	s.Adopt(sock)
 	s.showSocket(sock)
-	if a.Has("tls") {
-		return s.clientTLS(ctx, a, sock, addr)
+	if cfg != nil {
+		return s.clientTLS(ctx, a, sock, cfg)
 	}
 	return nil
 }

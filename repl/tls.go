@@ -36,15 +36,17 @@ func checkTLSFlags(a *Args, proto string, flags []Flag) error {
 	return nil
 }
 
-// clientTLS runs connect --tls's handshake on sock and tells what was agreed.
-func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, addr string) error {
+// clientConfig reads connect --tls's files (the CA) before anything is
+// dialled, so a bad file costs no connection.
+func clientConfig(a *Args, addr string) (*tls.Config, error) {
 	host, _, _ := net.SplitHostPort(addr)
-	cfg, err := tlsx.Client(tlsx.ClientOptions{
+	return tlsx.Client(tlsx.ClientOptions{
 		Verify: !a.Has("insecure"), ServerName: a.String("servername"), CAFile: a.String("ca"), Host: host,
 	})
-	if err != nil {
-		return err
-	}
+}
+
+// clientTLS runs connect --tls's handshake on sock and tells what was agreed.
+func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, cfg *tls.Config) error {
 	st, err := sock.StartTLS(ctx, cfg, false, a.Timeout)
 	if err != nil {
 		if reason, ok := tlsx.VerifyError(err); ok {

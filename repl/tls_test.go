@@ -4,6 +4,7 @@ import (
 	"net"
 	"os"
 	osexec "os/exec"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -105,5 +106,31 @@ func TestShellTLSListenCurl(t *testing.T) {
 		}
 	case <-time.After(15 * time.Second):
 		t.Fatal("curl did not finish")
+	}
+}
+
+// TestShellTLSBadCADialsNothing: connect --tls --ca with a file that holds
+// no certificate fails before it connects: the server sees no connection
+// and the table stays empty.
+func TestShellTLSBadCADialsNothing(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	bad := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(bad, []byte("not a certificate\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, out := testSession(t, false)
+	got, err := exec(t, s, out, "connect "+ln.Addr().String()+" --tls --ca "+bad)
+	if err == nil || !strings.Contains(got+err.Error(), "ca.pem") {
+		t.Fatalf("connect with a bad CA file: %v, %q", err, got)
+	}
+	// The command has returned: a connection it made would be in the backlog now.
+	ln.(*net.TCPListener).SetDeadline(time.Now().Add(100 * time.Millisecond))
+	if c, err := ln.Accept(); err == nil {
+		c.Close()
+		t.Fatal("the server got a connection from a connect whose CA file was bad")
 	}
 }
