@@ -2,7 +2,10 @@ package netops
 
 import (
 	"bytes"
+	"io"
 	"math"
+	"net"
+	"net/netip"
 	"testing"
 )
 
@@ -107,5 +110,62 @@ func TestRecvUntilLongDelimiter(t *testing.T) {
 	}
 	if b, err := srv.RecvN(ctx, 4, testTimeout); string(b) != "tail" || err != nil {
 		t.Fatalf("after the delimiter: %q, %v", b, err)
+	}
+}
+
+// TestEndsForgetOldClosedSockets: a table that files one connection after
+// another (a server running for days) keeps the ends of at most
+// maxClosedEnds closed sockets for EndID; the latest closed are still
+// known, the oldest are not.
+func TestEndsForgetOldClosedSockets(t *testing.T) {
+	ctx := testCtx(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() { // the client closes first: its TIME_WAIT keeps each port pair unique
+				io.Copy(io.Discard, c)
+				c.Close()
+			}()
+		}
+	}()
+	tb := NewTable()
+	defer tb.CloseAll()
+	endsOf := func(s *Socket) (l, r netip.AddrPort) {
+		return netip.MustParseAddrPort(s.LocalAddr()), netip.MustParseAddrPort(s.RemoteAddr())
+	}
+	var firstL, firstR, lastL, lastR netip.AddrPort
+	var firstID, lastID int
+	for i := 0; i < maxClosedEnds+10; i++ {
+		s, err := tb.Connect(ctx, "tcp", ln.Addr().String(), DialOptions{Timeout: testTimeout})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			firstL, firstR = endsOf(s)
+			firstID = s.ID
+		}
+		lastL, lastR = endsOf(s)
+		lastID = s.ID
+		s.Close()
+	}
+	if id, _ := tb.EndID(lastL, lastR); id != lastID {
+		t.Errorf("the last closed socket: EndID = %d, want %d", id, lastID)
+	}
+	if id, _ := tb.EndID(firstL, firstR); id == firstID { // a later socket may have taken its port
+		t.Errorf("the first of %d closed sockets is still known", maxClosedEnds+10)
+	}
+	tb.mu.Lock()
+	n := len(tb.ends)
+	tb.mu.Unlock()
+	if n > maxClosedEnds {
+		t.Errorf("%d ends kept, want at most %d", n, maxClosedEnds)
 	}
 }

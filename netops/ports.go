@@ -21,7 +21,34 @@ func (t *Table) notePorts(s *Socket) {
 	if s.Kind != KindConn {
 		r = netip.AddrPort{} // a UDP socket's remote is its last peer
 	}
-	t.ends[[2]netip.AddrPort{unmap(l), unmap(r)}] = s.ID
+	s.end = [2]netip.AddrPort{unmap(l), unmap(r)}
+	t.ends[s.end] = s.ID
+}
+
+// maxClosedEnds is how many closed sockets' ends [Table.EndID] still
+// knows: enough for the packets that follow a close (FIN, ACK, a late
+// datagram) in a lab, while a server that runs for days, a connection
+// after another, keeps a bounded table.
+const maxClosedEnds = 4096
+
+// closedEnd is a closed socket's ends and its id.
+type closedEnd struct {
+	end [2]netip.AddrPort
+	id  int
+}
+
+// retire keeps c's ends known until maxClosedEnds later closes; t.mu must
+// be held.
+func (t *Table) retire(c closedEnd) {
+	t.closed = append(t.closed, c)
+	if len(t.closed) <= maxClosedEnds {
+		return
+	}
+	old := t.closed[0]
+	t.closed = t.closed[1:]
+	if t.ends[old.end] == old.id { // not filed again by a later socket
+		delete(t.ends, old.end)
+	}
 }
 
 func unmap(a netip.AddrPort) netip.AddrPort {
@@ -31,8 +58,8 @@ func unmap(a netip.AddrPort) netip.AddrPort {
 	return netip.AddrPortFrom(a.Addr().Unmap(), a.Port())
 }
 
-// EndID returns the id of the socket this table filed (open or since
-// closed) at local address l talking to r: the connection with exactly
+// EndID returns the id of the socket this table filed (open, or among the
+// last [maxClosedEnds] closed) at local address l talking to r: the connection with exactly
 // those ends, or else a listener or UDP socket bound to l (or to l's port
 // on every address). exact reports the first case; id is 0 when none fits.
 func (t *Table) EndID(l, r netip.AddrPort) (id int, exact bool) {

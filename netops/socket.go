@@ -2,6 +2,7 @@ package netops
 
 import (
 	"net"
+	"net/netip"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -46,6 +47,7 @@ type Socket struct {
 	Created time.Time
 
 	table *Table
+	end   [2]netip.AddrPort // its ends as filed for EndID (guarded by table.mu)
 	ln    streamListener
 	conn  net.Conn     // *net.TCPConn, or a connected *net.UDPConn
 	pc    *net.UDPConn // an unconnected UDP socket

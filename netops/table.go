@@ -15,7 +15,8 @@ type Table struct {
 	socks    map[int]*Socket
 	tr       *Trace
 	ports    map[int]bool              // local and remote ports of every socket filed so far (see Ports)
-	ends     map[[2]netip.AddrPort]int // local and remote address of every socket filed so far (see EndID)
+	ends     map[[2]netip.AddrPort]int // local and remote address of every open socket and of the last closed ones (see EndID)
+	closed   []closedEnd               // the closed sockets' ends still in ends, oldest first
 	gen      uint64                    // counts additions to ports
 	portHook func(ports []int)         // see WatchPorts
 }
@@ -49,6 +50,9 @@ func (t *Table) add(s *Socket) *Socket {
 
 func (t *Table) remove(id int) {
 	t.mu.Lock()
+	if s, ok := t.socks[id]; ok && s.end[0].IsValid() {
+		t.retire(closedEnd{s.end, id})
+	}
 	delete(t.socks, id)
 	t.mu.Unlock()
 }
