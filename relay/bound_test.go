@@ -10,22 +10,8 @@ import (
 // the listen backlog and the target is not dialled for it; once one pair
 // ends (its client resets), it is relayed.
 func TestRelayBoundsPairs(t *testing.T) {
-	tl, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tl.Close() })
-	dialled := make(chan net.Conn, MaxPairs+1)
-	go func() {
-		for {
-			c, err := tl.Accept()
-			if err != nil {
-				return
-			}
-			dialled <- c
-		}
-	}()
-	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: tl.Addr().String()})
+	target, dialled := targetServer(t, MaxPairs+1)
+	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: target})
 	addr := nextEvent(t, evs, Listening).Addr
 	go func() { // Events must not block the relay
 		for range evs {

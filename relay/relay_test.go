@@ -182,22 +182,8 @@ func TestRelayClientWithoutTLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { tl.Close() })
-	dialled := make(chan net.Conn, 4)
-	go func() {
-		for {
-			c, err := tl.Accept()
-			if err != nil {
-				return
-			}
-			dialled <- c
-		}
-	}()
-	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: tl.Addr().String(),
+	target, dialled := targetServer(t, 4)
+	evs := runRelay(t, Config{Listen: "127.0.0.1:0", Target: target,
 		ListenTLS: &tls.Config{Certificates: []tls.Certificate{cert}}})
 	addr := nextEvent(t, evs, Listening).Addr
 
@@ -228,6 +214,27 @@ func TestRelayClientWithoutTLS(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the target was not dialled for a TLS client")
 	}
+}
+
+// targetServer listens on 127.0.0.1 for the relay's target until the test
+// ends; each connection the relay makes arrives on dialled (up to n unread).
+func targetServer(t *testing.T, n int) (addr string, dialled <-chan net.Conn) {
+	tl, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { tl.Close() })
+	ch := make(chan net.Conn, n)
+	go func() {
+		for {
+			c, err := tl.Accept()
+			if err != nil {
+				return
+			}
+			ch <- c
+		}
+	}()
+	return tl.Addr().String(), ch
 }
 
 // runRelay runs the relay with cfg until the test ends, its events on the
