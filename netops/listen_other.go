@@ -15,7 +15,7 @@ import (
 func listenTCP(ctx context.Context, proto, addr string, backlog int, tr *Trace) (*net.TCPListener, *os.File, error) {
 	fd := -1
 	lc := net.ListenConfig{Control: controlTrace(tr, &fd)}
-	ln, err := lc.Listen(ctx, proto, addr)
+	ln, err := lc.Listen(ctx, goNetwork(proto, addr), addr)
 	if fd >= 0 {
 		tr.emit(bindCall(fd, addr, err)) // bind and listen come as one call here
 	}

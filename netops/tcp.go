@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net"
+	"net/netip"
 	"strconv"
 	"time"
 )
@@ -26,6 +27,7 @@ func (t *Table) Listen(ctx context.Context, proto, addr string, o ListenOptions)
 	if err != nil {
 		return nil, &OpError{Op: "listen", Net: proto, Addr: addr, Err: err}
 	}
+	a = everyInterface(proto, a)
 	if isUDP(proto) {
 		return t.listenUDP(ctx, proto, a, o.Owner)
 	}
@@ -39,6 +41,31 @@ func (t *Table) Listen(ctx context.Context, proto, addr string, o ListenOptions)
 	}
 	s.ln, s.keep = ln, keep
 	return t.add(s), nil
+}
+
+// everyInterface writes an empty host as the address it means, as
+// Python's bind(("", port)) and nc do: 0.0.0.0, or :: for tcp6 and udp6.
+func everyInterface(proto, addr string) string {
+	host, port, _ := net.SplitHostPort(addr)
+	if host != "" {
+		return addr
+	}
+	if wants6(proto, host) {
+		return net.JoinHostPort("::", port)
+	}
+	return net.JoinHostPort("0.0.0.0", port)
+}
+
+// goNetwork is the network to give Go's net package for a socket of proto
+// bound to addr: for an IPv4 address "tcp4" or "udp4", for Go would bind
+// 0.0.0.0 as [::] (an IPv6 socket that takes IPv4 too), which is not the
+// socket asked for.
+func goNetwork(proto, addr string) string {
+	host, _, _ := net.SplitHostPort(addr)
+	if ip, err := netip.ParseAddr(host); err == nil && ip.Is4() && (proto == "tcp" || proto == "udp") {
+		return proto + "4"
+	}
+	return proto
 }
 
 // Accept waits for a client on listener s and files the new connection in

@@ -14,7 +14,7 @@ import (
 func (t *Table) listenUDP(ctx context.Context, proto, addr, owner string) (*Socket, error) {
 	tr, fd := t.trace(), -1
 	lc := net.ListenConfig{Control: controlTrace(tr, &fd)}
-	pc, err := lc.ListenPacket(ctx, proto, addr)
+	pc, err := lc.ListenPacket(ctx, goNetwork(proto, addr), addr)
 	if fd >= 0 {
 		tr.emit(bindCall(fd, addr, err))
 	}
