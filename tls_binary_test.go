@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -40,7 +41,7 @@ func TestTLSClientAgainstNcat(t *testing.T) {
 		ok    bool
 	}{
 		{"noverify", []string{"--ssl"}, true},
-		{"verify-ca", []string{"--ssl-verify", "--ssl-trustfile", ca, "--ssl-servername", "localhost"}, true},
+		{"verify-ca", []string{"-v", "--ssl-verify", "--ssl-trustfile", ca, "--ssl-servername", "localhost"}, true},
 		{"verify-system", []string{"--ssl-verify"}, false},
 		{"verify-wrongname", []string{"--ssl-verify", "--ssl-trustfile", ca, "--ssl-servername", "other.test"}, false},
 	} {
@@ -61,6 +62,9 @@ func TestTLSClientAgainstNcat(t *testing.T) {
 			}
 			if st != 0 || out != "from-ncat\n" {
 				t.Fatalf("status %d, stdout %q, stderr %q", st, out, errs)
+			}
+			if slices.Contains(tc.flags, "-v") && !strings.Contains(errs, "socklab nc: TLS 1.3, TLS_") {
+				t.Errorf("-v: no \"socklab nc: TLS 1.3, TLS_...\" line in %q", errs)
 			}
 			exitOf(t, srv, sdone)
 			if got := srvOut.String(); got != "from-socklab\n" {

@@ -117,7 +117,7 @@ func (s *Session) parse(cmd *Command, toks []token) (*Args, error) {
 			return nil, usageT(cmd, "args.no_value", name)
 		case f.Value != "" && !hasVal:
 			if i+1 >= len(toks) {
-				return nil, usageT(cmd, "args.needs_value", name, f.Value)
+				return nil, usageT(cmd, "args.needs_value", name, localPlaceholders(f.Value))
 			}
 			i++
 			val = toks[i].Text

@@ -182,7 +182,7 @@ func helpFor(c *Command) string {
 		var buf bytes.Buffer
 		tw := tabwriter.NewWriter(&buf, 0, 0, 2, ' ', 0)
 		for _, f := range c.Flags {
-			fmt.Fprintf(tw, "  --%s\t%s\n", strings.TrimSpace(f.Name+" "+f.Value), c.Text("flag."+f.Name))
+			fmt.Fprintf(tw, "  --%s\t%s\n", strings.TrimSpace(f.Name+" "+localPlaceholders(f.Value)), c.Text("flag."+f.Name))
 		}
 		tw.Flush()
 		b.Write(buf.Bytes())

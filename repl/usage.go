@@ -28,8 +28,12 @@ var placeholders = map[string]string{
 
 // usageOfCommand is c's usage line in the current language: its
 // placeholders in the catalog's words, commands and flags as typed.
-func usageOfCommand(c *Command) string {
-	return placeholder.ReplaceAllStringFunc(c.Usage, func(w string) string {
+func usageOfCommand(c *Command) string { return localPlaceholders(c.Usage) }
+
+// localPlaceholders says the placeholders of s (a usage line, a flag's
+// value) in the current language.
+func localPlaceholders(s string) string {
+	return placeholder.ReplaceAllStringFunc(s, func(w string) string {
 		if k, ok := placeholders[w]; ok {
 			return words.T(k)
 		}

@@ -187,8 +187,8 @@ func init() {
 			PT: "TLS: sem --ssl-cert, usando um certificado autoassinado feito para esta execução (impressão digital SHA-256 %s)",
 		},
 		"nc.tls_session": {
-			EN: "TLS %s, %s, peer %s",
-			PT: "TLS %s, %s, par %s",
+			EN: "%s, %s, peer %s",
+			PT: "%s, %s, par %s",
 		},
 	})
 }
