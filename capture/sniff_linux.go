@@ -27,6 +27,12 @@ type Sniffer struct {
 	ports   []int
 	seen    uint64
 	dropped uint64
+
+	// taking is held by Next from the read that takes a packet off the
+	// socket until it returns it or skips it, so that Caught never sees a
+	// packet in neither place; returned counts the packets Next returned.
+	taking   sync.Mutex
+	returned uint64
 }
 
 // Open opens a packet socket on every interface with the kernel filter
@@ -105,31 +111,62 @@ func (s *Sniffer) Next() (Packet, error) {
 		var from unix.Sockaddr
 		var rerr error
 		err := s.rc.Read(func(fd uintptr) bool {
+			s.taking.Lock()
 			n, from, rerr = unix.Recvfrom(int(fd), s.buf, unix.MSG_TRUNC)
+			if rerr != nil {
+				s.taking.Unlock()
+			}
 			return rerr != unix.EAGAIN
 		})
-		if err != nil {
+		if err != nil || rerr != nil {
+			if err == nil {
+				err = os.NewSyscallError("recvfrom", rerr)
+			}
 			return Packet{}, err
 		}
-		if rerr != nil {
-			return Packet{}, os.NewSyscallError("recvfrom", rerr)
+		p, ok := s.decode(n, from)
+		if ok {
+			s.returned++
 		}
-		ll, _ := from.(*unix.SockaddrLinklayer)
-		if ll != nil && ll.Pkttype == unix.PACKET_OUTGOING && s.lo[ll.Ifindex] {
-			continue
+		s.taking.Unlock()
+		if ok {
+			return p, nil
 		}
-		data := slices.Clone(s.buf[:min(n, len(s.buf))])
-		p, err := Decode(data, n)
-		if err != nil {
-			continue
-		}
-		p.Time = time.Now()
-		if ll != nil {
-			p.Iface = ll.Ifindex
-			p.Outgoing = ll.Pkttype == unix.PACKET_OUTGOING
-		}
-		return p, nil
 	}
+}
+
+// decode makes a Packet of the n bytes read from from, or says to skip
+// them (not IP, or the loopback's outgoing copy).
+func (s *Sniffer) decode(n int, from unix.Sockaddr) (Packet, bool) {
+	ll, _ := from.(*unix.SockaddrLinklayer)
+	if ll != nil && ll.Pkttype == unix.PACKET_OUTGOING && s.lo[ll.Ifindex] {
+		return Packet{}, false
+	}
+	data := slices.Clone(s.buf[:min(n, len(s.buf))])
+	p, err := Decode(data, n)
+	if err != nil {
+		return Packet{}, false
+	}
+	p.Time = time.Now()
+	if ll != nil {
+		p.Iface = ll.Ifindex
+		p.Outgoing = ll.Pkttype == unix.PACKET_OUTGOING
+	}
+	return p, true
+}
+
+// Caught returns how many packets Next has returned and whether the
+// kernel holds no more for s: a packet that passed before the call is then
+// among the n returned. A loopback packet is queued here before the system
+// call that sent it returns.
+func (s *Sniffer) Caught() (n uint64, empty bool) {
+	s.taking.Lock()
+	defer s.taking.Unlock()
+	queued := 0
+	s.rc.Control(func(fd uintptr) {
+		queued, _ = unix.IoctlGetInt(int(fd), unix.SIOCINQ)
+	})
+	return s.returned, queued == 0
 }
 
 // Stats returns how many packets the kernel filter kept since Open, and

@@ -14,6 +14,9 @@ func (*Sniffer) Next() (Packet, error) { return Packet{}, ErrNeedLinux }
 // SetPorts is never reached: [Open] fails.
 func (*Sniffer) SetPorts([]int) error { return ErrNeedLinux }
 
+// Caught is never reached: [Open] fails.
+func (*Sniffer) Caught() (n uint64, empty bool) { return 0, true }
+
 // Stats is never reached: [Open] fails.
 func (*Sniffer) Stats() (seen, dropped uint64) { return 0, 0 }
 

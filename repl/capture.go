@@ -38,6 +38,7 @@ type capturing struct {
 	cancel context.CancelFunc
 	stop   chan struct{}      // closed to ask the loop to finish
 	sync   chan chan struct{} // asks the loop to show what has passed (see settleCapture)
+	catch  chan chan struct{} // asks the loop to show what the kernel holds (see catchUpCapture)
 	done   chan struct{}      // closed when it has
 	shown  int                // packets printed
 	port   int                // the first connection's server port, for the Wireshark filter
@@ -76,7 +77,7 @@ func (s *Session) startCapture(path string, all bool) error {
 	if err != nil {
 		return captureError(err)
 	}
-	c := &capturing{sn: sn, all: all, start: time.Now(), stop: make(chan struct{}), sync: make(chan chan struct{}), done: make(chan struct{}), path: path}
+	c := &capturing{sn: sn, all: all, start: time.Now(), stop: make(chan struct{}), sync: make(chan chan struct{}), catch: make(chan chan struct{}), done: make(chan struct{}), path: path}
 	if path != "" {
 		f, err := os.Create(path)
 		if err == nil {
@@ -129,6 +130,32 @@ func (s *Session) settleCapture() {
 	select {
 	case c.sync <- ack:
 		<-ack
+	case <-c.done:
+	}
+}
+
+// catchUpMax bounds how long a command's end waits for its packets.
+const catchUpMax = 250 * time.Millisecond
+
+// catchUpCapture waits until the running capture, if any, has shown every
+// packet the kernel queued for it so far: those of the command that just
+// ended (on loopback a packet is queued before the call that sent it
+// returns), so that they come before the next command's output, in a -c
+// line or a script as at the prompt. At most catchUpMax.
+func (s *Session) catchUpCapture() {
+	s.captures.mu.Lock()
+	c := s.captures.run
+	s.captures.mu.Unlock()
+	if c == nil {
+		return
+	}
+	ack := make(chan struct{})
+	select {
+	case c.catch <- ack:
+		select {
+		case <-ack:
+		case <-time.After(catchUpMax):
+		}
 	case <-c.done:
 	}
 }
@@ -195,6 +222,16 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			}
 		}
 	}()
+	var handled uint64           // packets taken from pkts
+	var catching []chan struct{} // catchUpCapture's waiters
+	caughtUp := func() {
+		if n, empty := c.sn.Caught(); len(catching) > 0 && empty && n == handled {
+			for _, w := range catching {
+				close(w)
+			}
+			catching = nil
+		}
+	}
 	tr := capture.NewTracker()
 	tick := time.NewTicker(100 * time.Millisecond)
 	defer tick.Stop()
@@ -218,6 +255,8 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			if c.all || matches(ports, &p) {
 				s.capturePacket(c, tr, p)
 			}
+			handled++
+			caughtUp()
 		case <-tick.C:
 			s.reportDrops(c)
 			if c.pcap != nil {
@@ -229,6 +268,9 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 		case w := <-c.sync:
 			waiters = append(waiters, w)
 			startSettle()
+		case w := <-c.catch:
+			catching = append(catching, w)
+			caughtUp()
 		case <-settle:
 			settle = nil
 			for _, w := range waiters {

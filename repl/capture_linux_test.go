@@ -135,3 +135,28 @@ func TestLadderInRecord(t *testing.T) {
 		t.Fatalf("report:\n%s", md)
 	}
 }
+
+// TestCapturePacketsFollowTheirCommand: a command's packets are shown
+// before the command ends: connect's handshake with connect, close's FIN
+// with close, as in a -c line or a script, where the next command used to
+// run before them. (The handshake's client side may have no id yet: the
+// socket is filed once connect returns.)
+func TestCapturePacketsFollowTheirCommand(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "capture on")
+	for i := range 20 { // the ordering must hold every time, not by luck
+		conn := mustExec(t, s, out, "connect 127.0.0.1:"+port)
+		for _, re := range []string{`→ \[1\] ` + port + ` \[SYN\]`, `\[1\] ` + port + ` → .*\[SYN, ACK\]`, `→ \[1\] ` + port + ` \[ACK\]`} {
+			if !regexp.MustCompile(re).MatchString(conn) {
+				t.Fatalf("round %d: no %s in connect's output:\n%s", i, re, conn)
+			}
+		}
+		if cl := mustExec(t, s, out, "close"); !regexp.MustCompile(`→ \[1\] ` + port + ` \[FIN, ACK\]`).MatchString(cl) {
+			t.Fatalf("round %d: no FIN in close's output:\n%s", i, cl)
+		}
+	}
+	mustExec(t, s, out, "capture off")
+}

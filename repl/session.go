@@ -265,6 +265,7 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 		return err
 	}
 	defer s.noteStates()
+	defer s.catchUpCapture()
 	return cmd.Run(ctx, s, a)
 }
 
