@@ -44,8 +44,9 @@ func luaHex(L *lua.LState) int {
 	return 1
 }
 
-// input([prompt]) -> a line without its newline, or nil at end of input.
-// It never blocks the scheduler: a goroutine reads Stdin.
+// input([prompt]) -> a line without its newline ("\n" or "\r\n"), or nil
+// at end of input; a line over maxInputLine bytes is skipped: nil, "too
+// long". It never blocks the scheduler: a goroutine reads Stdin.
 func (e *engine) input(L *lua.LState) int {
 	prompt := ""
 	if L.Get(1) != lua.LNil {
@@ -58,45 +59,97 @@ func (e *engine) input(L *lua.LState) int {
 		return ok2(L, lua.LNil)
 	}
 	return e.s.park(L, "input", func(ctx context.Context) result {
-		line, ok, err := e.nextLine(ctx, prompt)
+		return e.readLine(ctx, prompt, false)
+	})
+}
+
+// maxInputLine bounds a line of the script's input, as the shell bounds
+// its own lines: a peer of the script's stdin chose its length.
+const maxInputLine = 1 << 20
+
+// piece is what the reader delivers: a line with its "\n" (none at the
+// end of input), or, with more set, the first maxInputLine bytes of a
+// longer line (the rest follows in further pieces).
+type piece struct {
+	text string
+	more bool
+}
+
+// readLine returns the next line of input, with its line end when keep is
+// set, without it otherwise; nil at the end of input.
+func (e *engine) readLine(ctx context.Context, prompt string, keep bool) result {
+	p, ok, err := e.nextPiece(ctx, prompt)
+	switch {
+	case err != nil:
+		return failErr(err)
+	case !ok:
+		return result{}
+	case p.more: // skip the rest of the line
+		for ok && p.more && err == nil {
+			p, ok, err = e.nextPiece(ctx, prompt)
+		}
+		if err != nil {
+			return failErr(err)
+		}
+		return result{a: lua.LNil, b: lua.LString("too long")}
+	}
+	line := p.text
+	if !keep {
+		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+	}
+	return result{a: lua.LString(line)}
+}
+
+// readAll returns the rest of the input byte for byte. What it gathers is
+// paid from the run's memory budget while it gathers: past it, nil,
+// "memory" (the input read so far is gone).
+func (e *engine) readAll(ctx context.Context) result {
+	var b strings.Builder
+	defer func() { e.budget.Give(int64(b.Len())) }()
+	for {
+		p, ok, err := e.nextPiece(ctx, "")
 		switch {
 		case err != nil:
 			return failErr(err)
 		case !ok:
-			return result{}
+			return result{a: lua.LString(b.String())}
+		case !e.budget.Take(int64(len(p.text))):
+			return result{a: lua.LNil, b: lua.LString("memory")}
 		}
-		return result{a: lua.LString(line)}
-	})
+		b.WriteString(p.text)
+	}
 }
 
-// nextLine returns the next line of input (ok false at its end), from
-// Options.Input or Stdin. An Input that says ErrInterrupted stops the run.
-func (e *engine) nextLine(ctx context.Context, prompt string) (line string, ok bool, err error) {
+// nextPiece returns the next piece of input (ok false at its end), from
+// Options.Input (a line, given its "\n") or Stdin. An Input that says
+// ErrInterrupted stops the run.
+func (e *engine) nextPiece(ctx context.Context, prompt string) (p piece, ok bool, err error) {
 	if e.o.Input != nil {
 		line, err := e.o.Input(ctx, prompt)
 		switch {
 		case err == io.EOF:
-			return "", false, nil
+			return piece{}, false, nil
 		case errors.Is(err, ErrInterrupted):
 			e.cancel()
-			return "", false, context.Canceled
+			return piece{}, false, context.Canceled
 		case err != nil:
-			return "", false, err
+			return piece{}, false, err
 		}
-		return line, true, nil
+		return piece{text: line + "\n"}, true, nil
 	}
 	e.inputOnce.Do(e.startReader)
 	select {
-	case line, ok := <-e.lines:
-		return line, ok, nil
+	case p, ok := <-e.lines:
+		return p, ok, nil
 	case <-ctx.Done():
-		return "", false, ctx.Err()
+		return piece{}, false, ctx.Err()
 	}
 }
 
 // io.read([format]) and io.stdin:read([format]) read the script's input
 // as input() does, without stopping the other tasks: "*l" (the default)
-// a line, "*L" a line with its "\n", "*a" all that is left.
+// a line without its line end, "*L" a line with it, "*a" all that is
+// left, byte for byte.
 func (e *engine) ioRead(L *lua.LState) int {
 	format := "*l"
 	if v := L.Get(1); v != lua.LNil {
@@ -106,15 +159,18 @@ func (e *engine) ioRead(L *lua.LState) int {
 		}
 		format = string(s)
 	}
-	all, keepNL := false, false
+	all, keep := false, false
 	switch strings.TrimPrefix(format, "*") {
 	case "l":
 	case "L":
-		keepNL = true
+		keep = true
 	case "a":
 		all = true
 	default:
 		argErr(L, 1, "read", words.T("lua.io_read_format", format))
+	}
+	if L.GetTop() > 1 {
+		argErr(L, 2, "read", words.T("lua.io_read_one"))
 	}
 	if e.o.Input == nil && e.o.Stdin == nil {
 		if all {
@@ -123,47 +179,45 @@ func (e *engine) ioRead(L *lua.LState) int {
 		return ok2(L, lua.LNil)
 	}
 	return e.s.park(L, "io.read", func(ctx context.Context) result {
-		var b strings.Builder
-		for {
-			line, ok, err := e.nextLine(ctx, "")
-			switch {
-			case err != nil:
-				return failErr(err)
-			case !ok && all:
-				return result{a: lua.LString(b.String())}
-			case !ok:
-				return result{}
-			}
-			b.WriteString(line)
-			if all || keepNL {
-				b.WriteByte('\n')
-			}
-			if !all {
-				return result{a: lua.LString(b.String())}
-			}
+		if all {
+			return e.readAll(ctx)
 		}
+		return e.readLine(ctx, "", keep)
 	})
 }
 
-// startReader starts the goroutine that reads Stdin line by line. It ends
-// at end of input, or at the first line after the script ended (a read
-// from a terminal cannot be interrupted).
+// startReader starts the goroutine that reads Stdin in pieces (see
+// [piece]). It ends at the end of Stdin or of the run.
 func (e *engine) startReader() {
-	e.lines = make(chan string)
-	r := bufio.NewReader(e.o.Stdin)
+	e.lines = make(chan piece)
+	r := bufio.NewReaderSize(e.o.Stdin, 64<<10)
 	go func() {
 		defer close(e.lines)
+		send := func(p piece) bool {
+			select {
+			case e.lines <- p:
+				return true
+			case <-e.ctx.Done():
+				return false
+			}
+		}
+		var line []byte
 		for {
-			line, err := r.ReadString('\n')
-			if line != "" || err == nil {
-				line = strings.TrimSuffix(line, "\n")
-				line = strings.TrimSuffix(line, "\r")
-				select {
-				case e.lines <- line:
-				case <-e.ctx.Done():
+			chunk, err := r.ReadSlice('\n')
+			line = append(line, chunk...)
+			for len(line) >= maxInputLine && (err == bufio.ErrBufferFull || len(line) > maxInputLine) {
+				if !send(piece{text: string(line[:maxInputLine]), more: true}) {
 					return
 				}
+				line = append(line[:0], line[maxInputLine:]...)
 			}
+			if err == bufio.ErrBufferFull {
+				continue
+			}
+			if len(line) > 0 && !send(piece{text: string(line)}) {
+				return
+			}
+			line = line[:0]
 			if err != nil {
 				return
 			}

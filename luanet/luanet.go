@@ -139,7 +139,7 @@ type engine struct {
 	budget *netops.Budget // what the run buffers for its peers (memory.go)
 
 	inputOnce sync.Once
-	lines     chan string
+	lines     chan piece
 }
 
 // stopGrace bounds how long a stopped run may take to end: its worker and

@@ -70,11 +70,16 @@ end
 -- without stopping the other tasks (the stock ones block the whole run);
 -- io.stdin:lines, an iterator, cannot block and says so.
 local P_ioread, stdin = P.ioread, io.stdin
-function io.read(f) local a, b = P_ioread(f) return a end
+local function ioread(...)
+  local a, b = P_ioread(...)
+  if b ~= nil then return a, b end -- nil, "too long" or "memory"
+  return a
+end
+io.read = ioread
 local fileM = getmetatable(stdin).__index
 local f_read, f_lines = fileM.read, fileM.lines
 fileM.read = function(self, ...)
-  if self == stdin then local a, b = P_ioread(...) return a end
+  if self == stdin then return ioread(...) end
   return f_read(self, ...)
 end
 fileM.lines = function(self, ...)

@@ -60,6 +60,10 @@ func init() {
 			EN: "the budget must be a whole number of bytes from %d to %d, got %s",
 			PT: "o orçamento deve ser um número inteiro de bytes de %d a %d, veio %s",
 		},
+		"lua.io_read_one": {
+			EN: "one format per call: read the values one after another, as local a, b = io.read(), io.read()",
+			PT: "um formato por chamada: leia os valores um depois do outro, como local a, b = io.read(), io.read()",
+		},
 		"lua.io_read_format": {
 			EN: "format %s is not supported: \"*l\" (a line), \"*L\" (a line with its newline) or \"*a\" (all that is left); for a number, tonumber(input())",
 			PT: "o formato %s não é aceito: \"*l\" (uma linha), \"*L\" (uma linha com a quebra de linha) ou \"*a\" (tudo o que falta); para um número, tonumber(input())",
