@@ -114,6 +114,14 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 			return err
 		}
 	}
+	var out *os.File // opened first: a file that cannot be written costs no received byte
+	if a.Has("out") {
+		name := a.String("out")
+		if out, err = os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
+			return errors.New(words.T("data.out_file", name, err))
+		}
+		defer out.Close()
+	}
 	defer s.hold(a.Sock)()
 	var data []byte
 	switch {
@@ -142,8 +150,8 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 			if err != nil {
 				return err
 			}
-			if a.Has("out") {
-				return s.appendOut(a, d.Data)
+			if out != nil {
+				return s.appendOut(a, out, d.Data)
 			}
 			d.From = "" // recv shows the bytes only, as before
 			s.showDatagram(a.Sock.ID, d, max, a.Has("hex"))
@@ -152,8 +160,8 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 		data, err = a.Sock.Recv(ctx, max, a.Timeout)
 	}
 	switch {
-	case a.Has("out"):
-		if oerr := s.appendOut(a, data); oerr != nil {
+	case out != nil:
+		if oerr := s.appendOut(a, out, data); oerr != nil {
 			return oerr
 		}
 	case len(data) > 0 || err == nil:
@@ -166,18 +174,17 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	return err
 }
 
-// appendOut appends data, exactly as received, to recv --out's file and
-// says how many bytes went there.
-func (s *Session) appendOut(a *Args, data []byte) error {
+// appendOut appends data, exactly as received, to recv --out's file f and
+// says how many bytes went there. When the write fails the bytes are shown
+// instead, with the error: they are not lost.
+func (s *Session) appendOut(a *Args, f *os.File, data []byte) error {
 	name := a.String("out")
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
-	if err == nil {
-		_, err = f.Write(data)
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
+	_, err := f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
 	if err != nil {
+		s.showData(a.Sock.ID, "", data, false)
 		return errors.New(words.T("data.out_file", name, err))
 	}
 	s.Event(a.Sock.ID, "%s", words.T("data.appended", byteCount(len(data)), name))

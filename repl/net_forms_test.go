@@ -65,3 +65,28 @@ func TestRecvOut(t *testing.T) {
 		t.Fatal("unwritable --out: no error")
 	}
 }
+
+// TestRecvOutLosesNothing: with a file that cannot be opened, recv --out
+// receives nothing (the next recv gets the bytes); with one that cannot be
+// written, the bytes are shown with the error.
+func TestRecvOutLosesNothing(t *testing.T) {
+	s, out := testSession(t, false)
+	ln, addr := peerListener(t)
+	mustExec(t, s, out, "connect "+addr)
+	peer := acceptOne(t, ln)
+	peer.Write([]byte("hello"))
+	if _, err := exec(t, s, out, "recv --out "+filepath.Join(t.TempDir(), "no", "dir", "f")); err == nil {
+		t.Fatal("an --out file in a missing directory: no error")
+	}
+	if got := mustExec(t, s, out, "recv --timeout 5s"); !strings.Contains(got, `5 bytes: "hello"`) {
+		t.Fatalf("after the failed --out, recv printed %q", got)
+	}
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	peer.Write([]byte("again"))
+	got, err := exec(t, s, out, "recv --timeout 5s --out /dev/full")
+	if err == nil || !strings.Contains(got, `5 bytes: "again"`) {
+		t.Fatalf("recv --out /dev/full: %v, %q; want an error and the bytes shown", err, got)
+	}
+}
