@@ -3,6 +3,7 @@ package netops
 import (
 	"context"
 	"net"
+	"runtime"
 	"syscall"
 	"time"
 )
@@ -14,11 +15,35 @@ type streamListener interface {
 	SyscallConn() (syscall.RawConn, error)
 }
 
+// MaxUnixPath is the longest path a UNIX domain socket may have here, in
+// bytes: sun_path's size less its final NUL (108 on Linux and Windows, 104
+// on macOS and the BSDs).
+var MaxUnixPath = 107
+
+func init() {
+	switch runtime.GOOS {
+	case "darwin", "ios", "freebsd", "openbsd", "netbsd", "dragonfly":
+		MaxUnixPath = 103
+	}
+}
+
+// checkUnixPath refuses an empty path, and one longer than MaxUnixPath
+// (the system says only "invalid argument").
+func checkUnixPath(path string) error {
+	switch {
+	case path == "":
+		return &InputError{What: "path"}
+	case len(path) > MaxUnixPath:
+		return &InputError{What: "path", Value: path, Want: "unixpath"}
+	}
+	return nil
+}
+
 // ListenUnix opens a UNIX domain stream socket listening at path (a file
 // it creates, and removes when the socket is closed). Its Proto is "unix".
 func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*Socket, error) {
-	if path == "" {
-		return nil, &OpError{Op: "listen", Net: "unix", Err: &InputError{What: "path"}}
+	if err := checkUnixPath(path); err != nil {
+		return nil, &OpError{Op: "listen", Net: "unix", Addr: path, Err: err}
 	}
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "unix", path)
@@ -32,8 +57,8 @@ func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*
 
 // ConnectUnix connects to the UNIX domain stream socket at path.
 func (t *Table) ConnectUnix(ctx context.Context, path string, o DialOptions) (*Socket, error) {
-	if path == "" {
-		return nil, &OpError{Op: "connect", Net: "unix", Err: &InputError{What: "path"}}
+	if err := checkUnixPath(path); err != nil {
+		return nil, &OpError{Op: "connect", Net: "unix", Addr: path, Err: err}
 	}
 	d := net.Dialer{Timeout: o.Timeout}
 	c, err := d.DialContext(ctx, "unix", path)

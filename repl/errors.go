@@ -139,6 +139,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{words.T("hint.refused_connect", net.JoinHostPort(host, port), proto, port)}
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return []string{words.T("hint.refused_udp")}
+	case errors.Is(err, syscall.EADDRINUSE) && oe.Net == "unix":
+		return []string{words.T("hint.unix_in_use", oe.Addr)}
 	case errors.Is(err, syscall.EADDRINUSE):
 		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):

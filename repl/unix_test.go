@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"fmt"
 	"io"
 	"os"
 	osexec "os/exec"
@@ -8,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // TestShellUnixSockets: listen unix PATH serves nc -U, connect unix PATH
@@ -60,5 +63,29 @@ func TestShellUnixSockets(t *testing.T) {
 	b, _ := io.ReadAll(srvOut)
 	if string(b) != "to nc\n" {
 		t.Fatalf("nc -lU got %q", b)
+	}
+}
+
+// TestShellUnixHints: a UNIX socket's errors get hints about paths, not
+// ports: a file already at the path (with a step socket open, which has
+// port 0 too, the hint named it), and a path too long for sun_path (the
+// system says only "invalid argument").
+func TestShellUnixHints(t *testing.T) {
+	s, out := testSession(t, false)
+	file := filepath.Join(t.TempDir(), "f")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustExec(t, s, out, "socket tcp")
+	got, err := exec(t, s, out, "listen unix "+file)
+	if err == nil || !strings.Contains(got, "rm "+file) || strings.Contains(got, "port") {
+		t.Fatalf("listen unix on a file: %v, %q", err, got)
+	}
+	long := "/tmp/" + strings.Repeat("a", netops.MaxUnixPath)
+	for _, cmd := range []string{"listen unix ", "connect unix "} {
+		got, err = exec(t, s, out, cmd+long)
+		if err == nil || !strings.Contains(got, fmt.Sprintf("at most %d bytes", netops.MaxUnixPath)) {
+			t.Fatalf("%s a long path: %v, %q", cmd, err, got)
+		}
 	}
 }

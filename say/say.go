@@ -218,6 +218,8 @@ func Input(e *netops.InputError) string {
 		return words.T("input.direction", e.Value)
 	case "unread":
 		return words.T("input.tls_unread")
+	case "unixpath":
+		return words.T("input.unixpath", len(e.Value), netops.MaxUnixPath)
 	case "nonempty":
 		return words.T("input.empty_delim")
 	case "":

@@ -47,6 +47,7 @@ func init() {
 		"input.name":       {EN: "bad host %q: want a name or an IP address", PT: "host inválido %q: use um nome ou um endereço IP"},
 		"input.backlog":    {EN: "bad backlog %s: want 0 or more", PT: "backlog inválido %s: use 0 ou mais"},
 		"input.direction":  {EN: "bad direction %q: want read, write or both", PT: "direção inválida %q: use read, write ou both"},
+		"input.unixpath":   {EN: "a UNIX socket's path is at most %[2]d bytes here, this one has %[1]d: use a shorter one (in /tmp, say)", PT: "o caminho de um socket UNIX tem no máximo %[2]d bytes aqui, este tem %[1]d: use um mais curto (em /tmp, por exemplo)"},
 		"input.other":      {EN: "bad %s %q", PT: "%s inválido %q"},
 
 		"owner.table":  {EN: "socklab [%d]", PT: "socklab [%d]"},
