@@ -116,45 +116,40 @@ func (s *Session) stopCapture() *capturing {
 	return c
 }
 
+// catchUpMax bounds how long a command's end waits for its packets.
+const catchUpMax = 250 * time.Millisecond
+
 // settleCapture waits until the running capture, if any, has shown the
 // packets that passed so far: until none has come for settleQuiet (at most
 // settleMax), as `ladder` needs right after a close.
-func (s *Session) settleCapture() {
-	s.captures.mu.Lock()
-	c := s.captures.run
-	s.captures.mu.Unlock()
-	if c == nil {
-		return
-	}
-	ack := make(chan struct{})
-	select {
-	case c.sync <- ack:
-		<-ack
-	case <-c.done:
-	}
-}
-
-// catchUpMax bounds how long a command's end waits for its packets.
-const catchUpMax = 250 * time.Millisecond
+func (s *Session) settleCapture() { s.waitCapture(false) }
 
 // catchUpCapture waits until the running capture, if any, has shown every
 // packet the kernel queued for it so far: those of the command that just
 // ended (on loopback a packet is queued before the call that sent it
 // returns), so that they come before the next command's output, in a -c
 // line or a script as at the prompt. At most catchUpMax.
-func (s *Session) catchUpCapture() {
+func (s *Session) catchUpCapture() { s.waitCapture(true) }
+
+// waitCapture asks the running capture, if any, to settle or (catchUp) to
+// catch up, and waits until it says it has, or its bound passes.
+func (s *Session) waitCapture(catchUp bool) {
 	s.captures.mu.Lock()
 	c := s.captures.run
 	s.captures.mu.Unlock()
 	if c == nil {
 		return
 	}
+	ask, bound := c.sync, 2*settleMax
+	if catchUp {
+		ask, bound = c.catch, catchUpMax
+	}
 	ack := make(chan struct{})
 	select {
-	case c.catch <- ack:
+	case ask <- ack:
 		select {
 		case <-ack:
-		case <-time.After(catchUpMax):
+		case <-time.After(bound):
 		}
 	case <-c.done:
 	}
