@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"syscall"
 	"time"
 
@@ -54,6 +55,9 @@ func (e *engine) listen(L *lua.LState) int {
 		return fail(L, netops.Reason(err))
 	}
 	sk := &sock{ns: ns, limit: limit, tls: cfg}
+	if cfg != nil {
+		sk.hs = newHandshakes()
+	}
 	if maxc > 0 {
 		sk.slots = make(chan struct{}, maxc)
 	}
@@ -73,65 +77,73 @@ func (e *engine) accept(L *lua.LState) int {
 	})
 }
 
-// acceptOp waits for a free client slot (max_clients) and a client. It
-// rides out errors such as EMFILE (out of descriptors) with a back-off, as
-// net/http's Server does, instead of failing or spinning.
+// acceptOp waits for a free client slot (max_clients) and a client; a TLS
+// listener's clients come from its handshakes (tlsaccept.go).
 func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) result {
 	var dl time.Time
 	if timeout > 0 {
 		dl = time.Now().Add(timeout)
 	}
-	left := func() (time.Duration, bool) {
-		if dl.IsZero() {
-			return 0, true
-		}
-		d := time.Until(dl)
-		return d, d > 0
+	if sk.hs != nil {
+		return e.acceptTLS(ctx, sk, dl)
 	}
-	if sk.slots != nil {
-		select {
-		case sk.slots <- struct{}{}:
-		default:
-			fmt.Fprintln(e.stderr, words.T("lua.max_clients", sk.ns.ID, cap(sk.slots)))
-			var tc <-chan time.Time
-			if d, _ := left(); d > 0 {
-				t := time.NewTimer(d)
-				defer t.Stop()
-				tc = t.C
-			}
-			select {
-			case sk.slots <- struct{}{}:
-			case <-ctx.Done():
-				return failErr(ctx.Err())
-			case <-tc:
-				return failErr(netops.ErrTimeout)
-			}
-		}
+	if err := e.takeSlot(ctx, sk, dl, nil); err != nil {
+		return failErr(err)
 	}
+	ns, err := e.acceptOne(ctx, sk, dl)
+	if err != nil {
+		e.releaseSlot(sk.slots)
+		return failErr(err)
+	}
+	return e.made(&sock{ns: ns, slot: sk.slots, limit: sk.limit})
+}
+
+// takeSlot waits for a free client slot of sk (max_clients) until dl
+// (zero: no limit), ctx ends or stop is closed, saying so on stderr when it
+// has to wait.
+func (e *engine) takeSlot(ctx context.Context, sk *sock, dl time.Time, stop <-chan struct{}) error {
+	if sk.slots == nil {
+		return nil
+	}
+	select {
+	case sk.slots <- struct{}{}:
+		return nil
+	default:
+	}
+	fmt.Fprintln(e.stderr, words.T("lua.max_clients", sk.ns.ID, cap(sk.slots)))
+	var tc <-chan time.Time
+	if !dl.IsZero() {
+		t := time.NewTimer(time.Until(dl))
+		defer t.Stop()
+		tc = t.C
+	}
+	select {
+	case sk.slots <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-tc:
+		return netops.ErrTimeout
+	case <-stop:
+		return net.ErrClosed
+	}
+}
+
+// acceptOne accepts a client of sk by dl (zero: no limit). It rides out
+// errors such as EMFILE (out of descriptors) with a back-off, as net/http's
+// Server does, instead of failing or spinning.
+func (e *engine) acceptOne(ctx context.Context, sk *sock, dl time.Time) (*netops.Socket, error) {
 	var backoff time.Duration
 	for {
-		d, ok := left()
-		if !ok {
-			e.releaseSlot(sk.slots)
-			return failErr(netops.ErrTimeout)
+		var d time.Duration
+		if !dl.IsZero() {
+			if d = time.Until(dl); d <= 0 {
+				return nil, netops.ErrTimeout
+			}
 		}
 		ns, err := sk.ns.Accept(ctx, d)
-		if err == nil && sk.tls != nil {
-			hs := d // a client that never speaks holds the listener at most 10 s
-			if hs <= 0 || hs > 10*time.Second {
-				hs = 10 * time.Second
-			}
-			if _, err = ns.StartTLS(ctx, sk.tls, true, hs); err != nil {
-				ns.Close() // a client that failed its handshake: wait for the next
-				continue
-			}
-		}
-		if err == nil {
-			return e.made(&sock{ns: ns, slot: sk.slots, limit: sk.limit})
-		}
-		if !temporary(err) || ctx.Err() != nil {
-			e.releaseSlot(sk.slots)
-			return failErr(err)
+		if err == nil || !temporary(err) || ctx.Err() != nil {
+			return ns, err
 		}
 		if backoff == 0 {
 			backoff = 5 * time.Millisecond
@@ -144,8 +156,7 @@ func (e *engine) acceptOp(ctx context.Context, sk *sock, timeout time.Duration) 
 		case <-t.C:
 		case <-ctx.Done():
 			t.Stop()
-			e.releaseSlot(sk.slots)
-			return failErr(ctx.Err())
+			return nil, ctx.Err()
 		}
 	}
 }

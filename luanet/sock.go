@@ -30,6 +30,7 @@ type sock struct {
 	// listener: a slot per client it may have at once (max_clients)
 	slots chan struct{}
 	tls   *tls.Config // listener: each accepted client's TLS, nil for none
+	hs    *handshakes // listener with tls: its clients' handshakes (tlsaccept.go)
 	// conn accepted from such a listener: the slot it holds
 	slot     chan struct{}
 	released bool
