@@ -73,6 +73,11 @@ type Packet struct {
 
 	Raw    []byte // the IP packet as captured, for pcap
 	OrigLn int    // the IP packet's length on the wire (>= len(Raw))
+
+	// Malformed: its TCP or UDP header is cut short, or claims more bytes
+	// than the IP packet holds (Wireshark's [Malformed Packet]); only the
+	// fields read before the fault are set.
+	Malformed bool
 }
 
 // ErrNotIP is returned by [Decode] for a packet that is neither IPv4 nor IPv6.
@@ -131,6 +136,10 @@ func Decode(data []byte, origLen int) (Packet, error) {
 			p.Src, p.Dst = netip.AddrPortFrom(src, uint16(udp.SrcPort)), netip.AddrPortFrom(dst, uint16(udp.DstPort))
 			p.Payload = udp.Payload
 			p.Len = max(int(udp.Length)-8, 0)
+			if room := ipPayload(&ip4, &ip6, first) - 8; int(udp.Length) < 8 || p.Len > room {
+				p.Len, p.Malformed = max(room, 0), true
+				p.Payload = p.Payload[:min(len(p.Payload), p.Len)]
+			}
 		}
 	}
 	if !src.IsValid() {
@@ -142,6 +151,10 @@ func Decode(data []byte, origLen int) (Packet, error) {
 	if p.Proto == "" {
 		p.Proto = strings.ToLower(ipProto.String())
 		p.Src, p.Dst = netip.AddrPortFrom(src, 0), netip.AddrPortFrom(dst, 0)
+		// A TCP or UDP header that did not decode is malformed, unless
+		// the packet is a fragment (the header is in another one).
+		fragment := first == layers.LayerTypeIPv4 && (ip4.Flags&layers.IPv4MoreFragments != 0 || ip4.FragOffset != 0)
+		p.Malformed = (ipProto == layers.IPProtocolTCP || ipProto == layers.IPProtocolUDP) && !fragment
 		return p, nil
 	}
 	if p.Proto == "tcp" {
@@ -151,14 +164,18 @@ func Decode(data []byte, origLen int) (Packet, error) {
 	return p, nil
 }
 
+// ipPayload is the IP packet's payload length as its header gives it.
+func ipPayload(ip4 *layers.IPv4, ip6 *layers.IPv6, first gopacket.LayerType) int {
+	if first == layers.LayerTypeIPv4 {
+		return int(ip4.Length) - int(ip4.IHL)*4
+	}
+	return int(ip6.Length)
+}
+
 // tcpLen is the TCP payload's length as the IP header gives it: more than
 // was captured when only the headers were kept, less when padding followed.
 func tcpLen(ip4 *layers.IPv4, ip6 *layers.IPv6, first gopacket.LayerType, tcp *layers.TCP) int {
-	total := int(ip6.Length)
-	if first == layers.LayerTypeIPv4 {
-		total = int(ip4.Length) - int(ip4.IHL)*4
-	}
-	if n := total - int(tcp.DataOffset)*4; n >= 0 {
+	if n := ipPayload(ip4, ip6, first) - int(tcp.DataOffset)*4; n >= 0 {
 		return n
 	}
 	return len(tcp.Payload)

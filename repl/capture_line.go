@@ -22,6 +22,14 @@ func (s *Session) packetLine(c *capturing, conv *conversation, p *capture.Seen) 
 	for _, n := range notes(p) {
 		fmt.Fprintf(&b, "[%s] ", n)
 	}
+	switch {
+	case p.Malformed && p.Proto == "tcp":
+		b.WriteString("TCP [Malformed Packet]")
+		return b.String()
+	case p.Malformed:
+		fmt.Fprintf(&b, "UDP [Malformed Packet] Len=%d", p.Len)
+		return b.String()
+	}
 	switch p.Proto {
 	case "tcp":
 		fmt.Fprintf(&b, "[%s] Seq=%d", strings.Join(p.Flags.Names(), ", "), p.RelSeq)
@@ -64,6 +72,9 @@ func endName(conv *conversation, ep, other netip.AddrPort) string {
 // notes are the names Wireshark gives a packet's anomalies.
 func notes(p *capture.Seen) []string {
 	var l []string
+	if p.Malformed {
+		return nil
+	}
 	switch {
 	case p.KeepAlive:
 		l = append(l, "TCP Keep-Alive")
@@ -101,6 +112,8 @@ func synOptions(o capture.Options) string {
 func explainPacket(conv *conversation, p *capture.Seen) string {
 	f := p.Flags
 	switch {
+	case p.Malformed:
+		return words.T("capture.explain.malformed")
 	case p.Proto == "udp":
 		return words.T("capture.explain.udp", p.Len)
 	case p.Proto != "tcp":

@@ -115,6 +115,10 @@ func init() {
 			EN: "zero window: the sender of this packet has a full receive buffer (nobody reads); the other side must wait",
 			PT: "janela zero: quem envia este pacote está com o buffer de recepção cheio (ninguém lê); o outro lado precisa esperar",
 		},
+		"capture.explain.malformed": {
+			EN: "a malformed packet: its TCP or UDP header is cut short, or claims more bytes than the IP packet holds; no socket of this kernel sent it as it is (a hand-made or damaged packet)",
+			PT: "um pacote malformado: o cabeçalho TCP ou UDP dele está cortado, ou diz ter mais bytes do que o pacote IP traz; nenhum socket deste kernel o enviou assim (um pacote feito à mão ou danificado)",
+		},
 		"capture.explain.udp": {
 			EN: "UDP datagram of %d bytes: one sendto, one recvfrom; no connection, no handshake, no ACK, and its boundaries are kept",
 			PT: "datagrama UDP de %d bytes: um sendto, um recvfrom; sem conexão, sem handshake, sem ACK, e os limites da mensagem são mantidos",
