@@ -4,6 +4,7 @@ package check
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -59,4 +60,40 @@ func groupMembers(t *testing.T, pgid int) []string {
 		}
 	}
 	return alive
+}
+
+// TestStrayOutsideGroupStopped: a process the program started in a
+// session of its own (setsid), outside its process group, is stopped too.
+func TestStrayOutsideGroupStopped(t *testing.T) {
+	needPython(t)
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc: only the process group is stopped here")
+	}
+	setsid, err := exec.LookPath("setsid")
+	if err != nil {
+		t.Skip("setsid is not installed")
+	}
+	dir := t.TempDir()
+	pidfile := filepath.Join(dir, "pid")
+	port := freePort(t)
+	script := `"$4" sleep 300 & echo $! > "$1"; exec python3 "$2" 127.0.0.1 "$3"`
+	rep := check(t, "echo-server", port, "sh", "-c", script, "sh", pidfile, example("echo_server"), port, setsid)
+	if !rep.Passed {
+		t.Fatalf("the wrapped server fails:\n%s", text(rep))
+	}
+	b, err := os.ReadFile(pidfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat"); err == nil {
+		s := string(st)
+		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) > 0 && f[0] != "Z" {
+			_ = syscall.Kill(pid, syscall.SIGKILL)
+			t.Fatalf("the setsid process %d still runs after the check: %s", pid, s)
+		}
+	}
 }

@@ -43,6 +43,7 @@ type program struct {
 	stderr limitedBuffer
 	done   chan struct{}
 	err    error // Wait's result, set before done closes
+	strays []int // descendants outside its group, found when it was stopped
 }
 
 // errNoStart is a command that could not be started at all.
@@ -94,23 +95,32 @@ func (p *program) wait(ctx context.Context, d time.Duration) bool {
 	return false
 }
 
-// stop ends the program's whole process group: a polite signal first,
-// then a kill, and waits for it (bounded by WaitDelay).
+// stop ends the program's whole process group and the processes it
+// started that left the group (found while it still runs: see strays): a
+// polite signal first, then a kill, and waits for it (bounded by
+// WaitDelay).
 func (p *program) stop() {
+	if !p.exited() {
+		p.strays = append(p.strays, strays(p.cmd)...)
+	}
+	kill := func(hard bool) {
+		killGroup(p.cmd, hard)
+		killPIDs(p.strays, hard)
+	}
 	if p.exited() {
-		killGroup(p.cmd, true) // anything it left running in its group
+		kill(true) // anything it left running
 		return
 	}
-	killGroup(p.cmd, false)
+	kill(false)
 	t := time.NewTimer(300 * time.Millisecond)
 	defer t.Stop()
 	select {
 	case <-p.done:
-		killGroup(p.cmd, true)
+		kill(true)
 		return
 	case <-t.C:
 	}
-	killGroup(p.cmd, true)
+	kill(true)
 	<-p.done
 }
 
