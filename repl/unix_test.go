@@ -3,6 +3,7 @@ package repl
 import (
 	"fmt"
 	"io"
+	"net"
 	"os"
 	osexec "os/exec"
 	"path/filepath"
@@ -71,6 +72,11 @@ func TestShellUnixSockets(t *testing.T) {
 // port 0 too, the hint named it), and a path too long for sun_path (the
 // system says only "invalid argument").
 func TestShellUnixHints(t *testing.T) {
+	probe, err := net.Listen("unix", filepath.Join(t.TempDir(), "probe"))
+	if err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	}
+	probe.Close()
 	s, out := testSession(t, false)
 	file := filepath.Join(t.TempDir(), "f")
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
