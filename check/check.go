@@ -6,7 +6,8 @@
 //
 // A student's program is either already running at an address, or
 // started by [Run] from a command, in a process group of its own that is
-// stopped at the end; a server that exits after one client, as the
+// stopped at the end with every process it started (on Linux also those
+// outside the group, as a child subreaper: see family); a server that exits after one client, as the
 // course's originals do, is started again for each case. Every wait is
 // bounded by [Options.Timeout].
 package check
@@ -72,7 +73,7 @@ type Report struct {
 
 // Run checks the exercise with the options and returns every case's
 // verdict. It starts the command when there is one and stops it, with its
-// whole process group, before it returns. ctx ends the check early: the
+// whole process group and what it started, before it returns. ctx ends the check early: the
 // cases not run yet then fail.
 func Run(ctx context.Context, x *Exercise, opt Options) Report {
 	e := &env{ex: x, addr: opt.Addr, timeout: opt.Timeout, cmd: opt.Command, results: map[string]Result{}}

@@ -42,8 +42,8 @@ type program struct {
 	stdout limitedBuffer
 	stderr limitedBuffer
 	done   chan struct{}
-	err    error // Wait's result, set before done closes
-	strays []int // descendants outside its group, found when it was stopped
+	err    error   // Wait's result, set before done closes
+	fam    *family // what it started, for stop
 }
 
 // errNoStart is a command that could not be started at all.
@@ -61,9 +61,11 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 	p.cmd.Stderr = &p.stderr
 	p.cmd.WaitDelay = time.Second
 	ownGroup(p.cmd)
+	p.fam = newFamily(p.cmd)
 	if err := p.cmd.Start(); err != nil {
 		return nil, errNoStart{err}
 	}
+	p.fam.started(p.cmd.Process.Pid, p.exited)
 	go func() {
 		p.err = p.cmd.Wait()
 		close(p.done)
@@ -95,17 +97,15 @@ func (p *program) wait(ctx context.Context, d time.Duration) bool {
 	return false
 }
 
-// stop ends the program's whole process group and the processes it
-// started that left the group (found while it still runs: see strays): a
-// polite signal first, then a kill, and waits for it (bounded by
-// WaitDelay).
+// stop ends the program's whole process group and every other process
+// it started (see family): a polite signal first, then a kill; it waits
+// for the program (bounded by WaitDelay), then kills and reaps what it
+// left (bounded by finishBound).
 func (p *program) stop() {
-	if !p.exited() {
-		p.strays = append(p.strays, strays(p.cmd)...)
-	}
+	defer p.fam.finish()
 	kill := func(hard bool) {
 		killGroup(p.cmd, hard)
-		killPIDs(p.strays, hard)
+		p.fam.signal(hard)
 	}
 	if p.exited() {
 		kill(true) // anything it left running

@@ -24,14 +24,3 @@ func killGroup(cmd *exec.Cmd, hard bool) {
 	}
 	_ = syscall.Kill(-cmd.Process.Pid, sig)
 }
-
-// killPIDs signals each of pids: SIGTERM, or SIGKILL when hard.
-func killPIDs(pids []int, hard bool) {
-	sig := syscall.SIGTERM
-	if hard {
-		sig = syscall.SIGKILL
-	}
-	for _, pid := range pids {
-		_ = syscall.Kill(pid, sig)
-	}
-}

@@ -19,6 +19,3 @@ func killGroup(cmd *exec.Cmd, _ bool) {
 		_ = cmd.Process.Kill()
 	}
 }
-
-// killPIDs has nothing to do: strays finds none here.
-func killPIDs([]int, bool) {}
