@@ -76,9 +76,27 @@ type Packet struct {
 
 	// Malformed: its TCP or UDP header is cut short, or claims more bytes
 	// than the IP packet holds (Wireshark's [Malformed Packet]); only the
-	// fields read before the fault are set.
+	// ports are set, when the header holds them.
 	Malformed bool
+	// Truncated: the capture kept only the start of the packet, and its
+	// TCP or UDP header was cut off with the rest (Wireshark's [Packet
+	// size limited during capture]); only the ports are set, as above.
+	Truncated bool
+	// Fragment: an IP fragment, one piece of a larger packet (Wireshark's
+	// "Fragmented IP protocol"); Proto is the whole packet's protocol, but
+	// no header of it is read.
+	Fragment   bool
+	FragOffset int    // the fragment's offset in the whole packet, in bytes
+	FragID     uint32 // the IP identification its pieces share
+	// NoPorts: Src and Dst carry no ports (port 0): the packet is not TCP
+	// or UDP, is a fragment, or its header is too short to hold them.
+	NoPorts bool
 }
+
+// Partial reports whether p's TCP or UDP header was not read whole (it
+// is Malformed, Truncated or a Fragment): its flags, numbers and lengths
+// are then not facts, and nothing is to be drawn from them.
+func (p *Packet) Partial() bool { return p.Malformed || p.Truncated || p.Fragment }
 
 // ErrNotIP is returned by [Decode] for a packet that is neither IPv4 nor IPv6.
 var ErrNotIP = errors.New("not an IP packet")
@@ -123,6 +141,9 @@ func Decode(data []byte, origLen int) (Packet, error) {
 			src, _ = netip.AddrFromSlice(ip6.SrcIP.To16())
 			dst, _ = netip.AddrFromSlice(ip6.DstIP.To16())
 			ipProto = ip6.NextHeader
+			if ip6.HopByHop != nil {
+				ipProto = ip6.HopByHop.NextHeader
+			}
 		case layers.LayerTypeTCP:
 			p.Proto = "tcp"
 			p.Src, p.Dst = netip.AddrPortFrom(src, uint16(tcp.SrcPort)), netip.AddrPortFrom(dst, uint16(tcp.DstPort))
@@ -149,12 +170,7 @@ func Decode(data []byte, origLen int) (Packet, error) {
 		return p, err
 	}
 	if p.Proto == "" {
-		p.Proto = strings.ToLower(ipProto.String())
-		p.Src, p.Dst = netip.AddrPortFrom(src, 0), netip.AddrPortFrom(dst, 0)
-		// A TCP or UDP header that did not decode is malformed, unless
-		// the packet is a fragment (the header is in another one).
-		fragment := first == layers.LayerTypeIPv4 && (ip4.Flags&layers.IPv4MoreFragments != 0 || ip4.FragOffset != 0)
-		p.Malformed = (ipProto == layers.IPProtocolTCP || ipProto == layers.IPProtocolUDP) && !fragment
+		partial(&p, data, ipProto, &ip4, &ip6, first, src, dst)
 		return p, nil
 	}
 	if p.Proto == "tcp" {
@@ -162,6 +178,41 @@ func Decode(data []byte, origLen int) (Packet, error) {
 		p.Payload = p.Payload[:min(len(p.Payload), p.Len)]
 	}
 	return p, nil
+}
+
+// partial fills in p, an IP packet whose TCP or UDP header (if any) did
+// not decode: its protocol, a fragment's facts, or the ports a malformed
+// or truncated header still holds.
+func partial(p *Packet, data []byte, ipProto layers.IPProtocol, ip4 *layers.IPv4, ip6 *layers.IPv6, first gopacket.LayerType, src, dst netip.Addr) {
+	p.Src, p.Dst, p.NoPorts = netip.AddrPortFrom(src, 0), netip.AddrPortFrom(dst, 0), true
+	body := ip4.Payload
+	if first == layers.LayerTypeIPv6 {
+		body = ip6.Payload
+	}
+	switch {
+	case first == layers.LayerTypeIPv4 && (ip4.Flags&layers.IPv4MoreFragments != 0 || ip4.FragOffset != 0):
+		p.Fragment, p.FragOffset, p.FragID = true, int(ip4.FragOffset)*8, uint32(ip4.Id)
+	case ipProto == layers.IPProtocolIPv6Fragment && len(body) >= 8:
+		// next header, reserved, offset (13 bits) and flags, identification
+		p.Fragment, ipProto = true, layers.IPProtocol(body[0])
+		p.FragOffset, p.FragID = int(binary.BigEndian.Uint16(body[2:4])&^7), binary.BigEndian.Uint32(body[4:8])
+	}
+	p.Proto = strings.ToLower(ipProto.String())
+	if p.Fragment || (ipProto != layers.IPProtocolTCP && ipProto != layers.IPProtocolUDP) {
+		return
+	}
+	if len(body) >= 4 {
+		p.Src = netip.AddrPortFrom(src, binary.BigEndian.Uint16(body[0:2]))
+		p.Dst = netip.AddrPortFrom(dst, binary.BigEndian.Uint16(body[2:4]))
+		p.NoPorts = false
+	}
+	// The header was cut off by the capture when the packet was longer on
+	// the wire and its IP header says more follows than was kept.
+	if p.OrigLn > len(data) && ipPayload(ip4, ip6, first) > len(body) {
+		p.Truncated = true
+	} else {
+		p.Malformed = true
+	}
 }
 
 // ipPayload is the IP packet's payload length as its header gives it.

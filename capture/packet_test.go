@@ -109,7 +109,13 @@ func FuzzDecode(f *testing.F) {
 		if p.Len < 0 || len(p.Payload) > len(b) {
 			t.Fatalf("len %d payload %d of %d bytes", p.Len, len(p.Payload), len(b))
 		}
-		tr.Add(p)
-		tr.Add(p)
+		for range 2 {
+			if s := tr.Add(p); p.Partial() && (s.ZeroWindow || s.Retransmission || s.KeepAlive) {
+				t.Fatalf("a packet whose header was not read whole was analysed: %+v", s)
+			}
+		}
+		if p.NoPorts && (p.Src.Port() != 0 || p.Dst.Port() != 0) {
+			t.Fatalf("ports %v %v on a packet said to carry none", p.Src, p.Dst)
+		}
 	})
 }

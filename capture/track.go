@@ -62,7 +62,7 @@ func NewTracker() *Tracker { return &Tracker{convs: map[Conn]*conversation{}} }
 // Add files p and returns it with its relative numbers and names.
 func (t *Tracker) Add(p Packet) Seen {
 	s := Seen{Packet: p, Conn: ConnOf(&p), RelSeq: p.Seq, RelAck: p.Ack, Win: int(p.Window)}
-	if p.Proto != "tcp" || p.Malformed {
+	if p.Proto != "tcp" || p.Partial() {
 		return s
 	}
 	c := t.convs[s.Conn]

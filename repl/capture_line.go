@@ -18,17 +18,12 @@ const previewMax = 20
 //	0.000312 [1] 40312 → [2] 8888  [SYN] Seq=0 Win=65495 Len=0 MSS=65495 SACK_PERM TS WS=128
 func (s *Session) packetLine(c *capturing, conv *conversation, p *capture.Seen) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%9.6f %s → %s ", p.Time.Sub(c.start).Seconds(), endName(conv, p.Src, p.Dst), endName(conv, p.Dst, p.Src))
+	fmt.Fprintf(&b, "%9.6f %s → %s ", p.Time.Sub(c.start).Seconds(), endName(conv, p, p.Src, p.Dst), endName(conv, p, p.Dst, p.Src))
+	if info, ok := partialInfo(p); ok {
+		return b.String() + info
+	}
 	for _, n := range notes(p) {
 		fmt.Fprintf(&b, "[%s] ", n)
-	}
-	switch {
-	case p.Malformed && p.Proto == "tcp":
-		b.WriteString("TCP [Malformed Packet]")
-		return b.String()
-	case p.Malformed:
-		fmt.Fprintf(&b, "UDP [Malformed Packet] Len=%d", p.Len)
-		return b.String()
 	}
 	switch p.Proto {
 	case "tcp":
@@ -55,10 +50,33 @@ func (s *Session) packetLine(c *capturing, conv *conversation, p *capture.Seen) 
 	return b.String()
 }
 
+// partialInfo is what Wireshark's Info column says of a packet whose TCP
+// or UDP header was not read whole (see capture.Packet.Partial), as the
+// tags it brackets are Wireshark's own names, untranslated like [TCP
+// ZeroWindow]; ok is false for other packets.
+func partialInfo(p *capture.Seen) (info string, ok bool) {
+	proto := strings.ToUpper(p.Proto)
+	switch {
+	case p.Fragment:
+		return fmt.Sprintf("Fragmented IP protocol (proto=%s, off=%d, ID=%04x)", proto, p.FragOffset, p.FragID), true
+	case p.Truncated:
+		return proto + " [Packet size limited during capture]", true
+	case p.Malformed && p.Proto == "udp":
+		return fmt.Sprintf("UDP [Malformed Packet] Len=%d", p.Len), true
+	case p.Malformed:
+		return proto + " [Malformed Packet]", true
+	}
+	return "", false
+}
+
 // endName names one end of a packet: "[2] 8888" for a socket of the
 // session on loopback, "127.0.0.1:8888" with its address elsewhere, and no
-// id for another program's socket.
-func endName(conv *conversation, ep, other netip.AddrPort) string {
+// id for another program's socket; just the address when the packet
+// carries no ports (not TCP or UDP, a fragment, a header cut short).
+func endName(conv *conversation, p *capture.Seen, ep, other netip.AddrPort) string {
+	if p.NoPorts {
+		return ep.Addr().String()
+	}
 	name := ep.String()
 	if ep.Addr().IsLoopback() && other.Addr().IsLoopback() {
 		name = fmt.Sprint(ep.Port())
@@ -72,7 +90,7 @@ func endName(conv *conversation, ep, other netip.AddrPort) string {
 // notes are the names Wireshark gives a packet's anomalies.
 func notes(p *capture.Seen) []string {
 	var l []string
-	if p.Malformed {
+	if p.Partial() {
 		return nil
 	}
 	switch {
@@ -112,6 +130,10 @@ func synOptions(o capture.Options) string {
 func explainPacket(conv *conversation, p *capture.Seen) string {
 	f := p.Flags
 	switch {
+	case p.Fragment:
+		return words.T("capture.explain.fragment", p.FragOffset)
+	case p.Truncated:
+		return words.T("capture.explain.truncated")
 	case p.Malformed:
 		return words.T("capture.explain.malformed")
 	case p.Proto == "udp":

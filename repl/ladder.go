@@ -50,11 +50,21 @@ func ladderOf(conv *conversation) ladderView {
 	}
 	for i, ep := range []netip.AddrPort{left, right} {
 		v.titles[i] = ep.String()
+		if conv.steps[0].NoPorts {
+			v.titles[i] = ep.Addr().String()
+		}
 		if id := conv.ids[ep]; id > 0 {
 			v.titles[i] = fmt.Sprintf("[%d] %s", id, ep)
 		}
 	}
-	m := newMachine(conv.steps[0])
+	first := conv.steps[0]
+	for _, p := range conv.steps { // the first packet whose header was read
+		if !p.Partial() {
+			first = p
+			break
+		}
+	}
+	m := newMachine(first)
 	v.start = m.state
 	for i := range conv.steps {
 		p := &conv.steps[i]
@@ -84,6 +94,9 @@ func rungLabel(p *capture.Seen) string {
 			b.WriteString(strings.TrimPrefix(n, "TCP ") + " ")
 		}
 	}
+	if info, ok := partialInfo(p); ok {
+		return info
+	}
 	if p.Proto != "tcp" {
 		fmt.Fprintf(&b, "%s Len=%d", strings.ToUpper(p.Proto), p.Len)
 		return b.String()
@@ -107,11 +120,12 @@ type machine struct {
 
 // newMachine starts in the states the first packet implies: a SYN's
 // sender was CLOSED and its receiver LISTEN; a conversation caught in the
-// middle starts ESTABLISHED; UDP has no states.
+// middle starts ESTABLISHED; UDP, and a conversation of packets whose
+// header was not read whole, have no states.
 func newMachine(first capture.Seen) *machine {
 	m := &machine{}
 	switch {
-	case first.Proto != "tcp":
+	case first.Proto != "tcp" || first.Partial():
 	case first.Flags&(capture.SYN|capture.ACK) == capture.SYN:
 		m.state = [2]string{"CLOSED", "LISTEN"}
 	default:
@@ -122,7 +136,7 @@ func newMachine(first capture.Seen) *machine {
 
 // step moves the states on one packet sent by end `from`.
 func (m *machine) step(from int, p *capture.Seen) {
-	if p.Proto != "tcp" || p.Retransmission || p.KeepAlive {
+	if p.Proto != "tcp" || p.Partial() || p.Retransmission || p.KeepAlive {
 		return
 	}
 	to := 1 - from

@@ -119,6 +119,14 @@ func init() {
 			EN: "a malformed packet: its TCP or UDP header is cut short, or claims more bytes than the IP packet holds; no socket of this kernel sent it as it is (a hand-made or damaged packet)",
 			PT: "um pacote malformado: o cabeçalho TCP ou UDP dele está cortado, ou diz ter mais bytes do que o pacote IP traz; nenhum socket deste kernel o enviou assim (um pacote feito à mão ou danificado)",
 		},
+		"capture.explain.truncated": {
+			EN: "cut by the capture: only the start of this packet was kept, and its TCP or UDP header was cut off with the rest; the packet itself may be sound",
+			PT: "cortado pela captura: só o início deste pacote foi guardado, e o cabeçalho TCP ou UDP dele foi cortado junto com o resto; o pacote em si pode estar correto",
+		},
+		"capture.explain.fragment": {
+			EN: "an IP fragment (from byte %d of a larger packet): IP split a packet too big for the link into pieces, and the receiver's kernel joins them before TCP or UDP sees the packet; socklab does not join them, so it reads no TCP or UDP header from a piece",
+			PT: "um fragmento IP (a partir do byte %d de um pacote maior): o IP dividiu em pedaços um pacote grande demais para o enlace, e o kernel de quem recebe os junta antes que o TCP ou o UDP veja o pacote; o socklab não os junta, então não lê cabeçalho TCP ou UDP de um pedaço",
+		},
 		"capture.explain.udp": {
 			EN: "UDP datagram of %d bytes: one sendto, one recvfrom; no connection, no handshake, no ACK, and its boundaries are kept",
 			PT: "datagrama UDP de %d bytes: um sendto, um recvfrom; sem conexão, sem handshake, sem ACK, e os limites da mensagem são mantidos",
