@@ -15,12 +15,23 @@ import (
 // TestProcessGroupStopped: the program and what it started are stopped
 // when the check ends.
 func TestProcessGroupStopped(t *testing.T) {
+	pgid := wrappedServer(t, `echo $$ > "$1"; sleep 300 & exec python3 "$2" 127.0.0.1 "$3"`)
+	if alive := groupMembers(t, pgid); len(alive) > 0 {
+		_ = syscall.Kill(-pgid, syscall.SIGKILL)
+		t.Fatalf("process group %d still has %v after the check", pgid, alive)
+	}
+}
+
+// wrappedServer checks the course's echo server started by the sh script
+// (its $1 a file to write a pid to, $2 the server, $3 the port, $4 the
+// extra argument if any) and returns the pid the script wrote.
+func wrappedServer(t *testing.T, script string, extra ...string) int {
+	t.Helper()
 	needPython(t)
-	dir := t.TempDir()
-	pidfile := filepath.Join(dir, "pid")
+	pidfile := filepath.Join(t.TempDir(), "pid")
 	port := freePort(t)
-	script := `echo $$ > "$1"; sleep 300 & exec python3 "$2" 127.0.0.1 "$3"`
-	rep := check(t, "echo-server", port, "sh", "-c", script, "sh", pidfile, example("echo_server"), port)
+	args := append([]string{"sh", "-c", script, "sh", pidfile, example("echo_server"), port}, extra...)
+	rep := check(t, "echo-server", port, args...)
 	if !rep.Passed {
 		t.Fatalf("the wrapped server fails:\n%s", text(rep))
 	}
@@ -28,14 +39,11 @@ func TestProcessGroupStopped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pgid, err := strconv.Atoi(strings.TrimSpace(string(b)))
+	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if alive := groupMembers(t, pgid); len(alive) > 0 {
-		_ = syscall.Kill(-pgid, syscall.SIGKILL)
-		t.Fatalf("process group %d still has %v after the check", pgid, alive)
-	}
+	return pid
 }
 
 // groupMembers returns the processes of group pgid that still run (not
@@ -65,7 +73,6 @@ func groupMembers(t *testing.T, pgid int) []string {
 // TestStrayOutsideGroupStopped: a process the program started in a
 // session of its own (setsid), outside its process group, is stopped too.
 func TestStrayOutsideGroupStopped(t *testing.T) {
-	needPython(t)
 	if _, err := os.Stat("/proc/self/stat"); err != nil {
 		t.Skip("no /proc: only the process group is stopped here")
 	}
@@ -73,22 +80,7 @@ func TestStrayOutsideGroupStopped(t *testing.T) {
 	if err != nil {
 		t.Skip("setsid is not installed")
 	}
-	dir := t.TempDir()
-	pidfile := filepath.Join(dir, "pid")
-	port := freePort(t)
-	script := `"$4" sleep 300 & echo $! > "$1"; exec python3 "$2" 127.0.0.1 "$3"`
-	rep := check(t, "echo-server", port, "sh", "-c", script, "sh", pidfile, example("echo_server"), port, setsid)
-	if !rep.Passed {
-		t.Fatalf("the wrapped server fails:\n%s", text(rep))
-	}
-	b, err := os.ReadFile(pidfile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pid, err := strconv.Atoi(strings.TrimSpace(string(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
+	pid := wrappedServer(t, `"$4" sleep 300 & echo $! > "$1"; exec python3 "$2" 127.0.0.1 "$3"`, setsid)
 	if st, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat"); err == nil {
 		s := string(st)
 		if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) > 0 && f[0] != "Z" {

@@ -111,12 +111,8 @@ func (e *engine) takeSlot(ctx context.Context, sk *sock, dl time.Time, stop <-ch
 	default:
 	}
 	fmt.Fprintln(e.stderr, words.T("lua.max_clients", sk.ns.ID, cap(sk.slots)))
-	var tc <-chan time.Time
-	if !dl.IsZero() {
-		t := time.NewTimer(time.Until(dl))
-		defer t.Stop()
-		tc = t.C
-	}
+	tc, stopTimer := until(dl)
+	defer stopTimer()
 	select {
 	case sk.slots <- struct{}{}:
 		return nil
@@ -127,6 +123,16 @@ func (e *engine) takeSlot(ctx context.Context, sk *sock, dl time.Time, stop <-ch
 	case <-stop:
 		return net.ErrClosed
 	}
+}
+
+// until returns a channel that receives at dl (nil, never, for a zero dl)
+// and the function that stops its timer.
+func until(dl time.Time) (<-chan time.Time, func()) {
+	if dl.IsZero() {
+		return nil, func() {}
+	}
+	t := time.NewTimer(time.Until(dl))
+	return t.C, func() { t.Stop() }
 }
 
 // acceptOne accepts a client of sk by dl (zero: no limit). It rides out

@@ -49,12 +49,8 @@ func (e *engine) acceptTLS(ctx context.Context, sk *sock, dl time.Time) result {
 		e.s.ops.Add(1) // (from a worker: the count is not zero)
 		go e.acceptor(sk)
 	})
-	var tc <-chan time.Time
-	if !dl.IsZero() {
-		t := time.NewTimer(time.Until(dl))
-		defer t.Stop()
-		tc = t.C
-	}
+	tc, stopTimer := until(dl)
+	defer stopTimer()
 	select {
 	case ns := <-h.ready:
 		return e.made(&sock{ns: ns, slot: sk.slots, limit: sk.limit})
