@@ -23,6 +23,9 @@ func (e *engine) listen(L *lua.LState) int {
 	proto := checkStr(L, 1, 1, "listen")
 	addr := checkStr(L, 2, 2, "listen")
 	if proto == "unix" {
+		if err := netops.CheckUnixPath(addr); err != nil {
+			argErr(L, 2, "listen", say.Error(err))
+		}
 		ns, err := e.table.ListenUnix(e.ctx, addr, netops.ListenOptions{Owner: e.owner})
 		if err != nil {
 			return fail(L, netops.Reason(err))

@@ -4,7 +4,11 @@ package luanet
 
 import (
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/socklab/socklab/netops"
 )
 
 // TestRecvWaitsOnUnixSocket: a receive on a UNIX-domain stream socket
@@ -32,5 +36,18 @@ func TestRecvWaitsOnUnixSocket(t *testing.T) {
 	want := "server\tx\nclient\thello\nserver\ty\nclient\tnil\tclosed\n"
 	if out != want {
 		t.Errorf("output %q, want %q", out, want)
+	}
+}
+
+// TestUnixPathTooLong: a UNIX socket path longer than the system holds is
+// an argument error that says the limit, for net.listen and net.connect
+// (it was "invalid argument", or netops' English "bad path").
+func TestUnixPathTooLong(t *testing.T) {
+	out, _, err := runLua(t, `
+		local p = "/tmp/" .. string.rep("a", 200)
+		print(pcall(net.listen, "unix", p))
+		print(pcall(net.connect, "unix:" .. p))`, Options{})
+	if err != nil || strings.Count(out, "is at most "+strconv.Itoa(netops.MaxUnixPath)+" bytes here, this one has 205") != 2 {
+		t.Fatalf("err %v, output:\n%s", err, out)
 	}
 }

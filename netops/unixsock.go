@@ -27,9 +27,9 @@ func init() {
 	}
 }
 
-// checkUnixPath refuses an empty path, and one longer than MaxUnixPath
+// CheckUnixPath refuses an empty path, and one longer than MaxUnixPath
 // (the system says only "invalid argument").
-func checkUnixPath(path string) error {
+func CheckUnixPath(path string) error {
 	switch {
 	case path == "":
 		return &InputError{What: "path"}
@@ -42,7 +42,7 @@ func checkUnixPath(path string) error {
 // ListenUnix opens a UNIX domain stream socket listening at path (a file
 // it creates, and removes when the socket is closed). Its Proto is "unix".
 func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*Socket, error) {
-	if err := checkUnixPath(path); err != nil {
+	if err := CheckUnixPath(path); err != nil {
 		return nil, &OpError{Op: "listen", Net: "unix", Addr: path, Err: err}
 	}
 	var lc net.ListenConfig
@@ -57,7 +57,7 @@ func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*
 
 // ConnectUnix connects to the UNIX domain stream socket at path.
 func (t *Table) ConnectUnix(ctx context.Context, path string, o DialOptions) (*Socket, error) {
-	if err := checkUnixPath(path); err != nil {
+	if err := CheckUnixPath(path); err != nil {
 		return nil, &OpError{Op: "connect", Net: "unix", Addr: path, Err: err}
 	}
 	d := net.Dialer{Timeout: o.Timeout}
