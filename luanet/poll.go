@@ -20,12 +20,12 @@ import (
 // between goroutines, and a wait costs no system call (see pollWait).
 //
 // The system calls around the wait are placed by load. A loop with other
-// tasks to run hands the reply the task queued to a worker, which writes
-// it: the loop, the one goroutine Lua runs on, spends its time on Lua and
-// the writes run in parallel (doing them on the loop halved echo.lua's
-// round trips at 500 clients). A loop with nothing else to do writes the
-// reply itself and tries a read: no hand-off, the shortest path for one
-// client.
+// tasks to run gathers the replies its tasks queued and hands them, a
+// batch at a time, to a worker, which writes them (writer.go, sendOutbox):
+// the loop, the one goroutine Lua runs on, spends its time on Lua and the
+// writes run in parallel (doing them on the loop halved echo.lua's round
+// trips at 500 clients). A loop with nothing else to do writes the reply
+// itself and tries a read: no hand-off, the shortest path for one client.
 
 // startPoller gives the loop its poller, where the system has one: the
 // loop then runs the poller's callbacks itself and sleeps on it (see
@@ -115,8 +115,8 @@ func (pw *pollWait) try(max int) ([]byte, error) {
 
 // pollRecv parks task t until something arrives on sk, then reads on the
 // loop (see the top of poll.go); sk must be quiet. flush, when not nil,
-// is the reply the task queued (claimed): a worker writes it, so that the
-// loop goes on with the other tasks meanwhile.
+// is the reply the task queued (claimed): it joins the loop's outbox, which
+// a worker writes, so that the loop goes on with the other tasks meanwhile.
 func (e *engine) pollRecv(L *lua.LState, t *task, pw *pollWait, max int, timeout time.Duration, flush []byte) int {
 	if pw.sk.ns.Closed() { // closed by someone else (the shell): no arrival will ever come
 		if flush != nil {
@@ -134,8 +134,10 @@ func (e *engine) pollRecv(L *lua.LState, t *task, pw *pollWait, max int, timeout
 	pw.w = e.s.holdTask(t, wait, timedOut)
 	pw.sk.rwait = pw.w
 	if flush != nil {
-		sk := pw.sk
-		e.s.goWork(func(context.Context) result { sk.flushFirst(e, flush); return result{} })
+		e.outbox = append(e.outbox, outgoing{pw.sk, flush})
+		if len(e.outbox) >= outboxBatch {
+			e.sendOutbox()
+		}
 	}
 	return L.Yield(e.s.marker)
 }

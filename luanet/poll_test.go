@@ -142,6 +142,39 @@ func TestBusyRecvTakesLeftover(t *testing.T) {
 	}
 }
 
+// TestReplyGoesOutWhenTheRunEnds: a reply gathered for a worker (the loop
+// busy: the main chunk ready) goes out when the main chunk then ends the
+// run in the same turn of the loop, at once and not after the flush bound.
+func TestReplyGoesOutWhenTheRunEnds(t *testing.T) {
+	addr, conns := goListener(t)
+	ended := make(chan error, 1)
+	go func() {
+		_, _, err := runLua(t, `
+			local c = assert(net.connect("`+addr+`"))
+			local q = queue()
+			spawn(function()
+				local d = c:recv()
+				q:push(1)                -- the main chunk is ready: the loop is busy
+				c:send("echo:" .. d)
+				c:recv()                 -- waits on the poller, the reply handed on
+			end)
+			q:pop()
+			error("the end")`, Options{FlushTimeout: 20 * time.Second})
+		ended <- err
+	}()
+	c := accepted(t, conns)
+	c.Write([]byte("hi"))
+	peerReads(t, c, "echo:hi")
+	select {
+	case err := <-ended:
+		if err == nil || !strings.Contains(err.Error(), "the end") {
+			t.Errorf("run ended with %v, want the main chunk's error", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the run did not end")
+	}
+}
+
 // goLua runs code as mustLua does, in the background; the function it
 // returns waits (at most 30 s) for the script's output.
 func goLua(t *testing.T, code string) func() string {

@@ -129,6 +129,10 @@ type sched struct {
 	// that became readable, and sleeps in poll(true) instead of on its
 	// inbox, which then wakes it through the poller (inbox.notify).
 	poll func(wait bool)
+	// settle, when set, runs whenever the loop has resumed every ready
+	// task, before it looks for more work or sleeps, and when it ends
+	// (the engine hands the writes its tasks gathered to a worker).
+	settle func()
 }
 
 func newSched(L *lua.LState, ctx context.Context) *sched {
@@ -156,10 +160,16 @@ func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task 
 // run resumes tasks until none is left, the main chunk fails, or ctx ends.
 func (s *sched) run() error {
 	defer s.stop()
+	if s.settle != nil {
+		defer s.settle() // before stop: the workers are still there
+	}
 	var batch []completion
 	for {
 		if err := s.runReady(); err != nil {
 			return err
+		}
+		if s.settle != nil {
+			s.settle()
 		}
 		if len(s.tasks) == 0 {
 			return nil
@@ -194,6 +204,9 @@ func (s *sched) run() error {
 			s.left = len(batch) - 1 - i
 			s.resume(batch[i])
 			if err := s.runReady(); err != nil {
+				for _, c := range batch[i+1:] {
+					c.res.drop()
+				}
 				return err
 			}
 		}
@@ -265,7 +278,8 @@ func (s *sched) runReady() error {
 }
 
 // stop ends the loop's side of the workers: an idle worker exits, and a
-// completion that comes later, or came and was never taken, is dropped.
+// completion that comes later, or came and was never taken or never
+// resumed, is dropped.
 func (s *sched) stop() {
 	for _, t := range s.tasks {
 		if t.timer != nil {
@@ -273,7 +287,7 @@ func (s *sched) stop() {
 		}
 	}
 	close(s.work)
-	for _, c := range s.in.close() {
+	for _, c := range append(append(s.in.close(), s.ready...), s.later...) {
 		c.res.drop()
 	}
 }

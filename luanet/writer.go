@@ -7,18 +7,20 @@ import (
 )
 
 // Write-behind sends. c:send on a TCP connection queues the data and
-// returns at once (while less than highWater bytes wait). When the task next yields, the queue goes out in one of
-// two ways: if the task parked on a receive on the same connection (the
-// request/reply pattern), that receive writes the queue first, without
-// waiting (netops' TrySend), on the loop or on a worker (poll.go), and
-// then waits for the next request; otherwise, or for
-// what the kernel did not take at once, a short-lived writer goroutine
+// returns at once (while less than highWater bytes wait). When the task
+// next yields, the queue goes out in one of two ways: if the task parked
+// on a receive on the same connection (the request/reply pattern), that
+// receive writes the queue first, without waiting (netops' TrySend), on
+// the loop or, gathered with other tasks' replies in the loop's outbox, on
+// a worker (poll.go), and then waits for the next request; otherwise, or
+// for what the kernel did not take at once, a short-lived writer goroutine
 // drains the queue. Either way the reply leaves while the script already
 // waits for the next request, and the common case costs no goroutine of
-// its own. While more than highWater bytes wait, send first waits for
-// the queue to drain (within its timeout: on a timeout the data is not
-// queued and send returns nil, "timeout"). A write error is sticky: the next send (or shutdown) returns it.
-// close and the end of the script let the queue drain first.
+// its own. While more than highWater bytes wait, send first waits for the
+// queue to drain (within its timeout: on a timeout the data is not queued
+// and send returns nil, "timeout"). A write error is sticky: the next send
+// (or shutdown) returns it. close and the end of the script let the queue
+// drain first.
 
 // highWater is how many queued bytes make send wait; while the run's
 // memory budget is spent (memory.go), any queued byte does.
@@ -272,4 +274,35 @@ func waitIdle(ctx context.Context, ch chan struct{}) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// outgoing is a reply that a receive parked on the poller claimed (see
+// pollRecv), for flushFirst.
+type outgoing struct {
+	sk  *sock
+	buf []byte
+}
+
+// outboxBatch is how many replies the loop gathers before it hands them to
+// a worker (it hands over fewer when it has run every ready task: see
+// sendOutbox). One hand-off per reply cost the loop a channel send and a
+// worker wake-up each; batches of 8 to 128 did equally well.
+const outboxBatch = 32
+
+// sendOutbox hands the gathered replies to one worker, which writes them
+// in turn. The loop calls it whenever it has run every ready task, before
+// it polls or sleeps (sched.settle), and when it ends: a reply never
+// waits for more work to come.
+func (e *engine) sendOutbox() {
+	if len(e.outbox) == 0 {
+		return
+	}
+	out := e.outbox
+	e.outbox = make([]outgoing, 0, outboxBatch)
+	e.s.goWork(func(context.Context) result {
+		for _, o := range out {
+			o.sk.flushFirst(e, o.buf)
+		}
+		return result{}
+	})
 }
