@@ -3,7 +3,6 @@ package netops
 import (
 	"context"
 	"net"
-	"runtime"
 	"syscall"
 	"time"
 )
@@ -17,15 +16,8 @@ type streamListener interface {
 
 // MaxUnixPath is the longest path a UNIX domain socket may have here, in
 // bytes: sun_path's size less its final NUL (108 on Linux and Windows, 104
-// on macOS and the BSDs).
-var MaxUnixPath = 107
-
-func init() {
-	switch runtime.GOOS {
-	case "darwin", "ios", "freebsd", "openbsd", "netbsd", "dragonfly":
-		MaxUnixPath = 103
-	}
-}
+// on macOS and the BSDs; see unixpath_*.go).
+const MaxUnixPath = maxUnixPath
 
 // CheckUnixPath refuses an empty path, and one longer than MaxUnixPath
 // (the system says only "invalid argument").

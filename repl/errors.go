@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"runtime"
 	"strings"
 	"syscall"
 
@@ -140,7 +141,7 @@ func (s *Session) socketHints(err error) []string {
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return []string{words.T("hint.refused_udp")}
 	case errors.Is(err, syscall.EADDRINUSE) && oe.Net == "unix":
-		return []string{words.T("hint.unix_in_use", oe.Addr)}
+		return []string{words.T("hint.unix_in_use", oe.Addr, removeCommand())}
 	case errors.Is(err, syscall.EADDRINUSE):
 		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
@@ -226,4 +227,14 @@ func (s *Session) kindOf(id int) netops.Kind {
 		return sock.Kind
 	}
 	return 0
+}
+
+// removeCommand is the command that removes a file in the system's own
+// shell: del in cmd.exe (and PowerShell, where it is an alias), rm
+// elsewhere.
+func removeCommand() string {
+	if runtime.GOOS == "windows" {
+		return "del"
+	}
+	return "rm"
 }

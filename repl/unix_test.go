@@ -84,7 +84,7 @@ func TestShellUnixHints(t *testing.T) {
 	}
 	mustExec(t, s, out, "socket tcp")
 	got, err := exec(t, s, out, "listen unix "+file)
-	if err == nil || !strings.Contains(got, "rm "+file) || strings.Contains(got, "port") {
+	if err == nil || !strings.Contains(got, removeCommand()+" "+file) || strings.Contains(got, "port") {
 		t.Fatalf("listen unix on a file: %v, %q", err, got)
 	}
 	long := "/tmp/" + strings.Repeat("a", netops.MaxUnixPath)
