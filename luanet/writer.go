@@ -139,8 +139,10 @@ func (sk *sock) claim(e *engine) []byte {
 }
 
 // flushFirst writes buf, which claim returned, as far as the kernel takes
-// it at once; the rest, and whatever was queued meanwhile, goes to a
-// writer goroutine.
+// it at once (nothing while a send from outside the script, the shell's,
+// holds the connection: TrySend does not wait for it, so neither the loop
+// nor the other replies of an outbox batch do); the rest, and whatever was
+// queued meanwhile, goes to a writer goroutine.
 func (sk *sock) flushFirst(e *engine, buf []byte) {
 	n, err := sk.ns.TrySend(buf)
 	w := &sk.w

@@ -5,8 +5,10 @@ package netops
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -82,5 +84,41 @@ func TestTrySend(t *testing.T) {
 	cli.Close()
 	if _, err := cli.TrySend([]byte("x")); Reason(err) != "closed" {
 		t.Fatalf("after close: %v, want closed", err)
+	}
+}
+
+// TestTrySendWhileSendHolds: while a Send waits for a peer that does not
+// read, TrySend sends nothing and returns at once instead of waiting for it.
+func TestTrySendWhileSendHolds(t *testing.T) {
+	_, _, cli := pair(t)
+	ctx := testCtx(t)
+	sent := make(chan struct{})
+	go func() {
+		defer close(sent)
+		cli.Send(ctx, make([]byte, 64<<20), 0) // more than the buffers hold
+	}()
+	defer func() { cli.Close(); <-sent }()
+	for deadline := time.Now().Add(testTimeout); cli.wmu.TryLock(); { // until the Send holds it
+		cli.wmu.Unlock()
+		if time.Now().After(deadline) {
+			t.Fatal("the Send did not start")
+		}
+		runtime.Gosched()
+	}
+	got := make(chan error, 1)
+	go func() {
+		n, err := cli.TrySend([]byte("x"))
+		if n != 0 || err != nil {
+			err = fmt.Errorf("TrySend = %d, %v; want 0, nil", n, err)
+		}
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("TrySend waits for the Send that holds the connection")
 	}
 }

@@ -13,7 +13,9 @@ import (
 // waiting, on a TCP connection, and returns how many bytes went out (0
 // when the send buffer is full). It lets a caller that queues data write
 // it from a goroutine that must not block, and hand only the rest to
-// [Socket.Send]. On other sockets, and on systems without non-blocking
+// [Socket.Send]. While another send holds the connection (a Send waiting
+// for a peer that does not read), it sends nothing and returns 0, nil
+// rather than wait for it. On other sockets, and on systems without non-blocking
 // descriptors, it sends nothing and returns 0, nil.
 func (s *Socket) TrySend(data []byte) (int, error) {
 	tc, ok := s.conn.(*net.TCPConn)
@@ -24,7 +26,9 @@ func (s *Socket) TrySend(data []byte) (int, error) {
 	if err != nil {
 		return 0, nil
 	}
-	s.wmu.Lock()
+	if !s.wmu.TryLock() { // a Send holds it, maybe for long: not ours to wait for
+		return 0, nil
+	}
 	defer s.wmu.Unlock()
 	var n int
 	var werr error
