@@ -130,7 +130,7 @@ type engine struct {
 	socks   map[*sock]struct{}
 	poller  *netops.Poller // the loop's (poll.go); nil where the system has none
 	dirty   []*sock        // sockets with queued data to kick after a resume (writer.go)
-	outbox  []outgoing     // replies claimed by receives parked on the poller (poll.go)
+	outbox  outbox         // replies claimed by receives parked on the poller (outbox.go)
 	methods *lua.LTable    // the socket methods
 	sockMT  *lua.LTable
 	taskMT  *lua.LTable
@@ -182,7 +182,8 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 	e.L.Options.RegistrySize = threadRegistry
 	e.s = newSched(e.L, ctx)
 	e.s.afterResume = e.kickDirty
-	e.s.settle = e.sendOutbox
+	e.outbox.e = e
+	e.s.settle = e.outbox.settle
 	e.s.failed = e.taskFailed
 	e.startPoller()
 	e.openLibs()

@@ -3,8 +3,10 @@ package luanet
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -171,5 +173,38 @@ func TestLoopNotHeldByABlockedSend(t *testing.T) {
 	buf := make([]byte, 4)
 	if _, err := other.Read(buf); err != nil || string(buf) != "ping" {
 		t.Fatalf("other client: read %q, %v; the loop waits for the blocked send", buf, err)
+	}
+}
+
+// TestReplyNotHeldByABusyTask: a reply gathered in the loop's outbox (the
+// loop busy: another task ready) must leave while that other task runs,
+// even for long (a computation, os.execute, a print to a stalled
+// terminal), as it did when each reply went to a worker at once: the
+// handler has sent it and waits for the next request.
+func TestReplyNotHeldByABusyTask(t *testing.T) {
+	addr, conns := goListener(t)
+	out, _ := startLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local q = queue()
+		spawn(function()
+			local d = c:recv()
+			q:push(1)                  -- the main chunk is ready: the loop is busy
+			c:send("echo:" .. d)
+			c:recv()                   -- waits on the poller, its reply gathered
+		end)
+		q:pop()
+		local t0 = os.clock()
+		while os.clock() - t0 < 4 do end   -- a task that computes for long
+		print("computed")
+		sleep(3600)`, Options{})
+	c := accepted(t, conns)
+	c.Write([]byte("hi"))
+	c.SetReadDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 7)
+	if _, err := io.ReadFull(c, buf); err != nil || string(buf) != "echo:hi" {
+		t.Fatalf("read %q, %v", buf, err)
+	}
+	if strings.Contains(out.String(), "computed") {
+		t.Fatal("the reply waited until the other task stopped computing")
 	}
 }

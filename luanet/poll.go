@@ -21,7 +21,7 @@ import (
 //
 // The system calls around the wait are placed by load. A loop with other
 // tasks to run gathers the replies its tasks queued and hands them, a
-// batch at a time, to a worker, which writes them (writer.go, sendOutbox):
+// batch at a time, to a worker, which writes them (outbox.go):
 // the loop, the one goroutine Lua runs on, spends its time on Lua and the
 // writes run in parallel (doing them on the loop halved echo.lua's round
 // trips at 500 clients). A loop with nothing else to do writes the reply
@@ -134,10 +134,7 @@ func (e *engine) pollRecv(L *lua.LState, t *task, pw *pollWait, max int, timeout
 	pw.w = e.s.holdTask(t, wait, timedOut)
 	pw.sk.rwait = pw.w
 	if flush != nil {
-		e.outbox = append(e.outbox, outgoing{pw.sk, flush})
-		if len(e.outbox) >= outboxBatch {
-			e.sendOutbox()
-		}
+		e.outbox.add(pw.sk, flush)
 	}
 	return L.Yield(e.s.marker)
 }

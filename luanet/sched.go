@@ -131,8 +131,9 @@ type sched struct {
 	poll func(wait bool)
 	// settle, when set, runs whenever the loop has resumed every ready
 	// task, before it looks for more work or sleeps, and when it ends
-	// (the engine hands the writes its tasks gathered to a worker).
-	settle func()
+	// (last, before the workers stop): the engine hands the writes its
+	// tasks gathered to a worker (outbox.go).
+	settle func(last bool)
 }
 
 func newSched(L *lua.LState, ctx context.Context) *sched {
@@ -161,7 +162,7 @@ func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task 
 func (s *sched) run() error {
 	defer s.stop()
 	if s.settle != nil {
-		defer s.settle() // before stop: the workers are still there
+		defer s.settle(true) // before stop: the workers are still there
 	}
 	var batch []completion
 	for {
@@ -169,7 +170,7 @@ func (s *sched) run() error {
 			return err
 		}
 		if s.settle != nil {
-			s.settle()
+			s.settle(false)
 		}
 		if len(s.tasks) == 0 {
 			return nil

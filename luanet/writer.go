@@ -277,34 +277,3 @@ func waitIdle(ctx context.Context, ch chan struct{}) error {
 		return ctx.Err()
 	}
 }
-
-// outgoing is a reply that a receive parked on the poller claimed (see
-// pollRecv), for flushFirst.
-type outgoing struct {
-	sk  *sock
-	buf []byte
-}
-
-// outboxBatch is how many replies the loop gathers before it hands them to
-// a worker (it hands over fewer when it has run every ready task: see
-// sendOutbox). One hand-off per reply cost the loop a channel send and a
-// worker wake-up each; batches of 8 to 128 did equally well.
-const outboxBatch = 32
-
-// sendOutbox hands the gathered replies to one worker, which writes them
-// in turn. The loop calls it whenever it has run every ready task, before
-// it polls or sleeps (sched.settle), and when it ends: a reply never
-// waits for more work to come.
-func (e *engine) sendOutbox() {
-	if len(e.outbox) == 0 {
-		return
-	}
-	out := e.outbox
-	e.outbox = make([]outgoing, 0, outboxBatch)
-	e.s.goWork(func(context.Context) result {
-		for _, o := range out {
-			o.sk.flushFirst(e, o.buf)
-		}
-		return result{}
-	})
-}
