@@ -8,6 +8,7 @@ import (
 	"runtime"
 
 	"github.com/socklab/socklab/lab"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -41,18 +42,18 @@ func labError(stderr io.Writer, err error) {
 	var le *lab.Error
 	switch {
 	case errors.Is(err, lab.ErrNeedLinux):
-		fmt.Fprintln(stderr, "error:", words.T("lab.need_linux"))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.need_linux"))
 		if runtime.GOOS == "windows" {
-			fmt.Fprintln(stderr, "hint:", words.T("lab.hint_wsl"))
+			fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_wsl"))
 		} else {
-			fmt.Fprintln(stderr, "hint:", words.T("lab.hint_other_os"))
+			fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_other_os"))
 		}
 	case errors.As(err, &le) && le.Blocked != nil:
-		fmt.Fprintln(stderr, "error:", words.T("lab.blocked", le.Blocked.Name, le.Blocked.Value, err))
-		fmt.Fprintln(stderr, "hint:", words.T("lab.hint_sysctl", le.Blocked.Name, le.Blocked.Want))
-		fmt.Fprintln(stderr, "hint:", words.T("lab.hint_root"))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.blocked", le.Blocked.Name, le.Blocked.Value, say.Error(err)))
+		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_sysctl", le.Blocked.Name, le.Blocked.Want))
+		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_root"))
 	default:
-		fmt.Fprintln(stderr, "error:", words.T("lab.failed", err))
-		fmt.Fprintln(stderr, "hint:", words.T("lab.hint_root"))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.failed", say.Error(err)))
+		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_root"))
 	}
 }
