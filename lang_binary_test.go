@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"net"
 	"os"
 	"os/exec"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -43,6 +45,54 @@ func TestLanguageFromLocale(t *testing.T) {
 		for _, w := range c.want {
 			if !strings.Contains(stderr.String(), w) {
 				t.Errorf("%v %v: stderr lacks %q:\n%s", c.env, c.args, w, stderr.String())
+			}
+		}
+	}
+}
+
+// TestFileErrorsInPortuguese: a file socklab cannot open, write or run is
+// said in Portuguese under --lang pt, the system's error included, never
+// Go's English text.
+func TestFileErrorsInPortuguese(t *testing.T) {
+	bin := socklabBin(t)
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	free, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	freeAddr := free.Addr().String()
+	free.Close()
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-c", "connect " + l.Addr().String() + "; recv --out " + t.TempDir()}, "é um diretório"},
+		{[]string{"nc", "-l", "--ssl-cert", "/nonexistent/c.pem", "--ssl-key", "/nonexistent/k.pem", "127.0.0.1", "0"}, "arquivo ou diretório inexistente"},
+		{[]string{"check", "echo-server", freeAddr, "--", "/nonexistent/prog"}, "arquivo ou diretório inexistente"},
+		{[]string{"check", "echo-server", freeAddr, "--", "socklab-no-such-program"}, `nenhum programa chamado "socklab-no-such-program" no PATH`},
+	}
+	if runtime.GOOS == "linux" {
+		cases = append(cases, struct {
+			args []string
+			want string
+		}{[]string{"-c", "record /dev/full; sockets"}, "não há espaço disponível no dispositivo"})
+	}
+	for _, c := range cases {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		cmd := exec.CommandContext(ctx, bin, append([]string{"--lang", "pt"}, c.args...)...)
+		cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "NO_COLOR=1"}
+		out, _ := cmd.CombinedOutput()
+		cancel()
+		if !strings.Contains(string(out), c.want) {
+			t.Errorf("%v: output lacks %q:\n%s", c.args, c.want, out)
+		}
+		for _, en := range []string{"no such file", "is a directory", "no space left", "not found in"} {
+			if strings.Contains(string(out), en) {
+				t.Errorf("%v: English %q in:\n%s", c.args, en, out)
 			}
 		}
 	}

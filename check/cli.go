@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -152,7 +153,7 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 		var b bytes.Buffer
 		_ = WriteGradescope(&b, rep)
 		if err := os.WriteFile(a.gradescope, b.Bytes(), 0o644); err != nil {
-			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, err))
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, say.Error(err)))
 			return 1
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -200,7 +201,7 @@ func udpClient(ctx context.Context, e *env) {
 	stdin := append(bytes.Join(lines, []byte("\n")), '\n')
 	pc, err := net.ListenPacket("udp", e.addr)
 	if err != nil {
-		e.block(&failure{meaning: words.T("check.cannot_listen", e.addr, err)})
+		e.block(&failure{meaning: words.T("check.cannot_listen", e.addr, say.Error(err))})
 		return
 	}
 	defer pc.Close()

@@ -6,11 +6,13 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/exec"
 	"strings"
 	"syscall"
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -117,7 +119,11 @@ func (e *env) start(stdin []byte) *failure {
 	e.starts++
 	p, err := startProgram(e.cmd, stdin)
 	if err != nil {
-		return &failure{meaning: words.T("check.cannot_start", strings.Join(e.cmd, " "), err)}
+		why := say.Error(err)
+		if errors.Is(err, exec.ErrNotFound) {
+			why = words.T("check.not_in_path", e.cmd[0])
+		}
+		return &failure{meaning: words.T("check.cannot_start", strings.Join(e.cmd, " "), why)}
 	}
 	e.prog = p
 	return nil
@@ -133,7 +139,7 @@ func (e *env) running() *failure {
 		e.prog.stop()
 	}
 	if err := e.addressTaken(); err != nil {
-		return &failure{meaning: words.T("check.address_taken", e.addr, err)}
+		return &failure{meaning: words.T("check.address_taken", e.addr, say.Error(err))}
 	}
 	return e.start(nil)
 }
@@ -244,7 +250,7 @@ func (e *env) dialFailure(err error, refused bool, wait time.Duration) *failure 
 	case isTimeout(err):
 		return &failure{meaning: words.T("check.connect_timeout", e.addr, e.seconds())}
 	}
-	return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
+	return &failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))}
 }
 
 // acceptFrom waits for the student's client to connect to ln: up to
@@ -261,7 +267,7 @@ func (e *env) acceptFrom(ctx context.Context, ln *net.TCPListener, within time.D
 			return nil, &failure{meaning: words.T("check.canceled")}
 		}
 		if !errors.Is(err, os.ErrDeadlineExceeded) {
-			return nil, &failure{meaning: words.T("check.accept_failed", e.addr, err)}
+			return nil, &failure{meaning: words.T("check.accept_failed", e.addr, say.Error(err))}
 		}
 		if e.prog.exited() {
 			return nil, e.exitedFailure("check.exited_before_connecting")
@@ -276,7 +282,7 @@ func (e *env) acceptFrom(ctx context.Context, ln *net.TCPListener, within time.D
 func (e *env) listenTCP() (*net.TCPListener, *failure) {
 	ln, err := net.Listen("tcp", e.addr)
 	if err != nil {
-		return nil, &failure{meaning: words.T("check.cannot_listen", e.addr, err)}
+		return nil, &failure{meaning: words.T("check.cannot_listen", e.addr, say.Error(err))}
 	}
 	return ln.(*net.TCPListener), nil
 }

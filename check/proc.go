@@ -51,6 +51,10 @@ type errNoStart struct{ err error }
 
 func (e errNoStart) Error() string { return e.err.Error() }
 
+// Unwrap returns the system's error, so that it is said in the catalog's
+// words.
+func (e errNoStart) Unwrap() error { return e.err }
+
 // startProgram starts args with stdin as its standard input (empty when
 // stdin is nil).
 func startProgram(args []string, stdin []byte) (*program, error) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -74,7 +75,7 @@ func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 	}
 	probe, err := newUDPClient(to)
 	if err != nil {
-		return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
+		return &failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))}
 	}
 	defer probe.Close()
 	onCancel(ctx, probe)
@@ -109,7 +110,7 @@ func (e *env) udpBound(to *net.UDPAddr) *failure {
 	e.connected = true
 	c, err := net.DialUDP("udp", nil, to)
 	if err != nil {
-		return &failure{meaning: words.T("check.connect_failed", e.addr, err)}
+		return &failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))}
 	}
 	defer c.Close()
 	_, _ = c.Write([]byte("probe\n"))
@@ -128,7 +129,7 @@ func (e *env) udpCase(ctx context.Context, id string, fn func(pc *net.UDPConn, t
 	}
 	to, err := net.ResolveUDPAddr("udp", e.addr)
 	if err != nil {
-		e.block(&failure{meaning: words.T("check.connect_failed", e.addr, err)})
+		e.block(&failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))})
 		return false
 	}
 	if f := e.udpRunning(ctx, to); f != nil {
@@ -137,7 +138,7 @@ func (e *env) udpCase(ctx context.Context, id string, fn func(pc *net.UDPConn, t
 	}
 	pc, err := newUDPClient(to)
 	if err != nil {
-		e.block(&failure{meaning: words.T("check.connect_failed", e.addr, err)})
+		e.block(&failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))})
 		return false
 	}
 	defer pc.Close()
@@ -215,7 +216,7 @@ func udpServer(ctx context.Context, e *env) {
 		e.udpCase(ctx, "two-clients", func(pc *net.UDPConn, to *net.UDPAddr) (*failure, string) {
 			other, err := newUDPClient(to)
 			if err != nil {
-				return &failure{meaning: words.T("check.connect_failed", e.addr, err)}, ""
+				return &failure{meaning: words.T("check.connect_failed", e.addr, say.Error(err))}, ""
 			}
 			defer other.Close()
 			onCancel(ctx, other)

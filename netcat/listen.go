@@ -10,6 +10,7 @@ import (
 	"syscall"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/tlsx"
 	"github.com/socklab/socklab/words"
 )
@@ -63,7 +64,7 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 		var err error
 		cfg, leaf, err = serverTLS(o)
 		if err != nil {
-			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", say.Error(err)))
 			return 1
 		}
 		if o.tls.cert == "" {

@@ -27,7 +27,7 @@ func clientConfig(o *options, stderr io.Writer) (*tls.Config, error) {
 	if o.tls.cert != "" {
 		cert, err := tls.LoadX509KeyPair(o.tls.cert, o.tls.key)
 		if err != nil {
-			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", err))
+			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.tls_files", say.Error(err)))
 			return nil, errHandshake
 		}
 		cfg.Certificates = []tls.Certificate{cert}

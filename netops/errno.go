@@ -70,6 +70,17 @@ var errnos = []struct {
 	{syscall.EDESTADDRREQ, "EDESTADDRREQ"},
 	{syscall.ENOENT, "ENOENT"}, // a file named to socklab (nc -U, --ca, a script) is not there
 	{syscall.EPERM, "EPERM"},
+	// files named to socklab (recv --out, record, a TLS key, check's
+	// program, --gradescope) fail with these
+	{syscall.EISDIR, "EISDIR"},
+	{syscall.ENOTDIR, "ENOTDIR"},
+	{syscall.ENOSPC, "ENOSPC"},
+	{syscall.EROFS, "EROFS"},
+	{syscall.EEXIST, "EEXIST"},
+	{syscall.ENOEXEC, "ENOEXEC"},
+	{syscall.ETXTBSY, "ETXTBSY"},
+	{syscall.ENAMETOOLONG, "ENAMETOOLONG"},
+	{syscall.ELOOP, "ELOOP"},
 }
 
 // errnoName returns the errno's POSIX name, "" when socklab does not know it.

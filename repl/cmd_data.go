@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -118,7 +119,7 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	if a.Has("out") {
 		name := a.String("out")
 		if out, err = os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
-			return errors.New(words.T("data.out_file", name, err))
+			return errors.New(words.T("data.out_file", name, say.Error(err)))
 		}
 		defer out.Close()
 	}
@@ -185,7 +186,7 @@ func (s *Session) appendOut(a *Args, f *os.File, data []byte) error {
 	}
 	if err != nil {
 		s.showData(a.Sock.ID, "", data, false)
-		return errors.New(words.T("data.out_file", name, err))
+		return errors.New(words.T("data.out_file", name, say.Error(err)))
 	}
 	s.Event(a.Sock.ID, "%s", words.T("data.appended", byteCount(len(data)), name))
 	return nil

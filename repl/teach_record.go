@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -200,7 +201,7 @@ func (s *Session) recordFailed(err error) {
 	if r != nil {
 		name = r.f.Name()
 	}
-	s.PrintError(fmt.Errorf("%s", words.T("limits.record_failed", name, err)))
+	s.PrintError(fmt.Errorf("%s", words.T("limits.record_failed", name, say.Error(err))))
 }
 
 // recordCommand starts a command's section in the record, if one is open,

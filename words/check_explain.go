@@ -39,6 +39,7 @@ func init() {
 		"check.canceled":                 {EN: "the check was interrupted", PT: "a verificação foi interrompida"},
 		"check.too_many_starts":          {EN: "the program was started %d times; socklab stops here", PT: "o programa foi iniciado %d vezes; o socklab para por aqui"},
 		"check.cannot_start":             {EN: "cannot start %q: %v", PT: "não foi possível iniciar %q: %v"},
+		"check.not_in_path":              {EN: "no program named %q in PATH", PT: "nenhum programa chamado %q no PATH"},
 		"check.address_taken":            {EN: "another program already holds %s before yours was started (%v): your program could not bind it, and socklab would be checking that other program; stop it (an earlier run still going?), or check at another HOST:PORT and give the same to your program", PT: "outro programa já ocupa %s antes de o seu ser iniciado (%v): o seu programa não conseguiria fazer o bind, e o socklab estaria verificando aquele outro programa; encerre-o (uma execução anterior ainda rodando?) ou verifique em outro HOST:PORTA e dê o mesmo ao seu programa"},
 		"check.cannot_listen":            {EN: "socklab cannot listen on %s to play the server: %v (is another program using the port? give another HOST:PORT, and the same to your client)", PT: "o socklab não consegue escutar em %s para fazer o papel do servidor: %v (outro programa está usando a porta? dê outro HOST:PORTA, e o mesmo para o seu cliente)"},
 		"check.accept_failed":            {EN: "accept on %s failed: %v", PT: "o accept em %s falhou: %v"},

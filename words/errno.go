@@ -29,6 +29,15 @@ func init() {
 		"errtext.EDESTADDRREQ":  {EN: "destination address required", PT: "endereço de destino requerido"},
 		"errtext.ENOENT":        {EN: "no such file or directory", PT: "arquivo ou diretório inexistente"},
 		"errtext.EPERM":         {EN: "operation not permitted", PT: "operação não permitida"},
+		"errtext.EISDIR":        {EN: "is a directory", PT: "é um diretório"},
+		"errtext.ENOTDIR":       {EN: "not a directory", PT: "não é um diretório"},
+		"errtext.ENOSPC":        {EN: "no space left on device", PT: "não há espaço disponível no dispositivo"},
+		"errtext.EROFS":         {EN: "read-only file system", PT: "sistema de arquivos somente para leitura"},
+		"errtext.EEXIST":        {EN: "file exists", PT: "o arquivo já existe"},
+		"errtext.ENOEXEC":       {EN: "exec format error", PT: "formato de executável inválido"},
+		"errtext.ETXTBSY":       {EN: "text file busy", PT: "arquivo de texto ocupado"},
+		"errtext.ENAMETOOLONG":  {EN: "file name too long", PT: "nome de arquivo muito longo"},
+		"errtext.ELOOP":         {EN: "too many levels of symbolic links", PT: "muitos níveis de links simbólicos"},
 
 		"errno.EADDRINUSE": {
 			EN: "another socket already holds this address and port (a server, or a connection in TIME_WAIT without SO_REUSEADDR)",
