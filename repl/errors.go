@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -141,7 +143,7 @@ func (s *Session) socketHints(err error) []string {
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return []string{words.T("hint.refused_udp")}
 	case errors.Is(err, syscall.EADDRINUSE) && oe.Net == "unix":
-		return []string{words.T("hint.unix_in_use", oe.Addr, removeCommand())}
+		return []string{unixInUseHint(oe.Addr)}
 	case errors.Is(err, syscall.EADDRINUSE):
 		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
@@ -227,6 +229,21 @@ func (s *Session) kindOf(id int) netops.Kind {
 		return sock.Kind
 	}
 	return 0
+}
+
+// unixInUseHint says what to do about a path a UNIX socket cannot be
+// bound to because something is there: a socket a server left may be
+// removed, but a directory or a regular file is no socket, and removing it
+// would lose what it holds.
+func unixInUseHint(path string) string {
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return words.T("hint.unix_is_dir", path, filepath.Join(path, "socklab.sock"))
+	case err == nil && fi.Mode().IsRegular() && runtime.GOOS != "windows": // Windows' socket files are reparse points
+		return words.T("hint.unix_not_socket", path)
+	}
+	return words.T("hint.unix_in_use", path, removeCommand())
 }
 
 // removeCommand is the command that removes a file in the system's own

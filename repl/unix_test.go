@@ -78,14 +78,33 @@ func TestShellUnixHints(t *testing.T) {
 	}
 	probe.Close()
 	s, out := testSession(t, false)
+	left := filepath.Join(t.TempDir(), "left.sock") // a socket file a server left behind
+	ul, err := net.ListenUnix("unix", &net.UnixAddr{Name: left, Net: "unix"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ul.SetUnlinkOnClose(false)
+	ul.Close()
+	mustExec(t, s, out, "socket tcp")
+	got, err := exec(t, s, out, "listen unix "+left)
+	if err == nil || !strings.Contains(got, removeCommand()+" "+left) || strings.Contains(got, "port") {
+		t.Fatalf("listen unix on a socket left behind: %v, %q", err, got)
+	}
+	// A regular file or a directory is no socket: removing it is not the
+	// advice (rm /tmp, or a file's contents lost).
 	file := filepath.Join(t.TempDir(), "f")
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	mustExec(t, s, out, "socket tcp")
-	got, err := exec(t, s, out, "listen unix "+file)
-	if err == nil || !strings.Contains(got, removeCommand()+" "+file) || strings.Contains(got, "port") {
-		t.Fatalf("listen unix on a file: %v, %q", err, got)
+	dir := t.TempDir()
+	for _, p := range []string{file, dir} {
+		got, err = exec(t, s, out, "listen unix "+p)
+		if err == nil || strings.Contains(got, removeCommand()+" "+p) || !strings.Contains(got, "not a socket") {
+			t.Fatalf("listen unix on %s: %v, %q", p, err, got)
+		}
+	}
+	if !strings.Contains(got, filepath.Join(dir, "socklab.sock")) {
+		t.Fatalf("listen unix on a directory names no path in it: %q", got)
 	}
 	long := "/tmp/" + strings.Repeat("a", netops.MaxUnixPath)
 	for _, cmd := range []string{"listen unix ", "connect unix "} {
