@@ -140,8 +140,11 @@ func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run f
 		err := run(ctx, o)
 		if errors.Is(err, luanet.ErrStuck) {
 			// Its sockets are closed, but the Lua state still runs a Go
-			// function nothing can interrupt: the shell ends with it.
+			// function nothing can interrupt: the shell ends with it, as
+			// a script stopped by a signal does (status 130), and says so.
+			s.stuck.Store(true)
 			s.quitOnce.Do(func() { close(s.quit) })
+			return withHint(err, words.T("script.stuck_quit"))
 		}
 		return err
 	}

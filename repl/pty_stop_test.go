@@ -3,6 +3,8 @@
 package repl
 
 import (
+	"errors"
+	osexec "os/exec"
 	"testing"
 	"time"
 )
@@ -40,7 +42,14 @@ func TestCtrlCEndsStuckLua(t *testing.T) {
 	// it (while print returned) stopped the script the usual way, and the
 	// shell goes on: then its next command runs.
 	select {
-	case <-p.exited:
+	case err := <-p.exited:
+		// It says why it ends, and ends as a stopped script does (it
+		// printed only "canceled" and exited 0).
+		p.after("cannot be interrupted")
+		var ee *osexec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != ExitInterrupted {
+			t.Errorf("the shell ended with %v, want exit status %d", err, ExitInterrupted)
+		}
 	case <-time.After(5 * time.Second):
 		typed(`lua 'print(6 * 7)'` + "\r")
 		after("42")

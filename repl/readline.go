@@ -124,7 +124,7 @@ func interactive(o Options) int {
 	s.Close()
 	stdin.Close()
 	rl.Close()
-	if terminated.Load() {
+	if terminated.Load() || s.stuck.Load() {
 		return ExitInterrupted
 	}
 	return 0

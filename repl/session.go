@@ -6,9 +6,10 @@ import (
 	"fmt"
 	"io"
 	"sync"
+	"sync/atomic"
 
+	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/netops"
-
 	"github.com/socklab/socklab/words"
 )
 
@@ -29,6 +30,7 @@ type Session struct {
 	noteShown map[string]bool
 	quit      chan struct{} // closed by quit/exit
 	quitOnce  sync.Once
+	stuck     atomic.Bool // a foreground run could not be stopped: the shell ends, with status 130
 	bgCtx     context.Context
 	bgStop    context.CancelFunc
 	bg        sync.WaitGroup
@@ -271,7 +273,7 @@ func (s *Session) run(ctx context.Context, st []token) (err error) {
 
 // report prints a command's error; a cancelled wait is an event, not an error.
 func (s *Session) report(err error) {
-	if errors.Is(err, context.Canceled) {
+	if errors.Is(err, context.Canceled) && !errors.Is(err, luanet.ErrStuck) {
 		text := words.T("shell.canceled")
 		var oe *netops.OpError
 		if errors.As(err, &oe) {

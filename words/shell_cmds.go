@@ -83,6 +83,7 @@ func init() {
 		"script.path_hint":     {EN: "a path is relative to where socklab started; the course scripts are in scripts/, as in: run scripts/echo.lua", PT: "um caminho é relativo a onde o socklab foi iniciado; os scripts do curso estão em scripts/, como em: run scripts/echo.lua"},
 		"script.needs_code":    {EN: "lua needs code", PT: "lua precisa de código"},
 		"script.chunk":         {EN: "the Lua chunk", PT: "o trecho Lua"},
+		"script.stuck_quit":    {EN: "socklab ends with it: nothing else can stop the script (exit status 130)", PT: "o socklab termina junto: nada mais consegue parar o script (código de saída 130)"},
 		"script.background":    {EN: "%s running in the background; its sockets show in `sockets`", PT: "%s rodando em segundo plano; seus sockets aparecem em `sockets`"},
 		"interact.no_input":    {EN: "interact needs an input to read typed lines from", PT: "interact precisa de uma entrada de onde ler as linhas digitadas"},
 		"interact.banner":      {EN: "interact: typed lines go out with \"\\n\"; Ctrl-D or Ctrl-] leaves", PT: "interact: as linhas digitadas saem com \"\\n\"; Ctrl-D ou Ctrl-] sai"},
