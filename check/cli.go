@@ -148,24 +148,46 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 		fmt.Fprintln(stderr, words.T("label.error"), words.T("check.usage.client_needs_command", x.Name))
 		return 2
 	}
-	rep := Run(ctx, x, Options{Addr: a.addr, Timeout: a.timeout, Command: a.command})
+	// The results file is opened before the program runs: a path that
+	// cannot be written costs no run (and, written after, no report).
+	var results *os.File
 	if a.gradescope != "" {
-		var b bytes.Buffer
-		_ = WriteGradescope(&b, rep)
-		if err := os.WriteFile(a.gradescope, b.Bytes(), 0o644); err != nil {
+		if results, err = os.OpenFile(a.gradescope, os.O_WRONLY|os.O_CREATE, 0o644); err != nil {
 			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, say.Error(err)))
 			return 1
 		}
+		defer results.Close() // a second Close after writeResults' is harmless
 	}
+	rep := Run(ctx, x, Options{Addr: a.addr, Timeout: a.timeout, Command: a.command})
 	if a.json {
 		_ = WriteJSON(stdout, rep)
 	} else {
 		WriteText(stdout, rep, color)
 	}
+	status := 0
 	if !rep.Passed {
-		return 1
+		status = 1
 	}
-	return 0
+	if results != nil {
+		if err := writeResults(results, rep); err != nil {
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, say.Error(err)))
+			status = 1
+		}
+	}
+	return status
+}
+
+// writeResults replaces f's contents with rep as Gradescope's results.json.
+func writeResults(f *os.File, rep Report) error {
+	var b bytes.Buffer
+	_ = WriteGradescope(&b, rep)
+	if err := f.Truncate(0); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt(b.Bytes(), 0); err != nil {
+		return err
+	}
+	return f.Close()
 }
 
 func listExercises(w io.Writer) {

@@ -157,3 +157,28 @@ func FuzzParseArgs(f *testing.F) {
 		}
 	})
 }
+
+// TestGradescopeFile: a results file that cannot be written is said before
+// the program runs (no report, no run); one already there is replaced
+// whole, however long it was.
+func TestGradescopeFile(t *testing.T) {
+	good := goEchoServer(t)
+	dir := t.TempDir()
+	ran := filepath.Join(dir, "ran")
+	code, out, errs := runMain(t, "echo-server", freePort(t), "--timeout", "500ms", "--gradescope", filepath.Join(dir, "missing", "r.json"), "--", "touch", ran)
+	if _, err := os.Stat(ran); code != 1 || out != "" || !strings.Contains(errs, "cannot write") || err == nil {
+		t.Errorf("unwritable file: status %d, stdout %q, stderr %q, program run: %v", code, out, errs, err == nil)
+	}
+	file := filepath.Join(dir, "r.json")
+	if err := os.WriteFile(file, bytes.Repeat([]byte("x"), 1<<16), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := runMain(t, "echo-server", good, "--timeout", "500ms", "--gradescope", file); code != 0 {
+		t.Fatalf("status %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(file)
+	var g gradescope
+	if err != nil || json.Unmarshal(b, &g) != nil || g.Score != 4 {
+		t.Errorf("results file not replaced: %v: %.80s", err, b)
+	}
+}
