@@ -63,18 +63,7 @@ func TestOutboxNotHeldByABlockedSend(t *testing.T) {
 	}
 	// The shell sends more than the buffers hold to the first client,
 	// which never reads: the send blocks, holding that connection.
-	ns, err := tab.Get(stuckID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	shellDone := make(chan struct{})
-	go func() {
-		defer close(shellDone)
-		ns.Send(ctx, make([]byte, 64<<20), 0)
-	}()
-	defer func() { cancel(); ns.Close(); <-shellDone }()
-	waitInQueue(t, peers[0])
+	blockSend(t, tab, stuckID, peers[0])
 	for _, c := range peers {
 		if _, err := c.Write([]byte("x")); err != nil {
 			t.Fatal(err)
@@ -92,6 +81,26 @@ func TestOutboxNotHeldByABlockedSend(t *testing.T) {
 		t.Fatalf("the script ended: %v\n%s", err, out.String())
 	default:
 	}
+}
+
+// blockSend starts, as the shell would, a send of more than the buffers
+// hold on socket id, whose peer never reads: the send blocks, holding the
+// connection. It returns once bytes wait in peer's receive queue; the
+// test's end ends the send and closes the socket.
+func blockSend(t *testing.T, tab *netops.Table, id int, peer net.Conn) {
+	t.Helper()
+	ns, err := tab.Get(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	shellDone := make(chan struct{})
+	go func() {
+		defer close(shellDone)
+		ns.Send(ctx, make([]byte, 64<<20), 0)
+	}()
+	t.Cleanup(func() { cancel(); ns.Close(); <-shellDone })
+	waitInQueue(t, peer)
 }
 
 // waitInQueue waits (at most 5 s) until bytes wait in c's receive queue.
@@ -154,18 +163,7 @@ func TestLoopNotHeldByABlockedSend(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	ns, err := tab.Get(id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	shellDone := make(chan struct{})
-	go func() {
-		defer close(shellDone)
-		ns.Send(ctx, make([]byte, 64<<20), 0)
-	}()
-	defer func() { cancel(); ns.Close(); <-shellDone }()
-	waitInQueue(t, stuck)
+	blockSend(t, tab, id, stuck)
 	stuck.Write([]byte("x"))
 	out.wait(t, "replying", 5*time.Second)
 	other.Write([]byte("ping"))
