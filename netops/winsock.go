@@ -51,6 +51,10 @@ var winsockErrnos = []struct {
 	{10061, "WSAECONNREFUSED", syscall.ECONNREFUSED, "ECONNREFUSED"},
 	{10064, "WSAEHOSTDOWN", syscall.EHOSTDOWN, "EHOSTDOWN"},
 	{10065, "WSAEHOSTUNREACH", syscall.EHOSTUNREACH, "EHOSTUNREACH"},
+	// What Windows says for a path one of whose directories is missing
+	// (a UNIX socket's, a file's): Go's syscall package calls it ENOTDIR,
+	// but it is "the system cannot find the path specified", POSIX's ENOENT.
+	{3, "ERROR_PATH_NOT_FOUND", syscall.ENOENT, "ENOENT"},
 	// What overlapped I/O (Go's net package on Windows) reports instead.
 	{64, "ERROR_NETNAME_DELETED", syscall.ECONNRESET, "ECONNRESET"},
 	{121, "ERROR_SEM_TIMEOUT", syscall.ETIMEDOUT, "ETIMEDOUT"},

@@ -103,6 +103,11 @@ func TestWinsockTable(t *testing.T) {
 	if Reason(opErr("recv", nil, "", syscall.Errno(64))) == "reset" && !onWindows {
 		t.Errorf("errno 64 read as a Windows reset on a POSIX system")
 	}
+	// Windows' "path not found" (3, which Go's syscall package names
+	// ENOTDIR there) is a missing path; on Linux 3 is ESRCH.
+	if got := Errno(syscall.Errno(3)); (got == "ENOENT") != onWindows {
+		t.Errorf("errno 3 named %s on %s", got, map[bool]string{true: "Windows", false: "this system"}[onWindows])
+	}
 }
 
 func posixErrno(t *testing.T, name string) syscall.Errno {
