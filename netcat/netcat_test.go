@@ -265,6 +265,38 @@ func TestScanInterrupted(t *testing.T) {
 	}
 }
 
+// TestInterruptWithStdoutStuck: Ctrl-C or SIGTERM ends nc (status 130)
+// also while whoever reads stdout has stopped reading, with the peer still
+// sending: the write to stdout that never returns is not waited for.
+func TestInterruptWithStdoutStuck(t *testing.T) {
+	for _, args := range [][]string{{}, {"-w", "30"}} {
+		t.Run(strings.Join(append([]string{"nc"}, args...), " "), func(t *testing.T) {
+			ln, port := server(t)
+			pr, pw, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer pr.Close()
+			defer pw.Close()
+			r := startIO(t, nil, pw, append(args, "-d", "127.0.0.1", port)...)
+			c := accept(t, ln)
+			chunk := make([]byte, 64<<10)
+			for { // until nc stops reading: its write to stdout is stuck
+				c.SetWriteDeadline(time.Now().Add(300 * time.Millisecond))
+				if _, err := c.Write(chunk); isTimeout(err) {
+					break
+				} else if err != nil {
+					t.Fatal(err)
+				}
+			}
+			r.cancel()
+			if s := r.status(t); s != statusInterrupted {
+				t.Fatalf("status %d, want %d; %q", s, statusInterrupted, r.stderr)
+			}
+		})
+	}
+}
+
 // TestTinyIdleTimeout: a -w shorter than the idle check's period neither
 // panics nor waits for ever.
 func TestTinyIdleTimeout(t *testing.T) {

@@ -106,8 +106,8 @@ loop:
 	}
 	close(stop)
 	c.Close()
-	if receiving {
-		<-recvDone
+	if receiving && status != statusInterrupted {
+		<-recvDone // all received is written; not when stopped: stdout may never drain
 	}
 	if sending && waitSend {
 		<-sendDone
