@@ -74,7 +74,7 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 	lc := listenConfig(o)
 	ln, err := lc.Listen(ctx, network, addr)
 	if err != nil {
-		return fail(stderr, err)
+		return listenFailed(stderr, o, addr, err)
 	}
 	stop := context.AfterFunc(ctx, func() { ln.Close() })
 	defer stop()
@@ -118,6 +118,18 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 	}
 }
 
+// listenFailed says why -l could not listen on addr, as one `socklab nc:`
+// line in the catalog's words, and returns status 1.
+func listenFailed(stderr io.Writer, o *options, addr string, err error) int {
+	msg := words.T("nc.unix_listen_failed", addr, cause(err))
+	if !o.unix {
+		host, port, _ := net.SplitHostPort(addr)
+		msg = words.T("nc.listen_failed", host, port, proto(o), cause(err))
+	}
+	fmt.Fprintf(stderr, "socklab nc: %s\n", msg)
+	return 1
+}
+
 // serverTLS is the listener's TLS configuration and the fingerprint of its
 // certificate.
 func serverTLS(o *options) (*tls.Config, any, error) {
@@ -134,7 +146,7 @@ func serveUDP(ctx context.Context, o *options, network, addr string, in *input, 
 	lc := listenConfig(o)
 	pc, err := lc.ListenPacket(ctx, network, addr)
 	if err != nil {
-		return fail(stderr, err)
+		return listenFailed(stderr, o, addr, err)
 	}
 	if o.verbose {
 		listening(stderr, o, pc.LocalAddr())

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/words"
 )
 
 // relay copies stdin to c and c to stdout until the rules of the package
@@ -164,8 +165,17 @@ func udpRefused(o *options, err error) (status int, ok bool) {
 	return 0, true
 }
 
-// fail prints err as one `socklab nc:` line and returns status 1.
+// fail prints err, from stdin, stdout or the connection, as one
+// `socklab nc:` line in the catalog's words and returns status 1.
 func fail(stderr io.Writer, err error) int {
-	fmt.Fprintf(stderr, "socklab nc: %v\n", err)
+	key := "nc.conn_failed"
+	var pe *os.PathError // the files' errors: the connection's are *net.OpError
+	if errors.As(err, &pe) && (pe.Op == "read" || pe.Op == "write") {
+		key, err = "nc.stdout_failed", pe.Err
+		if pe.Op == "read" {
+			key = "nc.stdin_failed"
+		}
+	}
+	fmt.Fprintf(stderr, "socklab nc: %s\n", words.T(key, cause(err)))
 	return 1
 }

@@ -174,6 +174,26 @@ func init() {
 			EN: "connect to %s failed: %v",
 			PT: "a conexão a %s falhou: %v",
 		},
+		"nc.listen_failed": {
+			EN: "listen on %s port %s (%s) failed: %v",
+			PT: "a escuta em %s porta %s (%s) falhou: %v",
+		},
+		"nc.unix_listen_failed": {
+			EN: "listen on %s failed: %v",
+			PT: "a escuta em %s falhou: %v",
+		},
+		"nc.stdin_failed": {
+			EN: "reading stdin failed: %v",
+			PT: "a leitura da entrada padrão falhou: %v",
+		},
+		"nc.stdout_failed": {
+			EN: "writing stdout failed: %v",
+			PT: "a escrita na saída padrão falhou: %v",
+		},
+		"nc.conn_failed": {
+			EN: "the connection failed: %v",
+			PT: "a conexão falhou: %v",
+		},
 		"nc.tls_failed": {
 			EN: "TLS handshake with %s failed: %v",
 			PT: "o handshake TLS com %s falhou: %v",
