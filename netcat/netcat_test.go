@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -407,4 +408,42 @@ func tempFile(t *testing.T) *os.File {
 	}
 	t.Cleanup(func() { f.Close() })
 	return f
+}
+
+// TestVerboseServiceName: -v names the port from /etc/services, as nc does
+// ("22 port [tcp/ssh]"); it said "[tcp/*]" for every port, and "ssh port
+// [tcp/*]" for a port given by its name.
+func TestVerboseServiceName(t *testing.T) {
+	var ln net.Listener
+	var port, name string
+	readTable("/etc/services", func(f []string) {
+		if len(f) < 2 || ln != nil {
+			return
+		}
+		p, ok := strings.CutSuffix(f[1], "/tcp") // "ssh 22/tcp"
+		if n, err := strconv.Atoi(p); !ok || err != nil || n < 1024 {
+			return // a port anyone may listen on
+		}
+		if l, err := net.Listen("tcp4", "127.0.0.1:"+p); err == nil {
+			ln, port, name = l, p, f[0]
+		}
+	})
+	if ln == nil {
+		t.Skip("no free port named in /etc/services")
+	}
+	defer ln.Close()
+	r := start(t, nil, "-zv", "127.0.0.1", port)
+	if s := r.status(t); s != 0 {
+		t.Fatalf("status %d; %q", s, r.stderr)
+	}
+	want := "Connection to 127.0.0.1 " + port + " port [tcp/" + name + "] succeeded!\n"
+	if got := r.stderr.String(); got != want {
+		t.Fatalf("stderr %q, want %q", got, want)
+	}
+	accept(t, ln).Close()                            // the scan's
+	r = start(t, nil, "-v", "-d", "127.0.0.1", name) // the port by its name: said by its number
+	accept(t, ln).Close()
+	if s := r.status(t); s != 0 || r.stderr.String() != want {
+		t.Fatalf("status %d, stderr %q, want %q", s, r.stderr, want)
+	}
 }

@@ -18,7 +18,11 @@ func connected(stderr io.Writer, o *options, port string, remote net.Addr) {
 		return // nc -U -v says nothing on connect
 	}
 	fmt.Fprintf(stderr, "Connection to %s", o.host)
-	if ip, _, err := net.SplitHostPort(remote.String()); err == nil && !o.numeric && ip != o.host {
+	ip, rport, err := net.SplitHostPort(remote.String())
+	if err == nil {
+		port = rport // a port given by its name is said by its number, as nc does
+	}
+	if err == nil && !o.numeric && ip != o.host {
 		fmt.Fprintf(stderr, " (%s)", ip)
 	}
 	service := "*"
@@ -70,7 +74,7 @@ func hostPort(o *options, a net.Addr) string {
 
 var (
 	servicesOnce sync.Once
-	services     map[string]string // "tcp/22" -> "ssh"
+	services     map[string]string // "22/tcp" -> "ssh", as the file writes it
 	hostsOnce    sync.Once
 	hosts        map[string]string // "127.0.0.1" -> "localhost"
 )
@@ -87,7 +91,7 @@ func serviceName(proto, port string) string {
 			}
 		})
 	})
-	return services[proto+"/"+port]
+	return services[port+"/"+proto]
 }
 
 // hostsName is the first name /etc/hosts gives ip, or "".
