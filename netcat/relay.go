@@ -81,10 +81,11 @@ loop:
 				status = st
 				break loop
 			}
+			if s.err != nil && isPeerGone(s.err) {
+				continue // what the peer sent before it went still comes, as in nc
+			}
 			if s.err != nil {
-				if !isPeerGone(s.err) {
-					status = fail(stderr, s.err)
-				}
+				status = fail(stderr, s.err)
 				break loop
 			}
 			// -q over TCP sent a FIN above and keeps receiving until the

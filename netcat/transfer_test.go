@@ -155,3 +155,31 @@ func TestInteropSystemNC(t *testing.T) {
 		}
 	})
 }
+
+// TestReplyBeforeResetKept: a server that reads a little, replies and
+// closes (a reset, as it leaves data unread: an HTTP 413) has its reply
+// written out, as nc does, although sending stdin failed; it was lost about
+// every other time.
+func TestReplyBeforeResetKept(t *testing.T) {
+	for _, args := range [][]string{{}, {"-w", "30"}} { // the kernel's paths and the copying one
+		for i := 0; i < 8; i++ {
+			ln, port := server(t)
+			pr, pw, err := os.Pipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			go func() { io.Copy(pw, rand.NewChaCha8([32]byte{})) }() // endless: sending ends by the reset
+			r := start(t, pr, append(args, "127.0.0.1", port)...)
+			c := accept(t, ln)
+			io.ReadFull(c, make([]byte, 10))
+			c.Write([]byte("413 too large\n"))
+			c.Close()
+			s := r.status(t)
+			pr.Close()
+			pw.Close()
+			if got := r.stdout.String(); s != 0 || got != "413 too large\n" {
+				t.Fatalf("%q run %d: status %d, stdout %q, stderr %q", args, i, s, got, r.stderr)
+			}
+		}
+	}
+}
