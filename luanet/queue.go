@@ -47,6 +47,19 @@ func (q *queue) add(v lua.LValue) {
 	q.items = append(q.items, v)
 }
 
+// unshift puts v back in front of the values that wait (a value handed to
+// a pop that never took it; it may make the queue one over its capacity).
+func (q *queue) unshift(v lua.LValue) {
+	if q.head > 0 {
+		q.head--
+		q.items[q.head] = v
+		return
+	}
+	q.items = append(q.items, nil)
+	copy(q.items[1:], q.items)
+	q.items[0] = v
+}
+
 func (q *queue) take() lua.LValue {
 	v := q.items[q.head]
 	q.items[q.head] = nil
@@ -100,7 +113,7 @@ func (e *engine) qpush(L *lua.LState) int {
 	for len(q.poppers) > 0 { // hand it straight to a waiting pop
 		w := q.poppers[0]
 		q.poppers = q.poppers[1:]
-		if e.s.wake(w, result{a: v}) {
+		if e.s.wake(w, e.handOver(q, v)) {
 			return ok2(L, lua.LTrue)
 		}
 	}
@@ -147,6 +160,23 @@ func (e *engine) qpop(L *lua.LState) int {
 	}
 	q.poppers = append(q.poppers, w)
 	return L.Yield(e.s.marker)
+}
+
+// handOver is the result that gives v to a waiting pop. If that pop's task
+// is canceled (or the run ends) before it takes v, v goes to the next
+// waiting pop or back to the front of q: a value push said it queued is
+// never lost.
+func (e *engine) handOver(q *queue, v lua.LValue) result {
+	return result{a: v, abandon: func() {
+		for len(q.poppers) > 0 {
+			w := q.poppers[0]
+			q.poppers = q.poppers[1:]
+			if e.s.wake(w, e.handOver(q, v)) {
+				return
+			}
+		}
+		q.unshift(v)
+	}}
 }
 
 // refill moves the value of the first live waiting push into the room a

@@ -228,8 +228,23 @@ func (e *engine) cancelTask(L *lua.LState) int {
 	t.end = endCanceled
 	e.closeTaskSocks(t)
 	e.s.finish(t)
+	e.s.abandonReady(t)
 	L.Push(lua.LTrue)
 	return 1
+}
+
+// abandonReady drops at once what was about to resume t, which just ended
+// (a value a queue handed it): its abandon hook runs before cancel returns
+// (the value is back in the queue), not when the loop comes to it.
+func (s *sched) abandonReady(t *task) {
+	for _, l := range [][]completion{s.ready, s.later} {
+		for i := range l {
+			if l[i].t == t {
+				l[i].res.drop()
+				l[i].res = result{}
+			}
+		}
+	}
 }
 
 // t:status() -> "ready", "running", "waiting", "done", "failed" or "canceled".

@@ -272,3 +272,34 @@ func TestDeadlock(t *testing.T) {
 		}
 	}
 }
+
+// TestQueueCancelAfterHandOver: a push hands its value straight to a
+// waiting pop; when that task is canceled before it runs, the value is not
+// lost: it goes to the next waiting pop (here a worker that sends it to a
+// Go peer) or back to the queue.
+func TestQueueCancelAfterHandOver(t *testing.T) {
+	addr, ch := goListener(t)
+	out := mustLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local q = queue()
+		local first = spawn(function() return q:pop() end)
+		local second = spawn(function() local v = q:pop() c:sendline(v) return v end)
+		sleep(0.01)                              -- both wait; first is the next to get a value
+		print(q:push("job 1"))
+		print(first:cancel(), first:join())
+		print(second:join(5))
+		local third = spawn(function() return q:pop() end)
+		sleep(0.01)
+		q:push("job 2")
+		third:cancel()                           -- no one else waits: back to the queue
+		print(q:len(), q:pop(0))
+		c:close()`)
+	want := "true\ntrue\tnil\tcanceled\ntrue\tjob 1\n1\tjob 2\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+	got, _ := io.ReadAll(accepted(t, ch))
+	if string(got) != "job 1\n" {
+		t.Errorf("the peer got %q, want %q", got, "job 1\n")
+	}
+}
