@@ -78,7 +78,7 @@ type task struct {
 	joiners []waiter     // tasks in t:join()
 	end     string       // how it ended: endDone, endFailed, endCanceled; "" while it runs
 	results []lua.LValue // what its function returned
-	errMsg  string       // its error, when it failed
+	errv    lua.LValue   // its error, when it failed (see errValue)
 }
 
 // completion resumes task t with vals. seq 0 means a start or a
@@ -455,7 +455,7 @@ func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err 
 // fail reports t's error and ends t. An error of the main chunk ends the script.
 func (s *sched) fail(t *task, err error) {
 	msg := taskErrText(t, err)
-	t.end, t.errMsg = endFailed, msg
+	t.end, t.errv = endFailed, errValue(err, msg)
 	if s.ctx.Err() != nil {
 		s.finish(t)
 		return

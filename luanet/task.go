@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 	"time"
@@ -212,7 +213,18 @@ func (s *sched) outcome(t *task) (lua.LValue, lua.LValue) {
 	case endCanceled:
 		return lua.LNil, lua.LString("canceled")
 	}
-	return lua.LNil, lua.LString(t.errMsg)
+	return lua.LNil, t.errv
+}
+
+// errValue is what join returns for a task that failed with err: the value
+// it raised, as pcall returns it (a table keeps its fields), or msg, the
+// error's text, for a string or an error of socklab's own.
+func errValue(err error, msg string) lua.LValue {
+	var ae *lua.ApiError
+	if errors.As(err, &ae) && ae.Object != nil && ae.Object.Type() != lua.LTString && ae.Object != lua.LNil {
+		return ae.Object
+	}
+	return lua.LString(msg)
 }
 
 // t:cancel() -> true if it ended t, false if t had ended already.

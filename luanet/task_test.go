@@ -303,3 +303,30 @@ func TestQueueCancelAfterHandOver(t *testing.T) {
 		t.Errorf("the peer got %q, want %q", got, "job 1\n")
 	}
 }
+
+// TestJoinErrorValue: join returns the value a task raised, as pcall and
+// coroutine.resume do: a table keeps its fields (here a protocol error
+// built from what a Go peer sent); a string error keeps its position.
+func TestJoinErrorValue(t *testing.T) {
+	addr, ch := goListener(t)
+	go func() {
+		if c, ok := <-ch; ok {
+			c.Write([]byte("ERR 42\n"))
+			io.Copy(io.Discard, c)
+			c.Close()
+		}
+	}()
+	out := mustLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local t = spawn(function()
+			local code = c:recvline(5):match("^ERR (%d+)$")
+			error({code = tonumber(code)})
+		end)
+		local ok, err = t:join()
+		print(ok, type(err), err.code)
+		print(spawn(function() sleep(0) error("plain") end):join())`)
+	want := "nil\ttable\t42\nnil\ttest.lua:9: plain\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
