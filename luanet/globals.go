@@ -58,9 +58,41 @@ func (e *engine) input(L *lua.LState) int {
 	if e.o.Input == nil && e.o.Stdin == nil {
 		return ok2(L, lua.LNil)
 	}
-	return e.s.park(L, "input", func(ctx context.Context) result {
+	return e.parkInput(L, "input", func(ctx context.Context) result {
 		return e.readLine(ctx, prompt, false)
 	})
+}
+
+// parkInput parks the calling task on read, a read of the script's input,
+// under a context that t:cancel() ends (stopInput): a task canceled while
+// it waits does not go on to take the next line from the one that reads
+// after it.
+func (e *engine) parkInput(L *lua.LState, what string, read func(ctx context.Context) result) int {
+	t := e.s.checkYield(L, what)
+	ctx, stop := context.WithCancel(e.ctx)
+	if e.inputStop == nil {
+		e.inputStop = map[*task]context.CancelFunc{}
+	}
+	e.inputStop[t] = stop
+	return e.s.parkTask(L, t, func(context.Context) result {
+		r := read(ctx)
+		stop()
+		return result{then: func(t *task) (lua.LValue, lua.LValue) {
+			delete(e.inputStop, t)
+			if r.then != nil {
+				return r.then(t)
+			}
+			return r.a, r.b
+		}, abandon: r.abandon}
+	})
+}
+
+// stopInput ends the input read task t waits in, if it does.
+func (e *engine) stopInput(t *task) {
+	if stop := e.inputStop[t]; stop != nil {
+		stop()
+		delete(e.inputStop, t)
+	}
 }
 
 // maxInputLine bounds a line of the script's input, as the shell bounds
@@ -178,7 +210,7 @@ func (e *engine) ioRead(L *lua.LState) int {
 		}
 		return ok2(L, lua.LNil)
 	}
-	return e.s.park(L, "io.read", func(ctx context.Context) result {
+	return e.parkInput(L, "io.read", func(ctx context.Context) result {
 		if all {
 			return e.readAll(ctx)
 		}

@@ -48,3 +48,31 @@ func TestReadAllPaysFromTheBudget(t *testing.T) {
 		t.Fatalf("err %v, output %q, want %q", err, out, want)
 	}
 }
+
+// TestCanceledInputTakesNoLine: a task canceled while it waits in input()
+// (a chat client's keyboard task) does not take the next line typed: the
+// task that reads after it gets it and sends it to a Go peer.
+func TestCanceledInputTakesNoLine(t *testing.T) {
+	addr, ch := goListener(t)
+	pr, pw := io.Pipe()
+	go func() {
+		c, ok := <-ch
+		if !ok {
+			return
+		}
+		c.Read(make([]byte, 1)) // the script is ready: the keyboard task waits
+		pw.Write([]byte("typed line\n"))
+		pw.Close()
+	}()
+	out, errs, err := runLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local keyboard = spawn(function() return input() end)
+		sleep(0.02)
+		print(keyboard:status(), keyboard:cancel(), keyboard:join())
+		c:send("R")
+		print(input())`, Options{Stdin: pr})
+	want := "waiting\ttrue\tnil\tcanceled\ntyped line\n"
+	if err != nil || out != want {
+		t.Errorf("output %q, error %v (stderr %q); want %q", out, err, errs, want)
+	}
+}

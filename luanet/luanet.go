@@ -141,6 +141,7 @@ type engine struct {
 
 	inputOnce sync.Once
 	lines     chan piece
+	inputStop map[*task]context.CancelFunc // ends the input read of a task canceled while it waits
 }
 
 // stopGrace bounds how long a stopped run may take to end: its worker and

@@ -238,6 +238,7 @@ func (e *engine) cancelTask(L *lua.LState) int {
 		raise(L, words.T("lua.cancel_self"))
 	}
 	t.end = endCanceled
+	e.stopInput(t)
 	e.closeTaskSocks(t)
 	e.s.finish(t)
 	e.s.abandonReady(t)
