@@ -259,3 +259,26 @@ func TestBusyReaderLetsOthersRun(t *testing.T) {
 		t.Fatal("script did not end")
 	}
 }
+
+// TestSetOptionValueErrors: a value of the wrong kind is refused in the
+// words of Lua values (true/false, a number of bytes, seconds), never as
+// the shell's "on" the script did not write, and a number past what the
+// kernel takes names the range.
+func TestSetOptionValueErrors(t *testing.T) {
+	out := mustLua(t, `
+		local l = assert(net.listen("tcp", "127.0.0.1:0"))
+		local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		print(pcall(c.setoption, c, "nodelay", 5))
+		print(pcall(c.setoption, c, "rcvbuf", true))
+		print(pcall(c.setoption, c, "linger", true))
+		print(pcall(c.setoption, c, "sndbuf", 1e12))
+		print(c:setoption("linger", 5), c:setoption("nodelay", "on"))`)
+	want := "false\ttest.lua:4: bad argument #2 to 'setoption' (nodelay takes true or false, got 5)\n" +
+		"false\ttest.lua:5: bad argument #2 to 'setoption' (rcvbuf takes a number of bytes, got true)\n" +
+		"false\ttest.lua:6: bad argument #2 to 'setoption' (linger takes false or a number of seconds (0: close with RST), got true)\n" +
+		"false\ttest.lua:7: bad argument #2 to 'setoption' (a whole number from 0 to 2147483647 expected, got 1000000000000)\n" +
+		"5\ttrue\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}

@@ -60,13 +60,19 @@ func (e *engine) mSetOption(L *lua.LState) int {
 	var val string
 	switch v := L.Get(3).(type) {
 	case lua.LBool:
+		if name == "rcvbuf" || name == "sndbuf" || (name == "linger" && v) {
+			optionKindErr(L, name, v)
+		}
 		val = "off"
 		if v {
 			val = "on"
 		}
 	case lua.LNumber:
-		if f := float64(v); math.IsNaN(f) || f != math.Trunc(f) || f < 0 || f > 1<<31 {
+		if f := float64(v); math.IsNaN(f) || f != math.Trunc(f) || f < 0 || f > math.MaxInt32 {
 			argErr(L, 2, "setoption", words.T("lua.option_number", v.String()))
+		}
+		if isSwitch(name) && v != 0 && v != 1 {
+			optionKindErr(L, name, v)
 		}
 		val = strconv.Itoa(int(v))
 	case lua.LString:
@@ -88,6 +94,24 @@ func (e *engine) mSetOption(L *lua.LState) int {
 	}
 	L.Push(optionValue(got))
 	return 1
+}
+
+// isSwitch reports whether option name is on or off.
+func isSwitch(name string) bool {
+	return name != "rcvbuf" && name != "sndbuf" && name != "linger"
+}
+
+// optionKindErr raises on value v of the wrong kind for option name, in
+// the words of Lua values (the shell's "on" is not what the script wrote).
+func optionKindErr(L *lua.LState, name string, v lua.LValue) {
+	key := "lua.option_bool"
+	switch name {
+	case "rcvbuf", "sndbuf":
+		key = "lua.option_bytes"
+	case "linger":
+		key = "lua.option_linger"
+	}
+	argErr(L, 2, "setoption", words.T(key, name, v.String()))
 }
 
 // c:getoption(name) -> the value | nil, err

@@ -101,8 +101,20 @@ func init() {
 			PT: "esperava um número inteiro de bytes >= 0, veio %s",
 		},
 		"lua.option_number": {
-			EN: "a whole number >= 0 expected, got %s",
-			PT: "esperava um número inteiro >= 0, veio %s",
+			EN: "a whole number from 0 to 2147483647 expected, got %s",
+			PT: "esperava um número inteiro de 0 a 2147483647, veio %s",
+		},
+		"lua.option_bool": {
+			EN: "%s takes true or false, got %s",
+			PT: "%s aceita true ou false, veio %s",
+		},
+		"lua.option_bytes": {
+			EN: "%s takes a number of bytes, got %s",
+			PT: "%s aceita um número de bytes, veio %s",
+		},
+		"lua.option_linger": {
+			EN: "%s takes false or a number of seconds (0: close with RST), got %s",
+			PT: "%s aceita false ou um número de segundos (0: fecha com RST), veio %s",
 		},
 		"lua.push_nil": {
 			EN: "a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead",
