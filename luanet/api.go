@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	lua "github.com/yuin/gopher-lua"
+
+	"github.com/socklab/socklab/words"
 )
 
 // The Lua API in one table: where each function goes, its Go function,
@@ -85,6 +87,19 @@ var api = []apiFunc{
 	{on: "P", name: "overflow", fn: (*engine).overflow},
 	{on: "P", name: "arm", fn: (*engine).arm},
 	{on: "P", name: "isgo", fn: func(_ *engine, L *lua.LState) int { return isGo(L) }},
+	{on: "P", name: "coparked", fn: coParked},
+}
+
+// coParked returns the error of a resume of a coroutine parked in another
+// task's blocking call (prelude.lua), or with true raises it at the
+// script's line.
+func coParked(_ *engine, L *lua.LState) int {
+	msg := words.T("lua.co_parked")
+	if L.ToBool(1) {
+		raise(L, msg)
+	}
+	L.Push(lua.LString(msg))
+	return 1
 }
 
 // methodsOf tells the kinds whose functions are methods (they take self).

@@ -46,11 +46,18 @@ end
 
 -- coroutine.resume and wrap pass a blocking call inside the script's own
 -- coroutine through to the scheduler, and resume it with the answer.
+-- A coroutine whose blocking call is being passed through (parked[co])
+-- cannot be resumed from elsewhere: the call would return what that resume
+-- passed, and the task that waits in it would find it dead.
+local parked = setmetatable({}, {__mode = "k"})
 local function resume(co, ...)
+  if parked[co] then return false, P.coparked() end
   P_nest()
   local r = pack(co_resume(co, ...))
   while r[1] and r[2] == MARK and co_status(co) ~= "dead" do
+    parked[co] = true
     local a, b = P.fwd()
+    parked[co] = nil
     r = pack(co_resume(co, a, b))
   end
   if not r[1] then return false, P_overflow(co, r[2]) end
@@ -60,6 +67,7 @@ coroutine.resume = resume
 coroutine.wrap = function(f)
   local co = co_create(f)
   return function(...)
+    if parked[co] then P.coparked(true) end -- raises at the caller's line
     local r = pack(resume(co, ...))
     if not r[1] then error(r[2], 0) end -- the message has its position already
     return unpack(r, 2, r.n)

@@ -59,3 +59,33 @@ func TestCanYieldAgreesWithGoStack(t *testing.T) {
 		})
 	}
 }
+
+// TestResumeCoroutineParkedInAnotherTask: a coroutine whose blocking call
+// another task passed through to the scheduler cannot be resumed from
+// elsewhere (it made recvline fail with a Go nil-pointer error, or made
+// the call return the resumer's values); the task that waits in it gets
+// its line as if nothing happened.
+func TestResumeCoroutineParkedInAnotherTask(t *testing.T) {
+	out := mustLua(t, `
+		local l = assert(net.listen("tcp", "127.0.0.1:0"))
+		local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		local s = assert(l:accept())
+		local c2 = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		local s2 = assert(l:accept())
+		local co = coroutine.create(function() while true do coroutine.yield(c:recvline(5)) end end)
+		local gen = coroutine.wrap(function() while true do coroutine.yield(c2:recvline(5)) end end)
+		local t1 = spawn(function() return coroutine.resume(co) end)
+		local t2 = spawn(function() return gen() end)
+		sleep(0.01)
+		print(coroutine.resume(co, "injected"))
+		print(pcall(function() local v = gen("injected") return v end))
+		s:sendline("one") s2:sendline("two")
+		print(t1:join(5))
+		print(t2:join(5))`)
+	want := "false\tcannot resume this coroutine: it waits in a blocking call made while another task resumed it\n" +
+		"false\ttest.lua:13: cannot resume this coroutine: it waits in a blocking call made while another task resumed it\n" +
+		"true\ttrue\tone\ntrue\ttwo\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}

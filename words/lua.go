@@ -116,6 +116,10 @@ func init() {
 			EN: "%s takes false or a number of seconds (0: close with RST), got %s",
 			PT: "%s aceita false ou um número de segundos (0: fecha com RST), veio %s",
 		},
+		"lua.co_parked": {
+			EN: "cannot resume this coroutine: it waits in a blocking call made while another task resumed it",
+			PT: "não é possível retomar esta corrotina: ela espera numa chamada bloqueante feita quando outra tarefa a retomou",
+		},
 		"lua.push_nil": {
 			EN: "a queue cannot hold nil (pop returns nil only with a reason): push false or a table instead",
 			PT: "uma fila não guarda nil (pop só devolve nil junto com um motivo): use false ou uma tabela",
