@@ -102,6 +102,9 @@ func traceback(L *lua.LState) string {
 		}
 		fmt.Fprintf(&b, "\n\t%s:%d: in %s", dbg.Source, dbg.CurrentLine, name)
 	}
+	if !strings.Contains(b.String(), "\n") {
+		return "" // no frame of the script's own: no heading without lines
+	}
 	return b.String()
 }
 

@@ -330,3 +330,20 @@ func TestJoinErrorValue(t *testing.T) {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// TestNoEmptyTraceback: an error raised where no script frame is left (a
+// blocking call in a tail call, `return c:recv("x")`) is printed without
+// a "stack traceback:" heading that has nothing under it.
+func TestNoEmptyTraceback(t *testing.T) {
+	addr, _ := goListener(t)
+	out, errs, err := runLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local bad = spawn(function() return c:recv("x") end)
+		print(bad:join())`, Options{})
+	if err != nil || out != "nil\tbad argument #1 to 'recv' (number expected, got string)\n" {
+		t.Errorf("output %q, error %v", out, err)
+	}
+	if strings.HasSuffix(strings.TrimSpace(errs), "stack traceback:") {
+		t.Errorf("an empty traceback was printed:\n%s", errs)
+	}
+}
