@@ -88,6 +88,7 @@ var api = []apiFunc{
 	{on: "P", name: "arm", fn: (*engine).arm},
 	{on: "P", name: "isgo", fn: func(_ *engine, L *lua.LState) int { return isGo(L) }},
 	{on: "P", name: "coparked", fn: coParked},
+	{on: "P", name: "yieldout", fn: func(_ *engine, L *lua.LState) int { raise(L, words.T("lua.yield_outside_call")); return 0 }},
 }
 
 // coParked returns the error of a resume of a coroutine parked in another

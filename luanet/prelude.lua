@@ -22,6 +22,24 @@ local function step(co, r)
   end
 end
 
+-- The coroutines the script made (own) and, for pcall's, the coroutine
+-- that ran the pcall: coroutine.yield outside the script's own raises a
+-- catchable error at the script's line (yielding a task ended it).
+local co_running = coroutine.running
+local own = setmetatable({}, {__mode = "k"})
+local inpcall = setmetatable({}, {__mode = "k"})
+coroutine.yield = function(...)
+  local c = co_running()
+  while inpcall[c] do c = inpcall[c] end
+  if not own[c] then P.yieldout() end
+  return co_yield(...)
+end
+coroutine.create = function(f)
+  local co = co_create(f)
+  own[co] = true
+  return co
+end
+
 -- pcall and xpcall built on coroutines, so that the protected function may
 -- block (the stock pcall runs a nested VM loop that cannot yield).
 function pcall(f, ...)
@@ -35,6 +53,7 @@ function pcall(f, ...)
   end
   P_nest()
   local co = co_create(f)
+  inpcall[co] = co_running()
   return step(co, pack(co_resume(co, ...)))
 end
 
@@ -65,7 +84,7 @@ local function resume(co, ...)
 end
 coroutine.resume = resume
 coroutine.wrap = function(f)
-  local co = co_create(f)
+  local co = coroutine.create(f)
   return function(...)
     if parked[co] then P.coparked(true) end -- raises at the caller's line
     local r = pack(resume(co, ...))

@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"io"
 	"testing"
 
 	lua "github.com/yuin/gopher-lua"
@@ -87,5 +88,32 @@ func TestResumeCoroutineParkedInAnotherTask(t *testing.T) {
 		"true\ttrue\tone\ntrue\ttwo\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// TestYieldOutsideCoroutineIsCatchable: coroutine.yield outside a
+// coroutine the script made raises at the script's line, and pcall
+// catches it (it ended the task with a position-less message); the
+// handler goes on and answers its Go peer.
+func TestYieldOutsideCoroutineIsCatchable(t *testing.T) {
+	addr, ch := goListener(t)
+	out := mustLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local h = spawn(function()
+			local ok, err = pcall(coroutine.yield, "oops")
+			c:sendline(ok and "yielded" or "caught")
+			return err
+		end)
+		print(h:join(5))
+		local co = coroutine.create(function() return pcall(coroutine.yield, "fine") end)
+		print(coroutine.resume(co))
+		c:close()`)
+	want := "true\ttest.lua:4: coroutine.yield was called outside a coroutine the script created: only coroutine.create and coroutine.wrap make coroutines one can yield from\n" +
+		"true\tfine\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+	if got, _ := io.ReadAll(accepted(t, ch)); string(got) != "caught\n" {
+		t.Errorf("the peer got %q", got)
 	}
 }

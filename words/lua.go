@@ -20,6 +20,10 @@ func init() {
 			EN: "coroutine.yield was called outside a coroutine the script created (task %d, %s): only coroutine.create and coroutine.wrap make coroutines one can yield from",
 			PT: "coroutine.yield foi chamada fora de uma corrotina criada pelo script (tarefa %d, %s): só coroutine.create e coroutine.wrap criam corrotinas das quais se pode fazer yield",
 		},
+		"lua.yield_outside_call": {
+			EN: "coroutine.yield was called outside a coroutine the script created: only coroutine.create and coroutine.wrap make coroutines one can yield from",
+			PT: "coroutine.yield foi chamada fora de uma corrotina criada pelo script: só coroutine.create e coroutine.wrap criam corrotinas das quais se pode fazer yield",
+		},
 		"lua.stack_overflow": {
 			EN: "stack overflow (more than %d nested pcall, xpcall or coroutine calls)",
 			PT: "estouro de pilha (stack overflow): mais de %d chamadas aninhadas de pcall, xpcall ou corrotinas",
