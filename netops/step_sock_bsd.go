@@ -27,5 +27,5 @@ func sysSocket(fam, typ int) (int, error) {
 	return fd, nil
 }
 
-// defaultBacklog is the backlog a listen without one gets.
-func defaultBacklog() int { return unix.SOMAXCONN }
+// somaxconn is the backlog a listen without one gets.
+func somaxconn() int { return unix.SOMAXCONN }

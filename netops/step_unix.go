@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"syscall"
 	"time"
@@ -14,30 +15,17 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// newStep makes the socket(2) call for [Table.Socket].
-func (t *Table) newStep(proto, owner string) (*Socket, error) {
-	fam, typ := family(proto, ""), unix.SOCK_STREAM
-	if isUDP(proto) {
-		typ = unix.SOCK_DGRAM
-	}
-	f, err := openSocket(fam, typ)
-	tr := t.trace()
-	if err != nil {
-		tr.emit(Call{FD: -1, Name: "socket", Args: socketArgs(fam, typ), Err: err})
-		return nil, &OpError{Op: "socket", Net: proto, Err: err}
-	}
-	s := newSocket(proto, KindStep, owner)
-	s.keep = f
-	t.add(s)
-	k := s.kernel()
-	tr.emit(Call{ID: s.ID, FD: k.FD, Name: "socket", Args: socketArgs(fam, typ), Result: fmt.Sprintf("fd %d", k.FD), State: k.State})
-	return s, nil
-}
-
-// openSocket makes a close-on-exec, non-blocking socket and wraps it in an
+// sysOpen makes a close-on-exec, non-blocking socket and wraps it in an
 // *os.File, so that Go's poller can wait on it (connect) and closing it is
 // safe while another goroutine uses it.
-func openSocket(fam, typ int) (*os.File, error) {
+func sysOpen(v6, dgram bool) (*os.File, error) {
+	fam, typ := unix.AF_INET, unix.SOCK_STREAM
+	if v6 {
+		fam = unix.AF_INET6
+	}
+	if dgram {
+		typ = unix.SOCK_DGRAM
+	}
 	fd, err := sysSocket(fam, typ)
 	if err != nil {
 		return nil, &SysError{Call: "socket", Errno: err.(syscall.Errno)}
@@ -45,157 +33,59 @@ func openSocket(fam, typ int) (*os.File, error) {
 	return os.NewFile(uintptr(fd), "socket"), nil
 }
 
-// family returns the address family for proto and, for "tcp"/"udp", for
-// family returns the address family for proto and, for "tcp"/"udp",
-// the host of addr (see [wants6]).
-func family(proto, host string) int {
-	if wants6(proto, host) {
-		return unix.AF_INET6
+// sys returns a as the system's socket address.
+func (a stepAddr) sys() unix.Sockaddr {
+	if !a.v6 {
+		return &unix.SockaddrInet4{Port: int(a.ap.Port()), Addr: a.ap.Addr().As4()}
 	}
-	return unix.AF_INET
+	return &unix.SockaddrInet6{Port: int(a.ap.Port()), Addr: a.ap.Addr().As16()}
 }
 
-func socketArgs(fam, typ int) string {
-	return socketCallArgs(fam == unix.AF_INET6, typ == unix.SOCK_DGRAM)
-}
-
-// sockaddr resolves "HOST:PORT" for a socket of family fam (see
-// [resolveStep]).
-func sockaddr(ctx context.Context, fam int, addr string) (unix.Sockaddr, error) {
-	ap, err := resolveStep(ctx, fam == unix.AF_INET6, addr)
-	if err != nil {
-		return nil, err
-	}
-	if ap.Addr().Is4() && fam == unix.AF_INET {
-		return &unix.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}, nil
-	}
-	return &unix.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}, nil
-}
-
-// sockaddrString formats a socket address as HOST:PORT.
-func sockaddrString(sa unix.Sockaddr) string {
-	switch a := sa.(type) {
+// sysLocal is getsockname on fd; ok is false when it gives no IP address.
+func sysLocal(fd int) (ap netip.AddrPort, v6, ok bool) {
+	switch a, _ := unix.Getsockname(fd); a := a.(type) {
 	case *unix.SockaddrInet4:
-		return net.JoinHostPort(net.IP(a.Addr[:]).String(), fmt.Sprint(a.Port))
+		return netip.AddrPortFrom(netip.AddrFrom4(a.Addr), uint16(a.Port)), false, true
 	case *unix.SockaddrInet6:
-		return net.JoinHostPort(net.IP(a.Addr[:]).String(), fmt.Sprint(a.Port))
+		return netip.AddrPortFrom(netip.AddrFrom16(a.Addr), uint16(a.Port)), true, true
 	}
-	return ""
+	return netip.AddrPort{}, false, false
 }
 
-// control runs fn on s's descriptor; it fails when s is closed.
-func (s *Socket) control(fn func(fd int)) error {
-	if withFD(s.sysConn(), fn) != nil {
-		return errClosedStep
-	}
-	return nil
+func sysBind(fd int, a stepAddr) error { return unix.Bind(fd, a.sys()) }
+
+func sysListen(fd, backlog int) error { return unix.Listen(fd, backlog) }
+
+// defaultBacklog is the backlog a listen without one gets, and how the
+// trace shows it.
+func defaultBacklog() (int, string) {
+	b := somaxconn()
+	return b, "backlog " + fmt.Sprint(b)
 }
 
-// sockFamily returns the socket's address family, from getsockname.
-func (s *Socket) sockFamily() int {
-	fam := family(s.Proto, "")
-	s.control(func(fd int) {
-		switch sa, _ := unix.Getsockname(fd); sa.(type) {
-		case *unix.SockaddrInet4:
-			fam = unix.AF_INET
-		case *unix.SockaddrInet6:
-			fam = unix.AF_INET6
-		}
-	})
-	return fam
+// handOver says why Go's runtime did not take a socket (net.FileListener,
+// FileConn, FilePacketConn): here only for want of a descriptor, which the
+// error says.
+func handOver(err error) error { return err }
+
+// goListen leaves every listen to listenTCP's own calls here.
+func goListen(context.Context, string, string, int, *Trace) (*net.TCPListener, bool, error) {
+	return nil, false, nil
 }
 
-// stepLocal returns a step socket's bound address, "" before bind.
-func (s *Socket) stepLocal() string {
-	a := ""
-	s.control(func(fd int) {
-		if sa, err := unix.Getsockname(fd); err == nil {
-			if str := sockaddrString(sa); Port(str) != 0 {
-				a = str
-			}
-		}
-	})
-	return a
+// reuseAddr sets SO_REUSEADDR on a listener's socket, as nc and Python's
+// socketserver do, so that a server can be restarted on its port at once.
+func reuseAddr(fd int, tr *Trace) error {
+	err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_REUSEADDR, 1)
+	tr.emit(Call{FD: fd, Name: "setsockopt", Args: "SO_REUSEADDR, 1", Err: sysErr("setsockopt", err)})
+	return err
 }
 
-// step runs one system call on s's descriptor and reports it to the trace.
-func (s *Socket) step(name, args string, call func(fd int) error) (int, error) {
-	fd := -1
+// sysConnect makes the connect call and, the socket being non-blocking,
+// waits for the handshake as the net package does.
+func (s *Socket) sysConnect(ctx context.Context, a stepAddr, timeout time.Duration) error {
+	sa := a.sys()
 	var err error
-	if cerr := s.control(func(u int) { fd = u; err = call(u) }); cerr != nil {
-		err = cerr
-	}
-	k := s.kernel()
-	if err != nil {
-		err = sysErr(name, err)
-	}
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: name, Args: fmt.Sprintf("fd %d, %s", k.FD, args), Err: err, State: k.State})
-	return fd, err
-}
-
-func (s *Socket) bind(addr string) (*Socket, error) {
-	s = s.current()
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	sa, err := sockaddr(context.Background(), s.sockFamily(), addr)
-	if err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	if _, err := s.step("bind", sockaddrString(sa), func(fd int) error { return unix.Bind(fd, sa) }); err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep || !isUDP(s.Proto) {
-		return s, nil
-	}
-	n, err := s.table.convert(s, s.packetSocket)
-	if err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	return n, nil
-}
-
-func (s *Socket) listen(backlog int) (*Socket, error) {
-	s = s.current()
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	if backlog == 0 {
-		backlog = defaultBacklog()
-	}
-	if _, err := s.step("listen", "backlog "+fmt.Sprint(backlog), func(fd int) error { return unix.Listen(fd, backlog) }); err != nil {
-		return nil, opErr("listen", s, "", err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep {
-		return s, nil
-	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		ln, err := net.FileListener(s.keep)
-		if err != nil {
-			return nil, err
-		}
-		n := newSocket(s.Proto, KindListener, s.Owner)
-		n.ln = ln.(*net.TCPListener)
-		return n, nil
-	})
-	if err != nil {
-		return nil, opErr("listen", s, "", err)
-	}
-	return n, nil
-}
-
-func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration) (*Socket, error) {
-	s = s.current()
-	if s.pc != nil {
-		return nil, opErr("connect", s, addr, &KindError{Op: "connect", ID: s.ID, Kind: s.Kind, Need: "unbound"})
-	}
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	sa, err := sockaddr(ctx, s.sockFamily(), addr)
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	s.table.notePeer(addr)
 	if cerr := s.control(func(fd int) {
 		if s.conn != nil {
 			// A connection whose non-blocking connect Go completed: Linux
@@ -206,43 +96,12 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 		}
 		err = unix.Connect(fd, sa)
 	}); cerr != nil {
-		err = cerr
+		return cerr
 	}
 	if errors.Is(err, unix.EINPROGRESS) || errors.Is(err, unix.EINTR) {
 		err = s.waitConnected(ctx, sa, timeout)
 	}
-	k := s.kernel()
-	err = sysErr("connect", err)
-	res := ""
-	if err == nil {
-		res = "local " + s.stepLocal()
-	}
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, sockaddrString(sa)), Result: res, Err: err, State: k.State, Proto: s.Proto})
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep {
-		return s, nil
-	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		c, err := net.FileConn(s.keep)
-		if err != nil {
-			return nil, err
-		}
-		kind := KindConn
-		if isUDP(s.Proto) {
-			kind = KindPacket
-		}
-		n := newSocket(s.Proto, kind, s.Owner)
-		n.conn = c
-		return n, nil
-	})
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	n.osDefaults(true) // net.FileConn turned keep-alive on
-	return n, nil
+	return err
 }
 
 // waitConnected waits for a non-blocking connect to finish, as the net
@@ -334,17 +193,17 @@ func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n
 	}
 	s.stepMu.Lock()
 	defer s.stepMu.Unlock()
-	sa, err := sockaddr(ctx, s.sockFamily(), addr)
+	a, err := resolveFor(ctx, s.sockIs6(), addr)
 	if err != nil {
 		return 0, true, opErr("sendto", s, addr, err)
 	}
 	var serr error
 	s.table.notePeer(addr)
-	if cerr := s.control(func(u int) { serr = unix.Sendto(u, data, 0, sa) }); cerr != nil {
+	if cerr := s.control(func(u int) { serr = unix.Sendto(u, data, 0, a.sys()) }); cerr != nil {
 		serr = cerr
 	}
 	k := s.kernel()
-	c := Call{ID: s.ID, FD: k.FD, Name: "sendto", Args: fmt.Sprintf("fd %d, %d bytes, %s", k.FD, len(data), sockaddrString(sa)), Proto: s.Proto}
+	c := Call{ID: s.ID, FD: k.FD, Name: "sendto", Args: fmt.Sprintf("fd %d, %d bytes, %s", k.FD, len(data), a), Proto: s.Proto}
 	if serr != nil {
 		c.Err = sysErr("sendto", serr)
 		s.table.trace().emit(c)
@@ -359,16 +218,4 @@ func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n
 	}
 	conv.out.Add(int64(len(data)))
 	return len(data), true, nil
-}
-
-// packetSocket makes, from a step UDP socket's descriptor, the packet
-// socket it becomes once bound or once it has sent (see Table.convert).
-func (s *Socket) packetSocket() (*Socket, error) {
-	pc, err := net.FilePacketConn(s.keep)
-	if err != nil {
-		return nil, err
-	}
-	n := newSocket(s.Proto, KindPacket, s.Owner)
-	n.pc = pc.(*net.UDPConn)
-	return n, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/netip"
 	"os"
 	"time"
 
@@ -14,29 +15,16 @@ import (
 // winSOMAXCONN is listen's "as many as the system allows" on Windows.
 const winSOMAXCONN = 0x7fffffff
 
-// newStep makes the socket call (WSASocket) for [Table.Socket].
-func (t *Table) newStep(proto, owner string) (*Socket, error) {
-	fam, typ, pr := winFamily(proto, ""), windows.SOCK_STREAM, windows.IPPROTO_TCP
-	if isUDP(proto) {
-		typ, pr = windows.SOCK_DGRAM, windows.IPPROTO_UDP
+// sysOpen makes an overlapped, non-inheritable socket (as Go's net package
+// makes them, so that it can take it over) in an *os.File.
+func sysOpen(v6, dgram bool) (*os.File, error) {
+	fam, typ, proto := windows.AF_INET, windows.SOCK_STREAM, windows.IPPROTO_TCP
+	if v6 {
+		fam = windows.AF_INET6
 	}
-	f, err := openWinSocket(fam, typ, pr)
-	tr := t.trace()
-	if err != nil {
-		tr.emit(Call{FD: -1, Name: "socket", Args: winSocketArgs(fam, typ), Err: err})
-		return nil, &OpError{Op: "socket", Net: proto, Err: err}
+	if dgram {
+		typ, proto = windows.SOCK_DGRAM, windows.IPPROTO_UDP
 	}
-	s := newSocket(proto, KindStep, owner)
-	s.keep = f
-	t.add(s)
-	k := s.kernel()
-	tr.emit(Call{ID: s.ID, FD: k.FD, Name: "socket", Args: winSocketArgs(fam, typ), Result: fmt.Sprintf("fd %d", k.FD), State: k.State})
-	return s, nil
-}
-
-// openWinSocket makes an overlapped, non-inheritable socket (as Go's net
-// package makes them, so that it can take it over) in an *os.File.
-func openWinSocket(fam, typ, proto int) (*os.File, error) {
 	h, err := windows.WSASocket(int32(fam), int32(typ), int32(proto), nil, 0, windows.WSA_FLAG_OVERLAPPED|windows.WSA_FLAG_NO_HANDLE_INHERIT)
 	if err != nil {
 		return nil, sysErr("socket", err)
@@ -44,88 +32,32 @@ func openWinSocket(fam, typ, proto int) (*os.File, error) {
 	return os.NewFile(uintptr(h), "socket"), nil
 }
 
-// winFamily returns the address family for proto and, for "tcp"/"udp",
-// winFamily returns the address family for proto and, for "tcp"/"udp",
-// the host of its address (see [wants6]).
-func winFamily(proto, host string) int {
-	if wants6(proto, host) {
-		return windows.AF_INET6
+// sys returns a as Winsock's socket address.
+func (a stepAddr) sys() windows.Sockaddr {
+	if !a.v6 {
+		return &windows.SockaddrInet4{Port: int(a.ap.Port()), Addr: a.ap.Addr().As4()}
 	}
-	return windows.AF_INET
+	return &windows.SockaddrInet6{Port: int(a.ap.Port()), Addr: a.ap.Addr().As16()}
 }
 
-func winSocketArgs(fam, typ int) string {
-	return socketCallArgs(fam == windows.AF_INET6, typ == windows.SOCK_DGRAM)
-}
-
-// winResolve resolves "HOST:PORT" for a socket of family fam (see
-// [resolveStep]).
-func winResolve(ctx context.Context, fam int, addr string) (windows.Sockaddr, error) {
-	ap, err := resolveStep(ctx, fam == windows.AF_INET6, addr)
+// sysLocal is getsockname on fd; ok is false when it gives no IP address.
+func sysLocal(fd int) (ap netip.AddrPort, v6, ok bool) {
+	sa, err := windows.Getsockname(windows.Handle(fd))
 	if err != nil {
-		return nil, err
+		return netip.AddrPort{}, false, false
 	}
-	if ap.Addr().Is4() && fam == windows.AF_INET {
-		return &windows.SockaddrInet4{Port: int(ap.Port()), Addr: ap.Addr().As4()}, nil
-	}
-	return &windows.SockaddrInet6{Port: int(ap.Port()), Addr: ap.Addr().As16()}, nil
+	_, v6 = sa.(*windows.SockaddrInet6)
+	ap, ok = winSockaddr(sa)
+	return ap, v6, ok
 }
 
-// winSockaddrString formats a socket address as HOST:PORT.
-func winSockaddrString(sa windows.Sockaddr) string {
-	if a, ok := winSockaddr(sa); ok {
-		return a.String()
-	}
-	return ""
-}
+func sysBind(fd int, a stepAddr) error { return windows.Bind(windows.Handle(fd), a.sys()) }
 
-// control runs fn on s's handle; it fails when s is closed.
-func (s *Socket) control(fn func(fd int)) error {
-	if withFD(s.sysConn(), fn) != nil {
-		return errClosedStep
-	}
-	return nil
-}
+func sysListen(fd, backlog int) error { return windows.Listen(windows.Handle(fd), backlog) }
 
-// sockFamily returns the socket's address family, from getsockname.
-func (s *Socket) sockFamily() int {
-	fam := winFamily(s.Proto, "")
-	s.control(func(fd int) {
-		if sa, err := windows.Getsockname(windows.Handle(fd)); err == nil {
-			if _, v6 := sa.(*windows.SockaddrInet6); v6 {
-				fam = windows.AF_INET6
-			} else {
-				fam = windows.AF_INET
-			}
-		}
-	})
-	return fam
-}
-
-// stepLocal returns a step socket's bound address, "" before bind.
-func (s *Socket) stepLocal() string {
-	a := ""
-	s.control(func(fd int) {
-		if sa, err := windows.Getsockname(windows.Handle(fd)); err == nil {
-			if str := winSockaddrString(sa); Port(str) != 0 {
-				a = str
-			}
-		}
-	})
-	return a
-}
-
-// step runs one call on s's handle and reports it to the trace.
-func (s *Socket) step(name, args string, call func(h windows.Handle) error) error {
-	var err error
-	if cerr := s.control(func(u int) { err = call(windows.Handle(u)) }); cerr != nil {
-		err = cerr
-	}
-	k := s.kernel()
-	err = sysErr(name, err)
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: name, Args: fmt.Sprintf("fd %d, %s", k.FD, args), Err: err, State: k.State, Proto: s.Proto})
-	return err
-}
+// defaultBacklog is the backlog a listen without one gets, and how the
+// trace shows it.
+func defaultBacklog() (int, string) { return winSOMAXCONN, "SOMAXCONN" }
 
 // handOver says why net.FileListener (FileConn, FilePacketConn) failed.
 func handOver(err error) error {
@@ -135,88 +67,43 @@ func handOver(err error) error {
 	return fmt.Errorf("%w (%v)", ErrNoHandOver, causeText(err))
 }
 
-func (s *Socket) bind(addr string) (*Socket, error) {
-	s = s.current()
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	sa, err := winResolve(context.Background(), s.sockFamily(), addr)
+// goListen makes a listen with no backlog Go's own listener (bind and
+// listen(SOMAXCONN) in one); with a backlog, listenTCP makes the calls
+// itself and hands the socket to Go (see [ErrNoHandOver]).
+func goListen(ctx context.Context, proto, addr string, backlog int, tr *Trace) (*net.TCPListener, bool, error) {
+	if backlog > 0 {
+		return nil, false, nil
+	}
+	fd := -1
+	lc := net.ListenConfig{Control: controlTrace(tr, &fd)}
+	ln, err := lc.Listen(ctx, proto, addr)
+	if fd >= 0 {
+		tr.emit(bindCall(fd, addr, err)) // bind and listen come as one call here
+	}
 	if err != nil {
-		return nil, opErr("bind", s, addr, err)
+		return nil, true, err
 	}
-	if err := s.step("bind", winSockaddrString(sa), func(h windows.Handle) error { return windows.Bind(h, sa) }); err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep || !isUDP(s.Proto) {
-		return s, nil
-	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		pc, err := net.FilePacketConn(s.keep)
-		if err != nil {
-			return nil, handOver(err)
-		}
-		n := newSocket(s.Proto, KindPacket, s.Owner)
-		n.pc = pc.(*net.UDPConn)
-		return n, nil
-	})
-	if err != nil {
-		return nil, opErr("bind", s, addr, err)
-	}
-	return n, nil
+	tr.emit(Call{FD: fd, Name: "listen", Args: fmt.Sprintf("fd %d, SOMAXCONN", fd), State: "LISTEN"})
+	return ln.(*net.TCPListener), true, nil
 }
 
-func (s *Socket) listen(backlog int) (*Socket, error) {
-	s = s.current()
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	arg := "backlog " + fmt.Sprint(backlog)
-	if backlog == 0 {
-		backlog, arg = winSOMAXCONN, "SOMAXCONN"
-	}
-	if err := s.step("listen", arg, func(h windows.Handle) error { return windows.Listen(h, backlog) }); err != nil {
-		return nil, opErr("listen", s, "", err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep {
-		return s, nil
-	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		ln, err := net.FileListener(s.keep)
-		if err != nil {
-			return nil, handOver(err)
-		}
-		n := newSocket(s.Proto, KindListener, s.Owner)
-		n.ln = ln.(*net.TCPListener)
-		return n, nil
-	})
-	if err != nil {
-		return nil, opErr("listen", s, "", err)
-	}
-	return n, nil
-}
+// reuseAddr sets no SO_REUSEADDR on Windows: there it would let the port be
+// taken from a live socket (Go's net package does not set it either).
+func reuseAddr(int, *Trace) error { return nil }
 
-// connect makes the connect call. Winsock's connect on a blocking socket
+// sysConnect makes the connect call. Winsock's connect on a blocking socket
 // waits for the handshake, so it runs in its own goroutine: an ended ctx
 // or timeout returns at once and leaves the attempt to the system, as a C
 // program's interrupted connect does (a later connect then gets
 // WSAEALREADY or WSAEISCONN).
-func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration) (*Socket, error) {
-	s = s.current()
-	if s.pc != nil {
-		return nil, opErr("connect", s, addr, &KindError{Op: "connect", ID: s.ID, Kind: s.Kind, Need: "unbound"})
-	}
-	s.stepMu.Lock()
-	defer s.stepMu.Unlock()
-	sa, err := winResolve(ctx, s.sockFamily(), addr)
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
+func (s *Socket) sysConnect(ctx context.Context, a stepAddr, timeout time.Duration) error {
+	sa := a.sys()
 	done := make(chan error, 1)
 	if cerr := s.control(func(fd int) {
 		h := windows.Handle(fd)
 		go func() { done <- windows.Connect(h, sa) }()
 	}); cerr != nil {
-		return nil, opErr("connect", s, addr, cerr)
+		return cerr
 	}
 	var tc <-chan time.Time
 	if timeout > 0 {
@@ -225,43 +112,13 @@ func (s *Socket) connect(ctx context.Context, addr string, timeout time.Duration
 		tc = t.C
 	}
 	select {
-	case err = <-done:
+	case err := <-done:
+		return err
 	case <-ctx.Done():
-		err = ctx.Err()
+		return ctx.Err()
 	case <-tc:
-		err = &TimeoutError{After: timeout}
+		return &TimeoutError{After: timeout}
 	}
-	k := s.kernel()
-	err = sysErr("connect", err)
-	res := ""
-	if err == nil {
-		res = "local " + s.stepLocal()
-	}
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "connect", Args: fmt.Sprintf("fd %d, %s", k.FD, winSockaddrString(sa)), Result: res, Err: err, State: k.State, Proto: s.Proto})
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	s.table.note(s)
-	if s.Kind != KindStep {
-		return s, nil
-	}
-	n, err := s.table.convert(s, func() (*Socket, error) {
-		c, err := net.FileConn(s.keep)
-		if err != nil {
-			return nil, handOver(err)
-		}
-		kind := KindConn
-		if isUDP(s.Proto) {
-			kind = KindPacket
-		}
-		n := newSocket(s.Proto, kind, s.Owner)
-		n.conn = c
-		return n, nil
-	})
-	if err != nil {
-		return nil, opErr("connect", s, addr, err)
-	}
-	return n, nil
 }
 
 // procAccept is Winsock's accept, which golang.org/x/sys/windows does not
