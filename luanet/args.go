@@ -99,8 +99,8 @@ func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.
 	return d
 }
 
-// optSize returns argument n as a byte count in 1..limit, def when absent.
-func optSize(L *lua.LState, n, show int, fname string, def, limit int) int {
+// optSize returns argument n as a byte count in lo..limit, def when absent.
+func optSize(L *lua.LState, n, show int, fname string, def, lo, limit int) int {
 	v := L.Get(n)
 	if v == lua.LNil {
 		return def
@@ -110,8 +110,8 @@ func optSize(L *lua.LState, n, show int, fname string, def, limit int) int {
 		typeErr(L, show, fname, "number", v)
 	}
 	f := float64(num)
-	if math.IsNaN(f) || f < 1 || f > float64(limit) || f != math.Trunc(f) {
-		argErr(L, show, fname, words.T("lua.size_range", limit, num))
+	if math.IsNaN(f) || f < float64(lo) || f > float64(limit) || f != math.Trunc(f) {
+		argErr(L, show, fname, words.T("lua.size_range", lo, limit, num))
 	}
 	return int(f)
 }

@@ -155,18 +155,14 @@ func (e *engine) mQueued(L *lua.LState) int {
 // c:recv([max=4096 [, timeout]]): what is buffered, or one read.
 func (e *engine) recv(L *lua.LState) int {
 	sk := e.checkSock(L, "recv")
-	if v, ok := L.Get(2).(lua.LNumber); ok && v == 0 { // LuaSocket's receive(0)
-		checkKind(L, sk, "recv", netops.KindConn, netops.KindPacket)
-		if sk.closed {
-			return fail(L, "closed")
-		}
-		return ok2(L, lua.LString(""))
-	}
-	max := optSize(L, 2, 1, "recv", 4096, maxRecv)
+	max := optSize(L, 2, 1, "recv", 4096, 0, maxRecv)
 	timeout := optTimeout(L, 3, 2, "recv")
 	checkKind(L, sk, "recv", netops.KindConn, netops.KindPacket)
 	if sk.closed {
 		return fail(L, "closed")
+	}
+	if max == 0 { // LuaSocket's receive(0)
+		return ok2(L, lua.LString(""))
 	}
 	t := e.s.checkYield(L, "recv") // before claim: a refused receive takes nothing
 	// The reply the task queued (a request/reply exchange) goes out

@@ -51,7 +51,7 @@ func (e *engine) sendto(L *lua.LState) int {
 // fit in max and was dropped.
 func (e *engine) recvfrom(L *lua.LState) int {
 	sk := e.checkSock(L, "recvfrom")
-	max := optSize(L, 2, 1, "recvfrom", 65536, 65536)
+	max := optSize(L, 2, 1, "recvfrom", 65536, 1, 65536)
 	timeout := optTimeout(L, 3, 2, "recvfrom")
 	checkKind(L, sk, "recvfrom", netops.KindPacket)
 	if sk.closed {

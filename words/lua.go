@@ -45,8 +45,8 @@ func init() {
 			PT: "%s deve ser um número de segundos >= 0, veio %v",
 		},
 		"lua.size_range": {
-			EN: "size must be a whole number from 1 to %d, got %v",
-			PT: "o tamanho deve ser um número inteiro de 1 a %d, veio %v",
+			EN: "size must be a whole number from %d to %d, got %v",
+			PT: "o tamanho deve ser um número inteiro de %d a %d, veio %v",
 		},
 		"lua.backlog_range": {
 			EN: "backlog must be a whole number from 0 to %d, got %s",

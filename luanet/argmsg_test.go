@@ -1,0 +1,36 @@
+package luanet
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/socklab/socklab/internal/testnet"
+)
+
+// TestCountRangeMessages: a count out of range is refused with the range
+// the call really takes (recv takes 0, recvfrom does not).
+func TestCountRangeMessages(t *testing.T) {
+	out := mustLua(t, `
+		local l = assert(net.listen("tcp", "127.0.0.1:0"))
+		local c = assert(net.connect(table.concat({l:localaddr()}, ":")))
+		print(c:recv(0))
+		print(pcall(c.recv, c, -1))
+		print(pcall(c.recv, c, 0, "x"))
+		print(pcall(c.recvn, c, -1))`)
+	want := strings.Join([]string{
+		"",
+		"false\ttest.lua:5: bad argument #1 to 'recv' (size must be a whole number from 0 to 16777216, got -1)",
+		"false\ttest.lua:6: bad argument #2 to 'recv' (timeout in seconds (number) expected, got string)",
+		"false\ttest.lua:7: bad argument #1 to 'recvn' (a whole number of bytes >= 0 expected, got -1)",
+		""}, "\n")
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+	testnet.NeedUDP(t)
+	out = mustLua(t, `
+		local u = assert(net.udp("127.0.0.1:0"))
+		print(pcall(u.recvfrom, u, 0))`)
+	if want := "false\ttest.lua:3: bad argument #1 to 'recvfrom' (size must be a whole number from 1 to 65536, got 0)\n"; out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
