@@ -99,31 +99,46 @@ func toDuration(L *lua.LState, v lua.LValue, show int, fname, what string) time.
 	return d
 }
 
-// optSize returns argument n as a byte count in lo..limit, def when absent.
-func optSize(L *lua.LState, n, show int, fname string, def, lo, limit int) int {
-	v := L.Get(n)
-	if v == lua.LNil {
-		return def
-	}
+// checkWhole returns v as a whole number from lo to hi. Otherwise it calls
+// bad, which raises, with what is wrong: Lua's own "number expected, got
+// string" when v is not a number (a string of digits too: quoted as a
+// number it would read as the right value), or else the message rangeMsg
+// makes of the number as given. The result is an int when hi is one.
+func checkWhole(v lua.LValue, lo, hi float64, bad func(msg string), rangeMsg func(got lua.LNumber) string) float64 {
 	num, ok := v.(lua.LNumber)
 	if !ok {
-		typeErr(L, show, fname, "number", v)
+		bad(fmt.Sprintf("number expected, got %s", typeName(v)))
+		return 0
 	}
 	f := float64(num)
-	if math.IsNaN(f) || f < float64(lo) || f > float64(limit) || f != math.Trunc(f) {
-		argErr(L, show, fname, words.T("lua.size_range", lo, limit, num))
+	if math.IsNaN(f) || f != math.Trunc(f) || f < lo || f > hi {
+		bad(rangeMsg(num))
 	}
-	return int(f)
+	return f
+}
+
+// checkWholeArg is checkWhole for argument n (#show in the message).
+func checkWholeArg(L *lua.LState, n, show int, fname string, lo, hi float64, rangeMsg func(got lua.LNumber) string) float64 {
+	return checkWhole(L.Get(n), lo, hi, func(msg string) { argErr(L, show, fname, msg) }, rangeMsg)
+}
+
+// optSize returns argument n as a byte count in lo..limit, def when absent.
+func optSize(L *lua.LState, n, show int, fname string, def, lo, limit int) int {
+	if L.Get(n) == lua.LNil {
+		return def
+	}
+	return int(checkWholeArg(L, n, show, fname, float64(lo), float64(limit), func(got lua.LNumber) string {
+		return words.T("lua.size_range", lo, limit, got)
+	}))
 }
 
 // optInt reads an integer field of an options table.
 func optInt(L *lua.LState, v lua.LValue, fname, key string, lo, hi int) int {
-	num, ok := v.(lua.LNumber)
-	f := float64(num)
-	if !ok || math.IsNaN(f) || f != math.Trunc(f) || f < float64(lo) || f > float64(hi) {
-		raise(L, fmt.Sprintf("bad option '%s' to '%s' (%s)", key, fname, words.T("lua.option_range", lo, hi, L.ToStringMeta(v).String())))
-	}
-	return int(f)
+	return int(checkWhole(v, float64(lo), float64(hi), func(msg string) {
+		raise(L, fmt.Sprintf("bad option '%s' to '%s' (%s)", key, fname, msg))
+	}, func(got lua.LNumber) string {
+		return words.T("lua.option_range", lo, hi, got.String())
+	}))
 }
 
 // options walks an options table (argument n, may be nil) and calls set

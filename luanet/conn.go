@@ -266,10 +266,9 @@ func (e *engine) recvall(L *lua.LState) int {
 // On a timeout or an end of stream what arrived stays buffered.
 func (e *engine) recvn(L *lua.LState) int {
 	sk := e.checkSock(L, "recvn")
-	v, ok := L.Get(2).(lua.LNumber)
-	if f := float64(v); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 0 {
-		argErr(L, 1, "recvn", words.T("lua.recvn_size", L.ToStringMeta(L.Get(2)).String()))
-	}
+	v := lua.LNumber(checkWholeArg(L, 2, 1, "recvn", 0, math.Inf(1), func(got lua.LNumber) string {
+		return words.T("lua.recvn_size", got.String())
+	}))
 	timeout := optTimeout(L, 3, 2, "recvn")
 	checkKind(L, sk, "recvn", netops.KindConn)
 	if sk.closed {

@@ -1,8 +1,6 @@
 package luanet
 
 import (
-	"math"
-
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/netops"
@@ -41,15 +39,10 @@ func newBudget(o Options) *netops.Budget {
 // net.memory([bytes]) -> limit, in use: the run's budget, after setting it.
 func (e *engine) memory(L *lua.LState) int {
 	if v := L.Get(1); v != lua.LNil {
-		num, ok := v.(lua.LNumber)
-		if !ok {
-			typeErr(L, 1, "memory", "number of bytes", v)
-		}
-		f := float64(num)
-		if math.IsNaN(f) || f != math.Trunc(f) || f < MinMemory || f > MaxMemory {
-			argErr(L, 1, "memory", words.T("lua.memory_range", int64(MinMemory), int64(MaxMemory), L.ToStringMeta(v).String()))
-		}
-		e.budget.SetLimit(int64(f))
+		n := checkWholeArg(L, 1, 1, "memory", MinMemory, MaxMemory, func(got lua.LNumber) string {
+			return words.T("lua.memory_range", int64(MinMemory), int64(MaxMemory), got.String())
+		})
+		e.budget.SetLimit(int64(n))
 	}
 	L.Push(lua.LNumber(e.budget.Limit()))
 	L.Push(lua.LNumber(e.budget.Used()))

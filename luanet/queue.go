@@ -1,8 +1,6 @@
 package luanet
 
 import (
-	"math"
-
 	lua "github.com/yuin/gopher-lua"
 
 	"github.com/socklab/socklab/words"
@@ -76,11 +74,9 @@ func (q *queue) take() lua.LValue {
 func (e *engine) newQueue(L *lua.LState) int {
 	q := &queue{}
 	if v := L.Get(1); v != lua.LNil {
-		n, ok := v.(lua.LNumber)
-		if f := float64(n); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 1 || f > 1<<30 {
-			argErr(L, 1, "queue", words.T("lua.queue_capacity", 1<<30, L.ToStringMeta(v).String()))
-		}
-		q.cap = int(n)
+		q.cap = int(checkWholeArg(L, 1, 1, "queue", 1, 1<<30, func(got lua.LNumber) string {
+			return words.T("lua.queue_capacity", 1<<30, got.String())
+		}))
 	}
 	ud := L.NewUserData()
 	ud.Value = q

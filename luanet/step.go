@@ -3,7 +3,6 @@ package luanet
 import (
 	"context"
 	"errors"
-	"math"
 
 	lua "github.com/yuin/gopher-lua"
 
@@ -65,11 +64,9 @@ func (e *engine) mListen(L *lua.LState) int {
 	sk := e.checkSock(L, "listen")
 	backlog := 0
 	if v := L.Get(2); v != lua.LNil {
-		n, ok := v.(lua.LNumber)
-		if f := float64(n); !ok || math.IsNaN(f) || f != math.Trunc(f) || f < 0 || f > 1<<16 {
-			argErr(L, 1, "listen", words.T("lua.backlog_range", 1<<16, L.ToStringMeta(v).String()))
-		}
-		backlog = int(n)
+		backlog = int(checkWholeArg(L, 2, 1, "listen", 0, 1<<16, func(got lua.LNumber) string {
+			return words.T("lua.backlog_range", 1<<16, got.String())
+		}))
 	}
 	if sk.closed {
 		return fail(L, "closed")
