@@ -148,7 +148,9 @@ func indent(s string) string {
 }
 
 // errText returns a Lua error's message without gopher-lua's own traceback.
-func errText(err error) string {
+// A raised value with a __tostring metamethod reads as what that returns,
+// as lua (5.2 and later) prints it; L runs the metamethod.
+func errText(L *lua.LState, err error) string {
 	if ae, ok := err.(*lua.ApiError); ok {
 		if ex, ok := ae.Object.(*lua.LUserData); ok {
 			if e, ok := ex.Value.(*ExitError); ok {
@@ -159,10 +161,32 @@ func errText(err error) string {
 			if str, ok := ae.Object.(lua.LString); ok {
 				return string(str)
 			}
+			if str, ok := metaString(L, ae.Object); ok {
+				return str
+			}
 			return ae.Object.String()
 		}
 	}
 	return err.Error()
+}
+
+// metaString returns what v's __tostring metamethod makes of it, if v has
+// one and it returns a string. It runs protected: an error in it (or a
+// blocking call, which cannot wait there) leaves v's plain text.
+func metaString(L *lua.LState, v lua.LValue) (string, bool) {
+	fn := L.GetMetaField(v, "__tostring")
+	if fn == lua.LNil {
+		return "", false
+	}
+	top := L.GetTop()
+	defer L.SetTop(top)
+	L.Push(fn)
+	L.Push(v)
+	if L.PCall(1, 1, nil) != nil {
+		return "", false
+	}
+	s, ok := L.Get(-1).(lua.LString)
+	return string(s), ok
 }
 
 // where returns "file:line:" of the innermost frame of the script's own

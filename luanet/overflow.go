@@ -69,8 +69,8 @@ func overflowText(th *lua.LState) string {
 
 // taskErrText is errText for a task's own error, positioned when it is the
 // call stack overflow.
-func taskErrText(t *task, err error) string {
-	msg := errText(err)
+func taskErrText(L *lua.LState, t *task, err error) string {
+	msg := errText(L, err)
 	if strings.TrimSpace(msg) == callstackOverflow {
 		return overflowText(t.th)
 	}

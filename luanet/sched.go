@@ -454,7 +454,7 @@ func (s *sched) safeResume(t *task, args []lua.LValue) (st lua.ResumeState, err 
 
 // fail reports t's error and ends t. An error of the main chunk ends the script.
 func (s *sched) fail(t *task, err error) {
-	msg := taskErrText(t, err)
+	msg := taskErrText(s.L, t, err)
 	t.end, t.errv = endFailed, errValue(err, msg)
 	if s.ctx.Err() != nil {
 		s.finish(t)
