@@ -67,6 +67,7 @@ type task struct {
 	id      int
 	name    string  // "main chunk" or "spawn at x.lua:7"
 	waiting bool    // an operation is parked on it
+	woken   bool    // and the loop holds its result: it resumes at its turn (t:status() says "ready")
 	seq     uint64  // sequence number of the parked operation
 	socks   []*sock // the sockets its failure closes (see own)
 	tb      string  // traceback captured by the trampoline's Panic hook
@@ -200,6 +201,7 @@ func (s *sched) run() error {
 				continue
 			}
 		}
+		markWoken(batch)
 		s.promote()
 		for i := range batch {
 			s.left = len(batch) - 1 - i
@@ -293,20 +295,6 @@ func (s *sched) stop() {
 	}
 }
 
-// taskOf returns the task whose coroutine L is, or runs inside (a script's
-// own coroutine, or one of the coroutine-based pcall).
-func (s *sched) taskOf(L *lua.LState) *task {
-	if s.cur != nil && s.cur.th == L { // the usual case: a call from the running task itself
-		return s.cur
-	}
-	for th := L; th != nil; th = th.Parent {
-		if t, ok := s.tasks[th]; ok {
-			return t
-		}
-	}
-	return nil
-}
-
 // park suspends the calling task until op's result comes back. op runs on
 // a worker goroutine with the script's context and must return once that
 // context ends, or (a receive given sockCtx) once the run closes its
@@ -322,7 +310,7 @@ func (s *sched) park(L *lua.LState, what string, op func(ctx context.Context) re
 func (s *sched) parkTask(L *lua.LState, t *task, op func(ctx context.Context) result) int {
 	t.seq++
 	seq := t.seq
-	t.waiting = true
+	t.waiting, t.woken = true, false
 	t.quick = 0
 	s.dispatch(work{t: t, seq: seq, op: op})
 	return L.Yield(s.marker)
@@ -352,6 +340,7 @@ func (s *sched) now(L *lua.LState, t *task, r result) int {
 	t.quick = 0
 	s.holdTask(t, -1, result{})
 	t.seq++
+	t.woken = true
 	s.later = append(s.later, completion{t: t, seq: t.seq, res: r})
 	return L.Yield(s.marker)
 }
@@ -398,7 +387,7 @@ func (s *sched) resume(c completion) {
 			return
 		}
 		s.unstick(t)
-		t.waiting = false
+		t.waiting, t.woken = false, false
 		if t.timer != nil {
 			t.timer.Stop()
 			t.timer = nil
@@ -481,7 +470,7 @@ func (s *sched) fail(t *task, err error) {
 func (s *sched) finish(t *task) {
 	s.unstick(t)
 	delete(s.tasks, t.th)
-	t.waiting = false
+	t.waiting, t.woken = false, false
 	if t.timer != nil {
 		t.timer.Stop()
 		t.timer = nil

@@ -61,7 +61,7 @@ func (s *sched) hold(L *lua.LState, what string, timeout time.Duration, onTimeou
 func (s *sched) holdTask(t *task, timeout time.Duration, onTimeout result) waiter {
 	t.quick = 0
 	t.seq++
-	t.waiting = true
+	t.waiting, t.woken = true, false
 	w := waiter{t: t, seq: t.seq}
 	if timeout >= 0 {
 		s.timed(w, timeout, onTimeout)
@@ -72,7 +72,7 @@ func (s *sched) holdTask(t *task, timeout time.Duration, onTimeout result) waite
 // unhold undoes a hold whose wait could not be arranged after all; the
 // caller then returns without yielding.
 func (s *sched) unhold(w waiter) {
-	w.t.waiting = false
+	w.t.waiting, w.t.woken = false, false
 	w.t.seq++
 	if w.t.timer != nil {
 		w.t.timer.Stop()
@@ -122,8 +122,33 @@ func (s *sched) wake(w waiter, r result) bool {
 		return false
 	}
 	w.t.seq++ // what else would resume w (its timer) is stale from now on
+	w.t.woken = true
 	s.ready = append(s.ready, completion{t: w.t, seq: w.t.seq, res: r})
 	return true
+}
+
+// markWoken notes the tasks that the completions of batch, which the
+// loop took from its inbox, resume: they are "ready" until then.
+func markWoken(batch []completion) {
+	for _, c := range batch {
+		if c.seq != 0 && c.seq == c.t.seq && c.t.waiting {
+			c.t.woken = true
+		}
+	}
+}
+
+// taskOf returns the task whose coroutine L is, or runs inside (a script's
+// own coroutine, or one of the coroutine-based pcall).
+func (s *sched) taskOf(L *lua.LState) *task {
+	if s.cur != nil && s.cur.th == L { // the usual case: a call from the running task itself
+		return s.cur
+	}
+	for th := L; th != nil; th = th.Parent {
+		if t, ok := s.tasks[th]; ok {
+			return t
+		}
+	}
+	return nil
 }
 
 // timedOut is the result of a wait that timed out (made once: every
@@ -261,6 +286,10 @@ func (s *sched) abandonReady(t *task) {
 }
 
 // t:status() -> "ready", "running", "waiting", "done", "failed" or "canceled".
+// A task whose wait has ended (the loop holds its result) but that has not
+// run since is "ready", as one that has not started: either runs at the
+// loop's next turn, join waits for it, and cancel ends it (dropping that
+// result: a popped value goes back to its queue).
 func (e *engine) taskStatus(L *lua.LState) int {
 	t := e.checkTask(L, "status")
 	var st string
@@ -269,7 +298,7 @@ func (e *engine) taskStatus(L *lua.LState) int {
 		st = t.end
 	case t == e.s.cur:
 		st = "running"
-	case t.waiting:
+	case t.waiting && !t.woken:
 		st = "waiting"
 	default:
 		st = "ready"

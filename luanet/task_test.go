@@ -347,3 +347,33 @@ func TestNoEmptyTraceback(t *testing.T) {
 		t.Errorf("an empty traceback was printed:\n%s", errs)
 	}
 }
+
+// TestStatusOfWokenTask: a task whose wait has ended but that has not run
+// since (a value was pushed to its pop, the task it joins ended) is
+// "ready", not "waiting": it runs at the loop's next turn; cancel then ends
+// it and the value it was handed goes back to the queue.
+func TestStatusOfWokenTask(t *testing.T) {
+	out := mustLua(t, `
+		local q = queue()
+		local popper = spawn(function() return q:pop() end)
+		local target = spawn(function() sleep(3600) end)
+		local joiner = spawn(function() return target:join() end)
+		sleep(0)
+		print(popper:status(), joiner:status())
+		q:push("v")
+		print(popper:status())
+		print(popper:join())
+		target:cancel()
+		print(joiner:status())
+		print(joiner:join())
+		local late = spawn(function() return q:pop() end)
+		sleep(0)
+		q:push("x")
+		print(late:status(), late:cancel(), late:join())
+		print(q:len(), q:pop(0))`)
+	want := "waiting\twaiting\nready\ntrue\tv\nready\ntrue\tnil\tcanceled\n" +
+		"ready\ttrue\tnil\tcanceled\n1\tx\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
