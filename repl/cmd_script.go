@@ -43,13 +43,20 @@ var scriptCommands = []*Command{
 // (foreground only). Call done when the script has returned: it flushes
 // the output and waits until a read that input() left waiting on the
 // terminal has been taken back, so that the person's next line goes to the
-// shell.
+// shell (a pipe's read goes on, and its line to the next reader: see
+// pipeSource).
 func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func()) {
 	w := &lineWriter{s: s}
 	o = luanet.Options{Table: s.table, Stdout: w, Stderr: w, AllowExec: s.cfg.allowExec, Memory: s.cfg.memory, OnError: s.PrintError}
 	o.Input = func(context.Context, string) (string, error) { return "", io.EOF }
 	var reads sync.WaitGroup
-	if src := s.cfg.input; foreground && src != nil {
+	if src, ok := s.cfg.input.(*pipeSource); foreground && ok {
+		// A read a canceled input() gives up goes on, and its line goes
+		// to the next input() or to the shell's next command.
+		o.Input = func(ctx context.Context, prompt string) (string, error) {
+			return src.readCtx(ctx, prompt)
+		}
+	} else if src := s.cfg.input; foreground && src != nil {
 		o.Input = func(ctx context.Context, prompt string) (string, error) {
 			type res struct {
 				line string
@@ -78,7 +85,7 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 	}
 	return o, func() {
 		if _, ok := s.cfg.input.(interrupter); ok {
-			reads.Wait() // a piped input cannot be interrupted: its read ends with the next line
+			reads.Wait() // the interrupted read returns at once
 		}
 		w.Flush()
 	}

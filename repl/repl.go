@@ -63,7 +63,8 @@ func Run(o Options) int {
 	if o.Stdin != nil {
 		in = bufio.NewReader(o.Stdin)
 	}
-	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: readerSource{in}, allowExec: o.AllowExec, memory: o.Memory})
+	src := &pipeSource{src: readerSource{in}}
+	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: src, allowExec: o.AllowExec, memory: o.Memory})
 	defer s.Close()
 	if o.HasCommands {
 		if _, err := tokenize(o.Commands); err != nil {
@@ -81,7 +82,7 @@ func Run(o Options) int {
 	}
 	status := 0
 	for ctx.Err() == nil && !isDone(s) {
-		line, err := readCtx(ctx, readerSource{in})
+		line, err := src.readCtx(ctx, "") // SIGTERM or Ctrl-C while stdin has nothing to say: the read is left to the process's exit
 		if errors.Is(err, errLineTooLong) {
 			s.PrintError(withHint(errors.New(words.T("session.line_long", maxLine)), words.T("session.one_per_line")))
 			status = 1
@@ -98,28 +99,6 @@ func Run(o Options) int {
 		status = ExitInterrupted
 	}
 	return status
-}
-
-// readCtx reads a line from src unless ctx ends first (SIGTERM or Ctrl-C
-// while stdin, a pipe, has nothing to say): then the read is left to the
-// process's exit and ctx's error is returned. One line at a time, so that
-// a command such as interact can read the following lines itself.
-func readCtx(ctx context.Context, src readerSource) (string, error) {
-	type result struct {
-		line string
-		err  error
-	}
-	ch := make(chan result, 1)
-	go func() {
-		line, err := src.readLine("")
-		ch <- result{line, err}
-	}()
-	select {
-	case r := <-ch:
-		return r.line, r.err
-	case <-ctx.Done():
-		return "", ctx.Err()
-	}
 }
 
 // maxLine is the longest command line read from a non-terminal input: a
