@@ -83,7 +83,14 @@ func traceback(L *lua.LState) string {
 		if _, err := L.GetInfo("Sln", dbg, lua.LNil); err != nil {
 			break
 		}
+		// A frame reached by a tail call stands where its caller's was: as
+		// lua 5.1 does, a "(tail call)" line marks the frames Lua dropped.
+		tail := "\n\t(tail call): ?"
+		if dbg.What != "tail" {
+			tail = ""
+		}
 		if dbg.What == "G" || dbg.Source == preludeName {
+			b.WriteString(tail)
 			continue
 		}
 		name := dbg.Name
@@ -100,7 +107,7 @@ func traceback(L *lua.LState) string {
 		if dbg.What == "main" {
 			name = "main chunk"
 		}
-		fmt.Fprintf(&b, "\n\t%s:%d: in %s", dbg.Source, dbg.CurrentLine, name)
+		fmt.Fprintf(&b, "\n\t%s:%d: in %s%s", dbg.Source, dbg.CurrentLine, name, tail)
 	}
 	if !strings.Contains(b.String(), "\n") {
 		return "" // no frame of the script's own: no heading without lines
@@ -193,10 +200,48 @@ func metaString(L *lua.LState, v lua.LValue) (string, bool) {
 // code (not a Go function, not the prelude), looking into the coroutines
 // that resumed L when L has none (pcall(c.recv, c) runs the method alone
 // in a coroutine).
+//
+// A blocking call made in a tail call (return c:recv(n)) leaves no frame
+// of the function that made it: gopher-lua reuses that frame for the
+// call's stub (prelude.lua), a Lua function, and keeps neither the
+// function nor its line. The position is then that of the call below, the
+// one that called that function, as in the traceback's "(tail call)"; when
+// that was the task's start, the spawn's.
 func where(L *lua.LState) string {
 	for th, n := L, 0; th != nil && n < 256; th, n = th.Parent, n+1 {
 		if w := whereIn(th); w != "" {
 			return w
+		}
+	}
+	for th, n := L, 0; th != nil && n < 256; th, n = th.Parent, n+1 {
+		if w := spawnedAt(th); w != "" {
+			return w
+		}
+	}
+	return ""
+}
+
+// spawnedAt returns the "file:line:" of the spawn that started the task
+// th runs: the first parameter of the task trampoline (prelude.lua), th's
+// bottom frame; "" for the main chunk, or when th is not a task.
+func spawnedAt(th *lua.LState) string {
+	var bottom *lua.Debug
+	for level := 0; level < 64; level++ {
+		dbg, ok := th.GetStack(level)
+		if !ok {
+			break
+		}
+		bottom = dbg
+	}
+	if bottom == nil {
+		return ""
+	}
+	if _, err := th.GetInfo("S", bottom, lua.LNil); err != nil || bottom.Source != preludeName {
+		return ""
+	}
+	if name, v := th.GetLocal(bottom, 1); name == "at" {
+		if s, ok := v.(lua.LString); ok {
+			return string(s)
 		}
 	}
 	return ""

@@ -194,7 +194,7 @@ func newEngine(parent context.Context, name string, o Options) *engine {
 
 // run runs fn as the main task and waits for the script to end.
 func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
-	e.s.main = e.s.spawn(words.T("lua.main_chunk"), fn, args...)
+	e.s.main = e.s.spawn(words.T("lua.main_chunk"), "", fn, args...)
 	err := e.s.run()
 	if e.ctx.Err() == nil { // ended by itself: let queued sends go out first
 		ft := e.o.FlushTimeout

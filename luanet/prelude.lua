@@ -116,9 +116,10 @@ end
 
 -- The trampoline every task starts in: it arms the traceback hook, then
 -- calls the task's function (not as a tail call) and returns its results
--- (for t:join()).
+-- (for t:join()). at, the spawn's "file:line:", positions an error raised
+-- where the task's function left no frame (where, errors.go).
 local function results(...) return ... end
-return function(f, ...)
+return function(at, f, ...)
   P.arm()
   return results(f(...))
 end

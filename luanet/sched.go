@@ -88,7 +88,7 @@ type completion struct {
 	t   *task
 	seq uint64
 	res result
-	// args start a task: the function and its arguments.
+	// args start a task: the spawn's position, the function and its arguments.
 	args []lua.LValue
 }
 
@@ -144,8 +144,10 @@ func newSched(L *lua.LState, ctx context.Context) *sched {
 	return s
 }
 
-// spawn makes a task that calls fn(args...) and queues its start.
-func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task {
+// spawn makes a task that calls fn(args...) and queues its start. at is
+// the "file:line:" of the spawn ("" for the main chunk): the trampoline
+// keeps it for errors that have no line of their own (see where).
+func (s *sched) spawn(name, at string, fn *lua.LFunction, args ...lua.LValue) *task {
 	th, cancel := s.L.NewThread() // always from the root: gopher-lua gives a thread made on a coroutine a context that ends with that coroutine
 	// The thread's own context, a child of the root's, would cost every
 	// instruction of the task an atomic load (vmctx.go); nothing cancels
@@ -155,7 +157,7 @@ func (s *sched) spawn(name string, fn *lua.LFunction, args ...lua.LValue) *task 
 	s.nextID++
 	t := &task{th: th, id: s.nextID, name: name}
 	s.tasks[th] = t
-	s.ready = append(s.ready, completion{t: t, args: append([]lua.LValue{fn}, args...)})
+	s.ready = append(s.ready, completion{t: t, args: append([]lua.LValue{lua.LString(at), fn}, args...)})
 	return t
 }
 

@@ -186,11 +186,11 @@ func (e *engine) spawn(L *lua.LState) int {
 	for i := 2; i <= L.GetTop(); i++ {
 		args = append(args, L.Get(i))
 	}
-	name := words.T("lua.spawned")
-	if w := where(L); w != "" {
+	name, w := words.T("lua.spawned"), where(L)
+	if w != "" {
 		name = words.T("lua.spawned_at", strings.TrimSuffix(w, ":"))
 	}
-	t := e.s.spawn(name, fn, args...)
+	t := e.s.spawn(name, w, fn, args...)
 	for i := range args {
 		if sk := toSock(L, i+2); sk != nil {
 			e.own(sk, t)

@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"errors"
 	"io"
 	"net"
 	"strings"
@@ -332,15 +333,15 @@ func TestJoinErrorValue(t *testing.T) {
 }
 
 // TestNoEmptyTraceback: an error raised where no script frame is left (a
-// blocking call in a tail call, `return c:recv("x")`) is printed without
-// a "stack traceback:" heading that has nothing under it.
+// task whose function is the blocking call itself) is printed without a
+// "stack traceback:" heading that has nothing under it.
 func TestNoEmptyTraceback(t *testing.T) {
 	addr, _ := goListener(t)
 	out, errs, err := runLua(t, `
 		local c = assert(net.connect("`+addr+`"))
-		local bad = spawn(function() return c:recv("x") end)
+		local bad = spawn(c.recv, c, "x")
 		print(bad:join())`, Options{})
-	if err != nil || out != "nil\tbad argument #1 to 'recv' (number expected, got string)\n" {
+	if err != nil || out != "nil\ttest.lua:3: bad argument #1 to 'recv' (number expected, got string)\n" {
 		t.Errorf("output %q, error %v", out, err)
 	}
 	if strings.HasSuffix(strings.TrimSpace(errs), "stack traceback:") {
@@ -375,5 +376,41 @@ func TestStatusOfWokenTask(t *testing.T) {
 		"ready\ttrue\tnil\tcanceled\n1\tx\n"
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+}
+
+// TestTailCallPosition: a blocking call in a tail call (return c:recv(...))
+// leaves no frame of the function that made it (Lua reuses it), so its
+// error names the line of the call below: the call of that function, the
+// pcall, or, for a task's own function, the spawn; the traceback marks the
+// dropped frame "(tail call)", as lua 5.1 does.
+func TestTailCallPosition(t *testing.T) {
+	addr, _ := goListener(t)
+	out, errs, err := runLua(t, `
+		local c = assert(net.connect("`+addr+`"))
+		local function f(c) return c:recv(5, "x") end
+		local own = spawn(function() return c:recv("x") end)
+		print(own:join())
+		print(pcall(f, c))
+		local inner = spawn(function()
+			f(c)
+		end)
+		print(inner:join())
+		f(c)`, Options{})
+	want := "nil\ttest.lua:4: bad argument #1 to 'recv' (number expected, got string)\n" +
+		"false\ttest.lua:6: bad argument #2 to 'recv' (timeout in seconds (number) expected, got string)\n" +
+		"nil\ttest.lua:8: bad argument #2 to 'recv' (timeout in seconds (number) expected, got string)\n"
+	if out != want {
+		t.Errorf("output:\n%s\nwant:\n%s", out, want)
+	}
+	if err == nil || err.Error() != "test.lua:11: bad argument #2 to 'recv' (timeout in seconds (number) expected, got string)" {
+		t.Errorf("the main chunk's error: %v", err)
+	}
+	var se *ScriptError
+	if !errors.As(err, &se) || !strings.Contains(se.Traceback, "(tail call): ?\n\ttest.lua:11: in ") {
+		t.Errorf("the main chunk's traceback does not mark the tail call:\n%+v", se)
+	}
+	if !strings.Contains(errs, "(task 3, spawned at test.lua:7): this handler ended, the others go on\n  stack traceback:\n  \t(tail call): ?\n  \ttest.lua:8: in ") {
+		t.Errorf("the task's traceback does not mark the tail call:\n%s", errs)
 	}
 }
