@@ -104,7 +104,7 @@ func traceback(L *lua.LState) string {
 		} else {
 			name = "function '" + name + "'"
 		}
-		if dbg.What == "main" {
+		if dbg.LineDefined == 0 { // a chunk (the trampoline calls it: What is not "main")
 			name = "main chunk"
 		}
 		fmt.Fprintf(&b, "\n\t%s:%d: in %s%s", dbg.Source, dbg.CurrentLine, name, tail)

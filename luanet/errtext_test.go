@@ -1,6 +1,7 @@
 package luanet
 
 import (
+	"errors"
 	"strings"
 	"testing"
 )
@@ -27,5 +28,21 @@ func TestErrorTostring(t *testing.T) {
 	}
 	if !strings.Contains(errs, "error: table: ") {
 		t.Errorf("a failing __tostring should leave the plain text:\n%s", errs)
+	}
+}
+
+// TestTracebackMainChunk: the traceback names the main chunk so, as lua
+// does, not as a function defined at line 0.
+func TestTracebackMainChunk(t *testing.T) {
+	_, _, err := runLua(t, `
+		local function f() error("boom") end
+		f()`, Options{})
+	var se *ScriptError
+	if !errors.As(err, &se) {
+		t.Fatalf("error %v, want a ScriptError", err)
+	}
+	want := "stack traceback:\n\ttest.lua:2: in function 'f'\n\ttest.lua:3: in main chunk"
+	if se.Traceback != want {
+		t.Errorf("traceback:\n%s\nwant:\n%s", se.Traceback, want)
 	}
 }
