@@ -105,6 +105,7 @@ const maxInputLine = 1 << 20
 type piece struct {
 	text string
 	more bool
+	seq  uint64 // the order it came in (see giveBack)
 }
 
 // readLine returns the next line of input, with its line end when keep is
@@ -127,9 +128,9 @@ func (e *engine) readLine(ctx context.Context, prompt string, keep bool) result 
 	}
 	line := p.text
 	if !keep {
-		line = strings.TrimSuffix(strings.TrimSuffix(line, "\n"), "\r")
+		line = lineText(p)
 	}
-	return result{a: lua.LString(line)}
+	return result{a: lua.LString(line), abandon: func() { e.giveBack(p) }}
 }
 
 // readAll returns the rest of the input byte for byte. What it gathers is
@@ -156,6 +157,9 @@ func (e *engine) readAll(ctx context.Context) result {
 // Options.Input (a line, given its "\n") or Stdin. An Input that says
 // ErrInterrupted stops the run.
 func (e *engine) nextPiece(ctx context.Context, prompt string) (p piece, ok bool, err error) {
+	if p, ok := e.takeBack(); ok {
+		return p, true, nil
+	}
 	if e.o.Input != nil {
 		line, err := e.o.Input(ctx, prompt)
 		switch {
@@ -167,7 +171,7 @@ func (e *engine) nextPiece(ctx context.Context, prompt string) (p piece, ok bool
 		case err != nil:
 			return piece{}, false, err
 		}
-		return piece{text: line + "\n"}, true, nil
+		return piece{text: line + "\n", seq: e.inSeq.Add(1)}, true, nil
 	}
 	e.inputOnce.Do(e.startReader)
 	select {
@@ -226,6 +230,7 @@ func (e *engine) startReader() {
 	go func() {
 		defer close(e.lines)
 		send := func(p piece) bool {
+			p.seq = e.inSeq.Add(1)
 			select {
 			case e.lines <- p:
 				return true

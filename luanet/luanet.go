@@ -53,6 +53,12 @@ type Options struct {
 	Stderr    io.Writer // reports of server limits, and of handler errors without OnError
 	AllowExec bool      // os.execute and io.popen are available
 
+	// Unread, if set, takes back a line Input gave that no task received
+	// (its task was canceled, or the run ended, before it ran): the next
+	// read of that input should return it before any other (when the run
+	// ends, the lines come the last first: each goes before the others).
+	Unread func(line string)
+
 	// OnError, if set, receives the error of each spawned function (a
 	// *TaskError, with its traceback) instead of Stderr, so that the
 	// embedder prints it as it prints the script's own error. It is
@@ -142,6 +148,11 @@ type engine struct {
 	inputOnce sync.Once
 	lines     chan piece
 	inputStop map[*task]context.CancelFunc // ends the input read of a task canceled while it waits
+	inSeq     atomic.Uint64                // numbers the lines read (piece.seq)
+
+	backMu     sync.Mutex
+	back       []piece // lines given back, in the order they came (giveback.go)
+	inputEnded bool    // the run is over: a line given back goes to Options.Unread
 }
 
 // stopGrace bounds how long a stopped run may take to end: its worker and
@@ -212,6 +223,7 @@ func (e *engine) run(fn *lua.LFunction, args []lua.LValue) error {
 	// returns at once; the bound keeps a stop a stop should one not.
 	waitTimeout(&e.s.ops, stopGrace/2)
 	waitTimeout(&e.writers, stopGrace/2)
+	e.endInput()
 	var ex *ExitError
 	if errors.As(err, &ex) && ex.Code == 0 {
 		return nil

@@ -56,6 +56,7 @@ func (s *Session) scriptOptions(foreground bool) (o luanet.Options, done func())
 		o.Input = func(ctx context.Context, prompt string) (string, error) {
 			return src.readCtx(ctx, prompt)
 		}
+		o.Unread = src.unread
 	} else if src := s.cfg.input; foreground && src != nil {
 		o.Input = func(ctx context.Context, prompt string) (string, error) {
 			type res struct {

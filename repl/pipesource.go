@@ -15,6 +15,7 @@ type pipeSource struct {
 	src lineSource
 
 	mu   sync.Mutex
+	back []string     // lines given back (unread), read before any other
 	next *pendingRead // the read under way, or done and not taken yet; nil: none
 }
 
@@ -24,6 +25,14 @@ type pendingRead struct {
 	done chan struct{}
 	line string
 	err  error
+}
+
+// unread gives line back: the next read returns it (a script's input()
+// read it for a task that was canceled before it ran).
+func (p *pipeSource) unread(line string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.back = append([]string{line}, p.back...)
 }
 
 func (p *pipeSource) readLine(prompt string) (string, error) {
@@ -36,6 +45,12 @@ func (p *pipeSource) readLine(prompt string) (string, error) {
 func (p *pipeSource) readCtx(ctx context.Context, prompt string) (string, error) {
 	for {
 		p.mu.Lock()
+		if len(p.back) > 0 {
+			line := p.back[0]
+			p.back = p.back[1:]
+			p.mu.Unlock()
+			return line, nil
+		}
 		r := p.next
 		if r == nil {
 			r = &pendingRead{done: make(chan struct{})}

@@ -54,7 +54,8 @@ print("second", last:status(), last:cancel())
 }
 
 // TestPipeSourceReaders: a reader that stops waiting leaves its line to the
-// next one, and readers waiting at once get a line each.
+// next one, readers waiting at once get a line each, and lines given back
+// are read first.
 func TestPipeSourceReaders(t *testing.T) {
 	pr, pw := io.Pipe()
 	defer pw.Close()
@@ -84,5 +85,16 @@ func TestPipeSourceReaders(t *testing.T) {
 	sort.Strings(lines)
 	if strings.Join(lines, " ") != "one two" {
 		t.Errorf("lines %q, want one and two", lines)
+	}
+	src.unread("two")
+	src.unread("one")
+	go pw.Write([]byte("three\n"))
+	for _, want := range []string{"one", "two", "three"} {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		l, err := src.readCtx(ctx, "")
+		cancel()
+		if l != want || err != nil {
+			t.Fatalf("read %q, %v after lines were given back; want %q", l, err, want)
+		}
 	}
 }
