@@ -36,9 +36,12 @@
 //     0 without a message, on every copy path.
 //   - -w SECS: no data in either direction for SECS ends the connection
 //     with status 0 (also a connect timeout, which fails with status 1).
+//     Bytes stdout takes count as data moving; a reader that stops
+//     reading stdout does not hold socklab past SECS, as nc.
 //
 // Everything the peer sent before it closed is written to stdout before
-// socklab exits: bytes are never dropped because one side closed first.
+// socklab exits (unless -w's time passes with stdout taking nothing, or
+// Ctrl-C): bytes are never dropped because one side closed first.
 //
 // # Speed
 //

@@ -58,6 +58,9 @@ func serve(ctx context.Context, o *options, in *input, stdout, stderr io.Writer)
 	if o.udp {
 		return serveUDP(ctx, o, network, addr, in, stdout, stderr)
 	}
+	if o.keep && o.timeout > 0 {
+		stdout = &serialOut{Writer: stdout}
+	}
 	var cfg *tls.Config
 	if o.tls.on {
 		var leaf any

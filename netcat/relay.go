@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"os"
+	"sync"
 	"syscall"
 	"time"
 
@@ -51,7 +52,7 @@ func relay(ctx context.Context, o *options, c io.ReadWriteCloser, in *input, std
 		sendDone <- sent{eof, err}
 	}()
 
-	status, sending, receiving := 0, true, true
+	status, sending, receiving, idleOut := 0, true, true, false
 	var quit <-chan time.Time
 loop:
 	for sending || receiving {
@@ -102,19 +103,38 @@ loop:
 			break loop
 		case <-idle:
 			if act.idle() >= o.timeout {
+				idleOut = true // nothing moved, not even to stdout: nc quits, status 0
 				break loop
 			}
 		}
 	}
 	close(stop)
 	c.Close()
-	if receiving && status != statusInterrupted {
-		<-recvDone // all received is written; not when stopped: stdout may never drain
+	if receiving && status != statusInterrupted && !idleOut {
+		status = drain(ctx, o, act, idle, recvDone, status)
 	}
 	if sending && waitSend {
 		<-sendDone
 	}
 	return status
+}
+
+// drain waits until all received is written to stdout, or stdout has taken
+// nothing for -w's time, or ctx is cancelled (status 130): whoever reads
+// stdout may never read again.
+func drain(ctx context.Context, o *options, act *activity, idle <-chan time.Time, recvDone <-chan error, status int) int {
+	for {
+		select {
+		case <-recvDone:
+			return status
+		case <-ctx.Done():
+			return statusInterrupted
+		case <-idle:
+			if act.idle() >= o.timeout {
+				return status
+			}
+		}
+	}
 }
 
 // receive copies c to stdout until EOF. A nil error means the peer closed
@@ -135,7 +155,7 @@ func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 		n, err := c.Read(buf)
 		if n > 0 {
 			act.touch()
-			if _, werr := stdout.Write(buf[:n]); werr != nil {
+			if werr := writeOut(stdout, buf[:n], act); werr != nil {
 				return werr
 			}
 		}
@@ -146,6 +166,37 @@ func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 			return netops.IgnoreClosed(err)
 		}
 	}
+}
+
+// outPiece is the most written to stdout at once, a pipe's capacity, so
+// that a slow reader's progress counts as activity for -w.
+const outPiece = 64 << 10
+
+// writeOut writes b to stdout piece by piece, recording each as activity:
+// stdout taking data is not an idle connection, as for nc. A stdout that
+// is a [sync.Locker] is held for the whole of b.
+func writeOut(stdout io.Writer, b []byte, act *activity) error {
+	if l, ok := stdout.(sync.Locker); ok {
+		l.Lock()
+		defer l.Unlock()
+	}
+	for len(b) > 0 {
+		n := min(len(b), outPiece)
+		if _, err := stdout.Write(b[:n]); err != nil {
+			return err
+		}
+		act.touch()
+		b = b[n:]
+	}
+	return nil
+}
+
+// serialOut is stdout under -k and -w: a client given up on while stdout
+// was stuck may still be writing when the next one starts, and its bytes
+// must come out first, whole (see [writeOut]).
+type serialOut struct {
+	sync.Mutex
+	io.Writer
 }
 
 // isPeerGone reports a write that failed because the peer closed or reset
