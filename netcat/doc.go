@@ -47,5 +47,6 @@
 //
 // On Linux the copy uses the kernel's zero-copy paths: sendfile(2) when
 // stdin is a regular file, splice(2) when stdin is a pipe and splice(2)
-// from the socket to stdout. Elsewhere it copies with 256 KiB buffers.
+// from the socket to stdout (write(2) when stdout refuses splice, as
+// /dev/full does). Elsewhere it copies with 256 KiB buffers.
 package netcat

@@ -142,8 +142,9 @@ func drain(ctx context.Context, o *options, act *activity, idle <-chan time.Time
 func receive(o *options, c io.Reader, stdout io.Writer, act *activity) error {
 	if f, ok := stdout.(*os.File); ok && act == nil {
 		if tc, ok := c.(*net.TCPConn); ok {
-			_, err := io.Copy(f, tc) // splice(2) on Linux
-			return netops.IgnoreClosed(err)
+			if handled, err := spliceStdout(f, tc); handled { // splice(2) on Linux
+				return netops.IgnoreClosed(err)
+			}
 		}
 	}
 	size := bufSize

@@ -99,3 +99,97 @@ func waitReadable(fd int) error {
 		}
 	}
 }
+
+// spliceStdout copies src to stdout with splice(2) through a pipe of its
+// own, so the bytes never enter user space. handled is false when the
+// kernel cannot splice to stdout (/dev/full, for one, refuses with EINVAL):
+// what the pipe already held has then been written with write(2), and the
+// caller copies the rest normally, so that stdout's own error, if any, is
+// the one said and no byte is lost. err is src's error or stdout's (an
+// *os.PathError "write").
+func spliceStdout(dst *os.File, src *net.TCPConn) (handled bool, err error) {
+	rc, err := src.SyscallConn()
+	if err != nil {
+		return false, nil
+	}
+	wc, err := dst.SyscallConn()
+	if err != nil {
+		return false, nil
+	}
+	var p [2]int
+	if err := unix.Pipe2(p[:], unix.O_CLOEXEC); err != nil {
+		return false, nil
+	}
+	defer unix.Close(p[0])
+	defer unix.Close(p[1])
+	unix.FcntlInt(uintptr(p[1]), unix.F_SETPIPE_SZ, spliceMax) // a hint: errors are harmless
+	for {
+		var n int64
+		var serr error
+		rerr := rc.Read(func(fd uintptr) bool { // the pipe is empty here: EAGAIN is the socket's
+			for {
+				n, serr = unix.Splice(int(fd), nil, p[1], nil, spliceMax, unix.SPLICE_F_NONBLOCK|unix.SPLICE_F_MOVE)
+				if serr != unix.EINTR {
+					return serr != unix.EAGAIN
+				}
+			}
+		})
+		switch {
+		case rerr != nil:
+			return true, rerr
+		case serr != nil && n <= 0:
+			if serr == unix.EINVAL || serr == unix.ENOSYS {
+				return false, nil // the socket cannot splice: nothing was taken from it
+			}
+			return true, os.NewSyscallError("splice", serr)
+		case n == 0:
+			return true, nil // EOF: the peer closed
+		}
+		for n > 0 {
+			var m int64
+			var oerr error
+			werr := wc.Write(func(fd uintptr) bool {
+				for {
+					m, oerr = unix.Splice(p[0], nil, int(fd), nil, int(n), unix.SPLICE_F_MOVE)
+					if oerr != unix.EINTR {
+						return oerr != unix.EAGAIN
+					}
+				}
+			})
+			switch {
+			case werr == nil && oerr == nil:
+				n -= m
+			case werr == nil && !cannotSplice(oerr):
+				return true, &os.PathError{Op: "write", Path: dst.Name(), Err: oerr}
+			default: // stdout cannot splice: write what the pipe holds, then copy
+				if err := pipeToFile(dst, p[0], int(n)); err != nil {
+					return true, err
+				}
+				return false, nil
+			}
+		}
+	}
+}
+
+// cannotSplice reports an errno of splice(2) that means "this descriptor
+// does not splice", not a failure of the write itself.
+func cannotSplice(errno error) bool {
+	return errno == unix.EINVAL || errno == unix.ENOSYS || errno == unix.EOPNOTSUPP
+}
+
+// pipeToFile reads the n bytes waiting in the pipe pr and writes them to f.
+func pipeToFile(f *os.File, pr, n int) error {
+	buf := make([]byte, n)
+	for got := 0; got < n; {
+		k, err := unix.Read(pr, buf[got:])
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil || k == 0 {
+			return os.NewSyscallError("read", err)
+		}
+		got += k
+	}
+	_, err := f.Write(buf)
+	return err
+}

@@ -1,10 +1,16 @@
 package netcat
 
 import (
+	"bytes"
+	"io"
+	"math/rand/v2"
 	"net"
 	"os"
+	"runtime"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/words"
 )
 
 // fillStdout writes to c until nc stops reading it (its write to stdout,
@@ -48,6 +54,94 @@ func TestIdleTimeoutWithStdoutStuck(t *testing.T) {
 				}
 			case <-time.After(5 * time.Second):
 				t.Fatalf("still running %v after stdout stuck with -w 300ms", time.Since(t0))
+			}
+		})
+	}
+}
+
+// TestStdoutFull: a stdout the kernel cannot splice to (/dev/full refuses
+// splice(2) with EINVAL) gets the bytes by write(2), and its own error is
+// said: "no space left on device", status 1. socklab said "invalid
+// argument" and the bytes taken from the socket were lost; nc 1.219 exits
+// 0 without a word, losing them: socklab says so instead.
+func TestStdoutFull(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("/dev/full is a Unix device (Wine lends the host's, and says Windows' own \"Disk full.\")")
+	}
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skip("no /dev/full here:", err)
+	}
+	defer full.Close()
+	for _, tt := range []struct {
+		lang words.Lang
+		want string
+	}{
+		{words.EN, "socklab nc: writing stdout failed: no space left on device\n"},
+		{words.PT, "socklab nc: a escrita na saída padrão falhou: não há espaço disponível no dispositivo\n"},
+	} {
+		words.SetLang(tt.lang)
+		ln, port := server(t)
+		r := startIO(t, nil, full, "-d", "127.0.0.1", port)
+		c := accept(t, ln)
+		c.Write([]byte("data for a full disk\n"))
+		if s := r.status(t); s != 1 {
+			t.Fatalf("status %d, want 1; %q", s, r.stderr)
+		}
+		if got := r.stderr.String(); got != tt.want {
+			t.Fatalf("stderr %q, want %q", got, tt.want)
+		}
+	}
+	words.SetLang(words.EN)
+}
+
+// TestStdoutFileAndPipe: a regular file and a pipe as stdout (the splice
+// path on Linux) get every byte the peer sent, in order.
+func TestStdoutFileAndPipe(t *testing.T) {
+	want := make([]byte, 3<<20+12345)
+	rand.NewChaCha8([32]byte{4}).Read(want)
+	for _, kind := range []string{"file", "pipe"} {
+		t.Run(kind, func(t *testing.T) {
+			ln, port := server(t)
+			var out *os.File
+			got := make(chan []byte, 1)
+			if kind == "file" {
+				out = tempFile(t)
+			} else {
+				pr, pw, err := os.Pipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer pr.Close()
+				defer pw.Close()
+				out = pw
+				go func() {
+					b, _ := io.ReadAll(io.LimitReader(pr, int64(len(want))))
+					got <- b
+				}()
+			}
+			r := startIO(t, nil, out, "-d", "127.0.0.1", port)
+			c := accept(t, ln)
+			if _, err := c.Write(want); err != nil {
+				t.Fatal(err)
+			}
+			c.Close()
+			if s := r.status(t); s != 0 {
+				t.Fatalf("status %d; %q", s, r.stderr)
+			}
+			var b []byte
+			if kind == "file" {
+				out.Seek(0, io.SeekStart)
+				b, _ = io.ReadAll(out)
+			} else {
+				select {
+				case b = <-got:
+				case <-time.After(wait):
+					t.Fatal("the pipe's reader got no end")
+				}
+			}
+			if !bytes.Equal(b, want) {
+				t.Fatalf("stdout has %d bytes, want %d (equal: %v)", len(b), len(want), bytes.Equal(b, want[:min(len(b), len(want))]))
 			}
 		})
 	}
