@@ -101,7 +101,11 @@ func cause(err error) error {
 		case errors.As(err, &se) && se.Err != nil && se.Err != err:
 			err = se.Err
 		default:
+			var de *net.DNSError
 			var ne net.Error
+			if errors.As(err, &de) {
+				return errors.New(say.Error(de))
+			}
 			if errors.As(err, &ne) && ne.Timeout() {
 				return errors.New(words.T("nc.timed_out"))
 			}

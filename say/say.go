@@ -38,6 +38,12 @@ func Error(err error) string {
 	if strings.HasPrefix(text, netops.ErrNotAvailable.Error()) && errors.Is(err, netops.ErrNotAvailable) {
 		return unavailable(err)
 	}
+	var de *net.DNSError // before fact: it may wrap the errno of its dial to the server
+	if errors.As(err, &de) {
+		if prefix, ok := strings.CutSuffix(text, de.Error()); ok {
+			return prefix + lookupFailed(de)
+		}
+	}
 	if file, ok := strings.CutSuffix(text, ": "+tlsx.ErrNoCA.Error()); ok && errors.Is(err, tlsx.ErrNoCA) {
 		return words.T("tls.no_ca", file)
 	}
@@ -106,6 +112,7 @@ func cause(err error, oe *netops.OpError) string {
 		le *netops.LimitError
 		te *netops.TimeoutError
 		se *netops.SysError
+		de *net.DNSError
 	)
 	switch {
 	case err == nil:
@@ -131,6 +138,8 @@ func cause(err error, oe *netops.OpError) string {
 		return unavailable(err)
 	case errors.Is(err, netops.ErrBudget):
 		return words.T("err.budget")
+	case errors.As(err, &de):
+		return lookupFailed(de)
 	case errors.As(err, &se) && se.Winsock != "": // Windows: both names
 		return errnoText(se.Errno) + " (" + netops.Errno(se) + ", Windows " + se.Winsock + ")"
 	case errors.As(err, &se):
@@ -152,6 +161,17 @@ func cause(err error, oe *netops.OpError) string {
 		err = pe.Err
 	}
 	return err.Error()
+}
+
+// lookupFailed says why the name in de could not be looked up.
+func lookupFailed(de *net.DNSError) string {
+	switch {
+	case de.IsNotFound:
+		return words.T("dns.not_found", de.Name)
+	case de.IsTimeout:
+		return words.T("dns.timeout", de.Name)
+	}
+	return words.T("dns.failed", de.Name)
 }
 
 // notAvailable says that a feature is not available on this system.

@@ -2,6 +2,7 @@ package say
 
 import (
 	"fmt"
+	"net"
 	"runtime"
 	"strings"
 	"syscall"
@@ -48,6 +49,9 @@ func TestErrorInBothLanguages(t *testing.T) {
 		{words.PT, fmt.Errorf("%w (WSAEINVAL)", netops.ErrNoHandOver), "não disponível em " + runtime.GOOS + ": o socket não pode ser entregue ao runtime do Go (WSAEINVAL)", ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 1, Err: &netops.InputError{What: "delimiter", Want: "nonempty"}}, "[1] recv: delimitador vazio: dê pelo menos um byte", ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 3, Err: netops.ErrBudget}, "[3] recv: orçamento de memória esgotado", ""},
+		{words.EN, &netops.OpError{Op: "connect", Net: "tcp", Addr: "x.invalid:80", Err: &net.DNSError{Name: "x.invalid", Err: "no such host", IsNotFound: true}},
+			`connect tcp x.invalid:80: no host is named "x.invalid": neither the hosts file nor DNS knows that name (check the spelling, or give an IP address)`, ""},
+		{words.PT, &net.DNSError{Name: "x.invalid", Err: "i/o timeout", IsTimeout: true}, `a consulta do nome "x.invalid" esgotou o tempo: nenhum servidor DNS respondeu`, ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
 	} {
 		words.SetLang(c.lang)
