@@ -69,6 +69,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.unix_failed", o.host, cause(err)))
 		} else {
 			fmt.Fprintf(stderr, "socklab nc: %s\n", words.T("nc.connect_failed", o.host, port, proto(o), cause(err)))
+			hint(stderr, err, net.JoinHostPort(o.host, port))
 		}
 		return 1
 	}

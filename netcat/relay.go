@@ -230,5 +230,8 @@ func fail(stderr io.Writer, err error) int {
 		}
 	}
 	fmt.Fprintf(stderr, "socklab nc: %s\n", words.T(key, cause(err)))
+	if key == "nc.conn_failed" {
+		hint(stderr, err, "")
+	}
 	return 1
 }

@@ -3,7 +3,6 @@ package netcat
 import (
 	"net"
 	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -48,7 +47,9 @@ func TestConnectTimeout(t *testing.T) {
 	if d := time.Since(t0); d < 300*time.Millisecond || d > 5*time.Second {
 		t.Errorf("gave up after %v", d)
 	}
-	if !strings.Contains(r.stderr.String(), "timed out") {
-		t.Errorf("stderr %q", r.stderr)
+	want := "socklab nc: connect to 127.0.0.1 port " + port + " (tcp) failed: timed out\n" +
+		"socklab nc: hint: no answer from 127.0.0.1:" + port + ": the host may be down, or a firewall drops the packets\n"
+	if got := r.stderr.String(); got != want {
+		t.Errorf("stderr\n%q, want\n%q", got, want)
 	}
 }

@@ -79,7 +79,10 @@ func init() {
 			EN: "no answer: the SYN (or data) went unanswered until the kernel gave up",
 			PT: "sem resposta: o SYN (ou os dados) ficou sem resposta até o kernel desistir",
 		},
-		"errno.EHOSTUNREACH": {EN: "no route to that host", PT: "não há rota para esse host"},
+		"errno.EHOSTUNREACH": {
+			EN: "the host cannot be reached: it is down or not on this network (no answer to ARP), or a router says so: check the address",
+			PT: "o host não pode ser alcançado: está desligado ou fora desta rede (sem resposta ao ARP), ou um roteador avisou isso: confira o endereço",
+		},
 		"errno.ENETUNREACH": {
 			EN: "no route to that network: check the address and the interface",
 			PT: "não há rota para essa rede: confira o endereço e a interface",
