@@ -2,6 +2,7 @@ package netcat
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"math/rand/v2"
 	"net"
@@ -56,6 +57,36 @@ func TestIdleTimeoutWithStdoutStuck(t *testing.T) {
 				t.Fatalf("still running %v after stdout stuck with -w 300ms", time.Since(t0))
 			}
 		})
+	}
+}
+
+// TestInterruptWhileFlushing: after stdin failed, socklab still writes
+// what it received to stdout; when whoever reads stdout has stopped,
+// Ctrl-C or SIGTERM ends that wait (status 130), as every other wait. It
+// waited for ever.
+func TestInterruptWhileFlushing(t *testing.T) {
+	ln, port := server(t)
+	out, outW, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	defer outW.Close()
+	in, inW := io.Pipe()
+	r := startIO(t, in, outW, "127.0.0.1", port)
+	c := accept(t, ln)
+	fillStdout(t, c)
+	inW.CloseWithError(errors.New("the disk went away"))
+	r.stderr.waitFor(t, "the disk went away")
+	r.cancel()
+	select {
+	case s := <-r.done:
+		r.done <- s
+		if s != statusInterrupted {
+			t.Fatalf("status %d, want %d; %q", s, statusInterrupted, r.stderr)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("Ctrl-C did not end the wait for a stuck stdout")
 	}
 }
 
