@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -175,5 +176,59 @@ func TestStdoutFileAndPipe(t *testing.T) {
 				t.Fatalf("stdout has %d bytes, want %d (equal: %v)", len(b), len(want), bytes.Equal(b, want[:min(len(b), len(want))]))
 			}
 		})
+	}
+}
+
+// gate is a stdout whose writes wait until open is closed; it records
+// whether two writes were ever under way at once.
+type gate struct {
+	mu      sync.Mutex
+	inside  int
+	overlap bool
+	buf     bytes.Buffer
+	open    chan struct{}
+	wrote   chan struct{} // one token per write done
+}
+
+func (g *gate) Write(p []byte) (int, error) {
+	g.mu.Lock()
+	g.inside++
+	g.overlap = g.overlap || g.inside > 1
+	g.mu.Unlock()
+	<-g.open
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.inside--
+	g.wrote <- struct{}{}
+	return g.buf.Write(p)
+}
+
+// TestKeepIdleKeepsOrder: under -lk -w, a client given up on while stdout
+// was stuck still has bytes on their way to stdout when the next client
+// comes; they come out first, whole, and the next client's after them,
+// never two writes at once.
+func TestKeepIdleKeepsOrder(t *testing.T) {
+	g := &gate{open: make(chan struct{}), wrote: make(chan struct{}, 2)}
+	r := startIO(t, nil, g, "-lkv", "-d", "-w", "300ms", "127.0.0.1", "0")
+	addr := r.addr(t)
+	for _, text := range []string{"first", "second"} {
+		c := dialT(t, "tcp", addr)
+		c.Write([]byte(text))
+		if _, err := c.Read(make([]byte, 1)); err == nil { // stdout is stuck: nc gives up on it
+			t.Fatalf("the %s client was not given up on", text)
+		}
+	}
+	close(g.open)
+	for range 2 {
+		select {
+		case <-g.wrote:
+		case <-time.After(wait):
+			t.Fatal("the clients' bytes never reached stdout")
+		}
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.overlap || g.buf.String() != "firstsecond" {
+		t.Fatalf("stdout %q, writes at once: %v; want \"firstsecond\" written in turn", g.buf.String(), g.overlap)
 	}
 }
