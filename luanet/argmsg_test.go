@@ -52,7 +52,9 @@ func TestNumberArgGotString(t *testing.T) {
 		print(pcall(c.recv, c, "4"))
 		print(pcall(s.listen, s, "5"))
 		print(pcall(net.memory, "1000000"))
-		print(pcall(queue, 0))`)
+		print(pcall(queue, 0))
+		print(pcall(net.connect, "127.0.0.1:1", {proto = {}}))
+		print(pcall(net.connect, "127.0.0.1:1", {proto = "sctp"}))`)
 	want := strings.Join([]string{
 		"false\ttest.lua:5: bad option 'limit' to 'connect' (number expected, got string)",
 		"false\ttest.lua:6: bad option 'tries' to 'connect' (number expected, got string)",
@@ -64,6 +66,8 @@ func TestNumberArgGotString(t *testing.T) {
 		"false\ttest.lua:12: bad argument #1 to 'listen' (number expected, got string)",
 		"false\ttest.lua:13: bad argument #1 to 'memory' (number expected, got string)",
 		"false\ttest.lua:14: bad argument #1 to 'queue' (capacity must be a whole number from 1 to 1073741824, got 0)",
+		"false\ttest.lua:15: bad option 'proto' to 'connect' (\"tcp\" or \"udp\" expected, got table)",
+		"false\ttest.lua:16: bad option 'proto' to 'connect' (\"tcp\" or \"udp\" expected, got \"sctp\")",
 		""}, "\n")
 	if out != want {
 		t.Errorf("output:\n%s\nwant:\n%s", out, want)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 	"time"
 	"unsafe"
@@ -38,7 +39,11 @@ func (e *engine) connect(L *lua.LState) int {
 		case "proto":
 			s, ok := v.(lua.LString)
 			if _, err := netops.ParseProto(string(s)); !ok || err != nil {
-				raise(L, fmt.Sprintf("bad option 'proto' to 'connect' (\"tcp\" or \"udp\" expected, got %s)", L.ToStringMeta(v).String()))
+				got := typeName(v) // a table is "table", not its address
+				if ok {
+					got = strconv.Quote(string(s))
+				}
+				raise(L, fmt.Sprintf("bad option 'proto' to 'connect' (\"tcp\" or \"udp\" expected, got %s)", got))
 			}
 			proto = string(s)
 		case "timeout":
