@@ -130,6 +130,10 @@ func (s *Session) socketHints(err error) []string {
 	if !errors.As(err, &oe) {
 		return nil
 	}
+	var de *net.DNSError
+	if errors.As(err, &de) {
+		return nil // the lookup's own words say what to do; an errno it wraps is its dial to the DNS server's
+	}
 	switch {
 	case errors.Is(err, netops.ErrNoSocket):
 		return []string{s.openIDs()}
