@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -61,6 +62,7 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 	p := &program{done: make(chan struct{})}
 	p.cmd = exec.Command(args[0], args[1:]...)
 	p.cmd.Stdin = bytes.NewReader(stdin)
+	p.cmd.Env = unbuffered(os.Environ())
 	p.cmd.Stdout = &p.stdout
 	p.cmd.Stderr = &p.stderr
 	p.cmd.WaitDelay = time.Second
@@ -75,6 +77,19 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 		close(p.done)
 	}()
 	return p, nil
+}
+
+// unbuffered returns env with PYTHONUNBUFFERED=1 added, unless it sets
+// the variable already (to something, as Python reads it): Python buffers what it prints to a pipe and loses
+// it when it is stopped by a signal, and the report shows a program's
+// output as it was written when the program is stopped still running.
+func unbuffered(env []string) []string {
+	for _, kv := range env {
+		if v, ok := strings.CutPrefix(kv, "PYTHONUNBUFFERED="); ok && v != "" {
+			return env
+		}
+	}
+	return append(env, "PYTHONUNBUFFERED=1")
 }
 
 // exited reports whether the program has ended.
