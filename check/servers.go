@@ -31,6 +31,7 @@ func (e *env) serverCase(ctx context.Context, id string, fn func(c *net.TCPConn)
 	e.cases++
 	onCancel(ctx, c)
 	f, note := fn(c)
+	e.explainSilence(ctx, f)
 	if peerClosed(c) {
 		// The server closed first: answer its FIN with a reset, so that
 		// its side does not stay in TIME_WAIT and block its next start.
@@ -46,6 +47,28 @@ func (e *env) serverCase(ctx context.Context, id string, fn func(c *net.TCPConn)
 	e.verdict(id, f, note)
 	e.endCase()
 	return true
+}
+
+// explainSilence adds to f, a case where no reply came, what the
+// student's program did meanwhile: it ended (and how), or it printed the
+// reply instead of sending it; and its last output, where a traceback
+// or those prints are.
+func (e *env) explainSilence(ctx context.Context, f *failure) {
+	if f == nil || !f.bytes || len(f.got) > 0 || f.output != "" || e.prog == nil {
+		return
+	}
+	if f.ended {
+		_ = e.prog.wait(ctx, grace) // a program that crashed is ending now
+	}
+	switch {
+	case e.prog.exited() && e.prog.status() == "0":
+		f.meaning += words.T("check.server_ended")
+	case e.prog.exited():
+		f.meaning += words.T("check.server_crashed", e.prog.status())
+	case len(f.expected) > 0 && e.printed(f.expected):
+		f.meaning += words.T("check.printed_not_sent", quote(f.expected))
+	}
+	f.output = e.programOutput()
 }
 
 // exchange sends msg in one write and reads the reply.
