@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
@@ -23,23 +24,51 @@ const grace = 200 * time.Millisecond
 // replyLimit bounds what a case keeps of one reply.
 const replyLimit = 64 << 10
 
-// quote shows bytes as a person can read them: a Go-style quoted string
-// (printable UTF-8 as it is, everything else escaped) and the byte count.
-func quote(b []byte) string {
-	return strconv.Quote(string(b)) + " " + words.N("check.bytes", int64(len(b)))
+// showLimit bounds how many bytes a report shows of what a program sent
+// (quoted, and in hex): a flood is shown by its first bytes and its count.
+const showLimit = 160
+
+// shown returns b's first showLimit bytes (not cutting a UTF-8 character)
+// and whether that left something out.
+func shown(b []byte) ([]byte, bool) {
+	if len(b) <= showLimit {
+		return b, false
+	}
+	cut := showLimit
+	for i := 0; i < utf8.UTFMax && cut > 0 && !utf8.RuneStart(b[cut]); i++ {
+		cut--
+	}
+	return b[:cut], true
 }
 
-// hexView shows bytes as hexadecimal pairs.
+// quote shows bytes as a person can read them: a Go-style quoted string
+// (printable UTF-8 as it is, everything else escaped) and the byte count;
+// beyond showLimit bytes, the first ones and "...".
+func quote(b []byte) string {
+	head, cut := shown(b)
+	s := strconv.Quote(string(head))
+	if cut {
+		s += "..."
+	}
+	return s + " " + words.N("check.bytes", int64(len(b)))
+}
+
+// hexView shows bytes as hexadecimal pairs (the first showLimit, then
+// "...").
 func hexView(b []byte) string {
 	if len(b) == 0 {
 		return "-"
 	}
+	b, cut := shown(b)
 	var s strings.Builder
 	for i, c := range b {
 		if i > 0 {
 			s.WriteByte(' ')
 		}
 		fmt.Fprintf(&s, "%02x", c)
+	}
+	if cut {
+		s.WriteString(" ...")
 	}
 	return s.String()
 }

@@ -1,7 +1,12 @@
 package check
 
 import (
+	"bytes"
+	"net"
 	"os"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -18,5 +23,64 @@ func TestOutputOfStoppedPython(t *testing.T) {
 	rep := check(t, "echo-server", port, python(prog, port)...)
 	if rep.Passed || rep.Cases[0].Output != "Bind: printed without flush" {
 		t.Fatalf("the first case should show the program's output:\n%s", text(rep))
+	}
+}
+
+// floodServer answers every chunk with 100 KB of "x", on every
+// connection, until the client goes.
+func floodServer(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	t.Cleanup(func() { _ = ln.Close(); wg.Wait() })
+	wg.Go(func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			wg.Go(func() {
+				defer c.Close()
+				buf := make([]byte, 1024)
+				for {
+					if _, err := c.Read(buf); err != nil {
+						return
+					}
+					if _, err := c.Write(bytes.Repeat([]byte("x"), 100<<10)); err != nil {
+						return
+					}
+				}
+			})
+		}
+	})
+	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+}
+
+// TestFloodShownBounded: a server that floods its client gets a report
+// that shows the first bytes and the count, not the whole flood.
+func TestFloodShownBounded(t *testing.T) {
+	rep := check(t, "echo-server", floodServer(t))
+	out := text(rep)
+	if rep.Passed || len(out) > 6000 {
+		t.Fatalf("the report of a flood is %d bytes:\n%.3000s", len(out), out)
+	}
+	if got := rep.Cases[0].Got; !strings.HasPrefix(got, `"xxxx`) || !strings.Contains(got, `"... (`) {
+		t.Fatalf("the flood is not shown by its first bytes and its count: %s", got)
+	}
+}
+
+// TestLongOutputLinesCut: a program's output line of 100 000 bytes is
+// shown by its first bytes.
+func TestLongOutputLinesCut(t *testing.T) {
+	needPython(t)
+	port := freePort(t)
+	prog := mutate(t, "echo_server", `print("Bind", flush=True)`, `print("y" * 100000, flush=True)`,
+		"s.listen()", "__import__('time').sleep(60)")
+	rep := check(t, "echo-server", port, python(prog, port)...)
+	if out := rep.Cases[0].Output; rep.Passed || !strings.HasPrefix(out, "yyyy") || len(out) > 200 {
+		t.Fatalf("the output line is shown with %d bytes:\n%.3000s", len(out), text(rep))
 	}
 }

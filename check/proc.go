@@ -157,7 +157,8 @@ func (p *program) status() string {
 }
 
 // tail returns the last lines the program wrote (stderr first, where a
-// traceback goes, else stdout), at most n lines.
+// traceback goes, else stdout), at most n lines, each cut at showLimit
+// bytes.
 func (p *program) tail(n int) string {
 	s := strings.TrimRight(p.stderr.String(), "\n")
 	if s == "" {
@@ -166,6 +167,11 @@ func (p *program) tail(n int) string {
 	lines := strings.Split(s, "\n")
 	if len(lines) > n {
 		lines = lines[len(lines)-n:]
+	}
+	for i, l := range lines {
+		if cut, more := shown([]byte(l)); more {
+			lines[i] = string(cut) + "..."
+		}
 	}
 	return strings.Join(lines, "\n")
 }
