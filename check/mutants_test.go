@@ -38,6 +38,8 @@ var mutants = []struct {
 	{"number little-endian", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data, "little")`}, "even", "swapped"},
 	{"number little-endian, in decimal", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data, "little")`}, "eleven-digits", "read little-endian"},
 	{"PAR and ÍMPAR swapped", "number-server", "number_server", []string{"n % 2 == 0", "n % 2 == 1"}, "even", "swapped"},
+	{"number: PAR or ÍMPAR whatever the digits (10)", "number-server", "number_server", []string{"        if count > 10:\n            conn.sendall(str(n).encode())\n        elif count < 10:", "        if True:"}, "ten-digits", `no reply at all, only the close, and your server sent "PAR" (3 bytes)`},
+	{"number: PAR or ÍMPAR whatever the digits (11)", "number-server", "number_server", []string{"        if count > 10:\n            conn.sendall(str(n).encode())\n        elif count < 10:", "        if True:"}, "eleven-digits", "11 digits (more than 10) comes back in decimal"},
 	{"number of 2 bytes only", "number-server", "number_server", []string{`int.from_bytes(data, "big")`, `int.from_bytes(data[:2], "big")`}, "nine-digits", ""},
 	{"IMPAR without accent", "number-server", "number_server", []string{`"ÍMPAR".encode()`, `"IMPAR".encode()`}, "odd", "accented"},
 	{"number server not closing first", "number-server", "number_server", []string{"        # exactly 10 digits: no reply", "        conn.recv(1024)"}, "closes-first", "must close first"},

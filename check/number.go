@@ -72,6 +72,10 @@ func numberHint(msg, want, got []byte) string {
 		return words.T("check.diff.parity")
 	case len(got) > 0 && bytes.Equal(got, numberReply(reversed(msg))):
 		return words.T("check.diff.little_endian")
+	case len(want) == 0 && len(got) > 0:
+		return words.T("check.diff.ten_digits", quote(got))
+	case len(want) > 10 && (bytes.Equal(got, par) || bytes.Equal(got, impar)):
+		return words.T("check.diff.many_digits", len(want))
 	}
 	return ""
 }
