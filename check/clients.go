@@ -106,6 +106,8 @@ func clientMessage(r reply, want []byte, e *env, rule string) *failure {
 		if len(nl) > 0 {
 			f.meaning = words.T("check.diff.newline_sent", strconv.Quote(string(nl))) + "; " + f.meaning
 		}
+	case r.pieces > 1 && (want == nil || bytes.Equal(r.all, want)):
+		f.meaning = words.T("check.diff.pieces_sent", r.pieces, quote(r.first))
 	}
 	return f
 }
@@ -122,7 +124,7 @@ func messageFailure(r reply, want []byte, e *env, rule string) *failure {
 		trimmed := bytes.TrimRight(r.all, "\r\n")
 		return compare(trimmed, r, e.timeout, rule)
 	case r.pieces > 1:
-		return &failure{got: r.all, bytes: true, meaning: words.T("check.diff.pieces", r.pieces, quote(r.first)), rule: rule}
+		return &failure{got: r.all, bytes: true, rule: rule} // clientMessage says why
 	}
 	return nil
 }

@@ -47,6 +47,8 @@ var mutants = []struct {
 	{"retry on the same socket", "retry-client", "retry_client", []string{"    while True:\n        client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)  # a new socket each time", "    client = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n    while True:"}, "fresh-socket", "same socket"},
 	{"retry message with newline", "retry-client", "retry_client", []string{`"Testando conexão".encode()`, `"Testando conexão\n".encode()`}, "message", `ends with "\n"`},
 	{"newline sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, `s.sendall(b"Hello, world\n")`}, "message", `ends with "\n"`},
+	{"message in two writes", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, `s.sendall(b"Hello,"); __import__("time").sleep(0.05); s.sendall(b" world")`}, "message", "send the whole message with one sendall"},
+	{"chat line in two writes", "chat-client", "chat_client", []string{"s.sendall(line.encode())", `s.sendall(line.encode()[:2]); __import__("time").sleep(0.05); s.sendall(line.encode()[2:])`}, "first-line", "the server's one recv(1024) gets only the first"},
 	{"nothing sent", "echo-client", "echo_client", []string{`s.sendall(b"Hello, world")`, "pass"}, "message", "sent nothing"},
 	{"closes without reading", "echo-client", "echo_client", []string{"data = s.recv(1024)", `data = b"Hello, world"`}, "reads-then-closes", "before the reply"},
 	{"client reads until the close", "echo-client", "echo_client", []string{"data = s.recv(1024)", `data = b"".join(iter(lambda: s.recv(1024), b""))`}, "reads-then-closes", "a loop of recv until b''"},
