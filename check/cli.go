@@ -177,10 +177,19 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 	return status
 }
 
-// writeResults replaces f's contents with rep as Gradescope's results.json.
+// writeResults replaces f's contents with rep as Gradescope's results.json;
+// a file that is not a regular one (a pipe, /dev/stdout, /dev/null) is
+// written to as it is, as it can be neither truncated nor written at an
+// offset.
 func writeResults(f *os.File, rep Report) error {
 	var b bytes.Buffer
 	_ = WriteGradescope(&b, rep)
+	if st, err := f.Stat(); err == nil && !st.Mode().IsRegular() {
+		if _, err := f.Write(b.Bytes()); err != nil {
+			return err
+		}
+		return f.Close()
+	}
 	if err := f.Truncate(0); err != nil {
 		return err
 	}

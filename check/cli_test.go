@@ -182,3 +182,14 @@ func TestGradescopeFile(t *testing.T) {
 		t.Errorf("results file not replaced: %v: %.80s", err, b)
 	}
 }
+
+// TestGradescopeNotRegular: --gradescope to a file that is not a regular
+// one (a pipe, /dev/stdout, the null device) is written, not truncated:
+// a run that passed exits 0.
+func TestGradescopeNotRegular(t *testing.T) {
+	good := goEchoServer(t)
+	code, _, errs := runMain(t, "echo-server", good, "--timeout", "500ms", "--gradescope", os.DevNull)
+	if code != 0 || errs != "" {
+		t.Fatalf("--gradescope %s: status %d, stderr %q", os.DevNull, code, errs)
+	}
+}
