@@ -120,7 +120,8 @@ func normalizeAddr(s string) (string, error) {
 }
 
 // Main runs `socklab check` with its arguments and returns the exit
-// status: 0 when every case passed, 1 when one failed, 2 for bad usage.
+// status: 0 when every case passed, 1 when one failed, 2 for bad usage or
+// a results file that cannot be written.
 // color says whether stdout is a terminal that shows colours.
 func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bool) int {
 	a, err := parseArgs(list)
@@ -154,7 +155,7 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 	if a.gradescope != "" {
 		if results, err = os.OpenFile(a.gradescope, os.O_WRONLY|os.O_CREATE, 0o644); err != nil {
 			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, say.Error(err)))
-			return 1
+			return 2 // nothing was checked: not a failing case
 		}
 		defer results.Close() // a second Close after writeResults' is harmless
 	}
@@ -171,7 +172,7 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 	if results != nil {
 		if err := writeResults(results, rep); err != nil {
 			fmt.Fprintln(stderr, words.T("label.error"), words.T("check.cannot_write", a.gradescope, say.Error(err)))
-			status = 1
+			status = 2 // the grade is lost, whatever the cases said
 		}
 	}
 	return status

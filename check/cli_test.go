@@ -159,14 +159,15 @@ func FuzzParseArgs(f *testing.F) {
 }
 
 // TestGradescopeFile: a results file that cannot be written is said before
-// the program runs (no report, no run); one already there is replaced
+// the program runs (no report, no run, exit status 2: not checked, not
+// failed); one already there is replaced
 // whole, however long it was.
 func TestGradescopeFile(t *testing.T) {
 	good := goEchoServer(t)
 	dir := t.TempDir()
 	ran := filepath.Join(dir, "ran")
 	code, out, errs := runMain(t, "echo-server", freePort(t), "--timeout", "500ms", "--gradescope", filepath.Join(dir, "missing", "r.json"), "--", "touch", ran)
-	if _, err := os.Stat(ran); code != 1 || out != "" || !strings.Contains(errs, "cannot write") || err == nil {
+	if _, err := os.Stat(ran); code != 2 || out != "" || !strings.Contains(errs, "cannot write") || err == nil {
 		t.Errorf("unwritable file: status %d, stdout %q, stderr %q, program run: %v", code, out, errs, err == nil)
 	}
 	file := filepath.Join(dir, "r.json")

@@ -79,12 +79,14 @@ func init() {
        socklab check EXERCISE [HOST:PORT] [--timeout D] [--json] [--gradescope FILE] [--lang en|pt] [-- COMMAND ARGS...]
   A server is checked where it runs, or started with -- COMMAND (and started again when it
   exits after one client). A client is always started with -- COMMAND; socklab plays the server.
-  Exit status: 0 every case passed, 1 a case failed, 2 bad usage.`,
+  Exit status: 0 every case passed, 1 a case failed, 2 bad usage or a --gradescope FILE
+  that cannot be written (nothing graded).`,
 			PT: `uso: socklab check                       os exercícios e os endereços do curso
      socklab check EXERCÍCIO [HOST:PORTA] [--timeout D] [--json] [--gradescope ARQUIVO] [--lang en|pt] [-- COMANDO ARGS...]
   Um servidor é verificado onde está rodando, ou iniciado com -- COMANDO (e iniciado de novo
   quando termina depois de um cliente). Um cliente sempre é iniciado com -- COMANDO; o socklab
-  faz o papel do servidor. Código de saída: 0 todos os casos passaram, 1 algum falhou, 2 uso errado.`,
+  faz o papel do servidor. Código de saída: 0 todos os casos passaram, 1 algum falhou, 2 uso errado ou um
+  ARQUIVO de --gradescope que não pode ser gravado (nada avaliado).`,
 		},
 
 		"check.note.reply":               {EN: "sent %s, got %s", PT: "enviou %s, recebeu %s"},
