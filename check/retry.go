@@ -137,6 +137,13 @@ func (e *env) retryAttempts(a attempts, rule string) {
 		e.pass("interval", words.T("check.note.not_visible"))
 		return
 	}
+	if len(a.starts) == 0 {
+		// Each attempt's socket lived too briefly to be seen (closed as
+		// soon as its connect was refused): nothing was measured.
+		e.pass("fresh-socket", words.T("check.note.attempts_unseen"))
+		e.pass("interval", words.T("check.note.attempts_unseen"))
+		return
+	}
 	if a.longest >= sameSocketFor {
 		e.fail("fresh-socket", &failure{meaning: words.T("check.retry.same_socket", a.longest.Round(100*time.Millisecond).String()), rule: rule})
 	} else {

@@ -2,11 +2,13 @@ package check
 
 import (
 	"encoding/binary"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestListensElsewhere: a server that listens on ::1 only, or on another
@@ -63,4 +65,27 @@ func FuzzProcAddr(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		_, _ = procAddr(s)
 	})
+}
+
+// TestRetryAttemptsUnseen: a client none of whose sockets was seen while
+// its connections were refused (as one that closes each refused socket
+// at once, too briefly open to be caught; here, deterministically, one
+// that makes its first attempt only once the refusals are over) is not
+// said to have shown one attempt (nor zero sockets, one per attempt):
+// nothing was measured.
+func TestRetryAttemptsUnseen(t *testing.T) {
+	needPython(t)
+	port := freePort(t)
+	wait := (minStartWait + refuseBlind + 500*time.Millisecond).Seconds()
+	prog := mutate(t, "retry_client", "client = connect_to_server()",
+		fmt.Sprintf("time.sleep(%.1f)\nclient = connect_to_server()", wait))
+	rep := check(t, "retry-client", port, python(prog, port)...)
+	for _, r := range rep.Cases {
+		if (r.Case == "interval" || r.Case == "fresh-socket") && !strings.Contains(r.Note, "not measured") {
+			t.Errorf("%s: %q", r.Case, r.Note)
+		}
+	}
+	if t.Failed() {
+		t.Log(text(rep))
+	}
 }

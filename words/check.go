@@ -104,6 +104,7 @@ func init() {
 		"check.note.retry":               {EN: "refused for %s, connected %s after the server came up", PT: "recusado por %s, conectou %s depois que o servidor subiu"},
 		"check.note.not_visible":         {EN: "not visible on this system", PT: "não dá para ver neste sistema"},
 		"check.note.interval":            {EN: "%s between attempts", PT: "%s entre as tentativas"},
+		"check.note.attempts_unseen":     {EN: "not measured: no attempt's socket was seen (each one closed as soon as its connect was refused)", PT: "não medido: nenhum socket das tentativas foi visto (cada um foi fechado assim que o connect foi recusado)"},
 		"check.note.interval_unseen":     {EN: "only one attempt was seen before the server came up", PT: "só uma tentativa foi vista antes do servidor subir"},
 		"check.note.width":               {EN: "%s", PT: "%s"},
 		"check.note.big_endian":          {EN: "%s = %d", PT: "%s = %d"},
