@@ -233,6 +233,9 @@ func udpClient(ctx context.Context, e *env) {
 			return
 		}
 		if f := compareDatagram(want, nil, got, e.timeout, rule); f != nil {
+			if bytes.Equal(bytes.TrimRight(got[0].data, "\r\n"), line) && !bytes.HasSuffix(got[0].data, []byte("\n")) {
+				f.meaning = words.T("check.diff.no_newline_sent")
+			}
 			f.meaning = words.T("check.client.line", i+1, quote(line)) + " " + f.meaning
 			e.fail([]string{"datagram", "lines"}[min(i, 1)], f)
 			e.block(&failure{meaning: words.T("check.after_failed_line")})

@@ -59,7 +59,7 @@ var mutants = []struct {
 	{"chat newline sent", "chat-client", "chat_client", []string{"s.sendall(line.encode())", `s.sendall((line + "\n").encode())`}, "first-line", `ends with "\n"`},
 	{"chat sends every line at once", "chat-client", "chat_client", []string{"s.sendall(line.encode())\n        data = s.recv(1024)", "s.sendall((line + \"\\n\").encode())\n        continue"}, "first-line", "before the server answered"},
 	{"chat prints nothing", "chat-client", "chat_client", []string{`print("Recebido:", data.decode())`, "pass"}, "prints", "does not show"},
-	{"UDP client without newline", "udp-client", "udp_client", []string{`(line + "\n").encode()`, "line.encode()"}, "datagram", ""},
+	{"UDP client without newline", "udp-client", "udp_client", []string{`(line + "\n").encode()`, "line.encode()"}, "datagram", `lacks the \n that the course's UDP client adds`},
 	{"number in ASCII", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `str(n).encode()`}, "width", "as text"},
 	{"number little-endian client", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `n.to_bytes(2, "little")`}, "big-endian", "little-endian"},
 	{"number in 4 bytes", "number-client", "number_client", []string{`n.to_bytes(2, "big")`, `n.to_bytes(4, "big")`}, "width", "4 bytes"},
