@@ -252,6 +252,9 @@ func (s *Socket) recvErr(op string, err error) error {
 		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State})
 		return io.EOF
 	}
+	if Errno(err) != "" { // the kernel's answer (a reset...), not a deadline or a cancel
+		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Err: err, State: s.kernel().State})
+	}
 	return opErr(op, s, "", err)
 }
 

@@ -173,6 +173,24 @@ func TestExplainMistakes(t *testing.T) {
 	checkGolden(t, "explain_mistakes", normaliseTeach(all.String()))
 }
 
+// TestExplainRecvReset: with explain on, a recv that the peer's RST
+// fails shows its call and errno, as a failed send does.
+func TestExplainRecvReset(t *testing.T) {
+	linuxNarration(t)
+	s, out := teachSession(t)
+	teachMust(t, s, out, "listen tcp 127.0.0.1:0")
+	addr := s.table.List()[0].LocalAddr()
+	teachMust(t, s, out, "connect "+addr)
+	teachMust(t, s, out, "accept 1")
+	teachMust(t, s, out, "option 2 linger 0")
+	teachMust(t, s, out, "close 2") // RST
+	teachMust(t, s, out, "explain on")
+	got, _ := teachExec(t, s, out, "recv 3")
+	if !regexp.MustCompile(`recv\(fd \d+\) = -1 ECONNRESET +\S`).MatchString(got) {
+		t.Fatalf("recv after a reset, with explain on:\n%s", got)
+	}
+}
+
 // TestNetstatTimeWait: the side that closes first keeps the connection in
 // TIME_WAIT, held by no descriptor; netstat shows it.
 func TestNetstatTimeWait(t *testing.T) {
