@@ -194,6 +194,8 @@ func difference(want []byte, r reply, wait time.Duration) string {
 		return words.T("check.diff.newline", strconv.Quote(string(got[len(want):])))
 	case len(want) > 0 && bytes.Equal(got, bytes.Repeat(want, len(got)/len(want))):
 		return words.T("check.diff.repeated", len(got)/len(want))
+	case bytes.HasPrefix(got, want) && len(bytes.Trim(got[len(want):], "\x00")) == 0:
+		return words.T("check.diff.nul_padding", len(got)-len(want))
 	case bytes.HasPrefix(got, want):
 		return words.T("check.diff.extra", len(got)-len(want))
 	case bytes.HasPrefix(want, got):

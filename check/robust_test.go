@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -84,26 +85,58 @@ int main(int argc, char **argv) {
 }
 `
 
-// TestCServer: the course's echo server written in C (one client, then
-// exit), started by the check for each case, passes.
-func TestCServer(t *testing.T) {
+// compileC builds the C program src and returns the binary's path; it
+// skips the test where there is no C compiler.
+func compileC(t *testing.T, src string) string {
+	t.Helper()
 	unixOnly(t)
 	cc, err := exec.LookPath("cc")
 	if err != nil {
 		t.Skip("no C compiler")
 	}
 	dir := t.TempDir()
-	src := filepath.Join(dir, "server.c")
-	if err := os.WriteFile(src, []byte(cEchoServer), 0o644); err != nil {
+	file := filepath.Join(dir, "server.c")
+	if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	bin := filepath.Join(dir, "server")
-	if out, err := exec.Command(cc, "-o", bin, src).CombinedOutput(); err != nil {
+	if out, err := exec.Command(cc, "-o", bin, file).CombinedOutput(); err != nil {
 		t.Fatalf("cc: %v\n%s", err, out)
 	}
+	return bin
+}
+
+// TestCServer: the course's echo server written in C (one client, then
+// exit), started by the check for each case, passes.
+func TestCServer(t *testing.T) {
+	bin := compileC(t, cEchoServer)
 	port := freePort(t)
 	if rep := check(t, "echo-server", port, bin, "127.0.0.1", port); !rep.Passed {
 		t.Fatalf("the C echo server fails:\n%s", text(rep))
+	}
+}
+
+// TestCServerSendsBuffer: the C mistakes of sending the buffer, not the
+// count recv returned, are named: strlen(buf) leaves an earlier, longer
+// message's tail after a short one; sizeof buf sends NUL bytes.
+func TestCServerSendsBuffer(t *testing.T) {
+	for _, c := range []struct{ send, fails, says string }{
+		{"n = recv(c, buf, sizeof buf - 1, 0); if (n <= 0) break; send(c, buf, strlen(buf), 0);", "session", "the rest of an earlier, longer message"},
+		{"n = recv(c, buf, sizeof buf, 0); if (n <= 0) break; send(c, buf, 64, 0);", "hello", "52 NUL bytes"},
+	} {
+		src := strings.Replace(cEchoServer, "while ((n = recv(c, buf, sizeof buf, 0)) > 0)\n\t\tsend(c, buf, n, 0);",
+			"for (;;) { "+c.send+" }", 1)
+		src = strings.Replace(src, "char buf[1024];", "char buf[1024] = {0};", 1) // zeroed once
+		if !strings.Contains(src, c.send) || !strings.Contains(src, "= {0}") {
+			t.Fatal("the C server has no loop or buffer to change")
+		}
+		bin := compileC(t, src)
+		port := freePort(t)
+		rep := check(t, "echo-server", port, bin, "127.0.0.1", port)
+		i := slices.IndexFunc(rep.Cases, func(r Result) bool { return r.Case == c.fails })
+		if rep.Passed || rep.Cases[i].Passed || !strings.Contains(rep.Cases[i].Meaning, c.says) {
+			t.Errorf("%s: case %s does not say %q:\n%s", c.send, c.fails, c.says, text(rep))
+		}
 	}
 }
 

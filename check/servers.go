@@ -97,12 +97,29 @@ func (e *env) session(msgs [][]byte, reply func([]byte) []byte, rule string) fun
 		for i, m := range msgs {
 			r := e.exchange(c, m)
 			if f := compare(reply(m), r, e.timeout, rule); f != nil {
+				if staleTail(reply(m), r.all, msgs[:i], reply) {
+					f.meaning = words.T("check.diff.stale_buffer")
+				}
 				f.meaning = words.T("check.in_session", i+1, len(msgs), quote(m)) + " " + f.meaning
 				return f, ""
 			}
 		}
 		return nil, words.N("check.note.session", int64(len(msgs)))
 	}
+}
+
+// staleTail reports whether got is want followed by the rest of an
+// earlier reply, as a C server sends that passes strlen(buf) (or a length
+// it kept) instead of the count recv returned: the earlier message's
+// bytes are still in its buffer after the new, shorter one.
+func staleTail(want, got []byte, earlier [][]byte, reply func([]byte) []byte) bool {
+	for _, m := range earlier {
+		p := reply(m)
+		if len(p) > len(want) && bytes.Equal(got, append(append([]byte{}, want...), p[len(want):]...)) {
+			return true
+		}
+	}
+	return false
 }
 
 // clientCloses checks that the server ends the session when the client
