@@ -96,7 +96,11 @@ func (e *env) udpRunning(ctx context.Context, to *net.UDPAddr) *failure {
 			return &failure{meaning: words.T("check.canceled")}
 		}
 	}
-	return &failure{meaning: words.T("check.udp_never_answered", e.addr, e.startWait().String()), output: e.programOutput()}
+	f := &failure{meaning: words.T("check.udp_never_answered", e.addr, e.startWait().String()), output: e.programOutput()}
+	if probeReply := courseUpper([]byte("probe\n")); e.printed(probeReply) {
+		f.meaning += words.T("check.printed_not_sent", quote(probeReply))
+	}
+	return f
 }
 
 // udpBound checks once, for a server already running, that something is
@@ -144,6 +148,7 @@ func (e *env) udpCase(ctx context.Context, id string, fn func(pc *net.UDPConn, t
 	defer pc.Close()
 	onCancel(ctx, pc)
 	f, note := fn(pc, to)
+	e.explainSilence(ctx, f)
 	e.verdict(id, f, note)
 	if f != nil {
 		// A UDP server has no connection to end: it is started again only
