@@ -76,7 +76,7 @@ type Report struct {
 // whole process group and what it started, before it returns. ctx ends the check early: the
 // cases not run yet then fail.
 func Run(ctx context.Context, x *Exercise, opt Options) Report {
-	e := &env{ex: x, addr: opt.Addr, timeout: opt.Timeout, cmd: opt.Command, results: map[string]Result{}}
+	e := &env{ex: x, addr: opt.Addr, timeout: opt.Timeout, cmd: opt.Command, results: map[string]Result{}, stopped: ctx.Err}
 	if e.addr == "" {
 		e.addr = x.Addr
 	}

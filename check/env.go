@@ -36,7 +36,8 @@ type env struct {
 	connected bool // a connection to the student's server has worked
 	cases     int  // server cases run so far
 	results   map[string]Result
-	blocked   *failure // why the cases without a verdict could not run
+	blocked   *failure     // why the cases without a verdict could not run
+	stopped   func() error // the check's ctx.Err: not nil once it was interrupted
 }
 
 // failure is a failing case's explanation, rendered into a [Result].
@@ -71,6 +72,11 @@ func (e *env) pass(id, note string) {
 }
 
 func (e *env) fail(id string, f *failure) {
+	if e.stopped != nil && e.stopped() != nil {
+		// Interrupted: what the case saw (nothing "within the timeout",
+		// a closed connection) is the interruption, not the program.
+		f = &failure{meaning: words.T("check.canceled")}
+	}
 	if _, done := e.results[id]; !done {
 		e.results[id] = f.result()
 	}
