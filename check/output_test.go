@@ -2,11 +2,8 @@ package check
 
 import (
 	"bytes"
-	"net"
 	"os"
-	"strconv"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -29,34 +26,8 @@ func TestOutputOfStoppedPython(t *testing.T) {
 // floodServer answers every chunk with 100 KB of "x", on every
 // connection, until the client goes.
 func floodServer(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var wg sync.WaitGroup
-	t.Cleanup(func() { _ = ln.Close(); wg.Wait() })
-	wg.Go(func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			wg.Go(func() {
-				defer c.Close()
-				buf := make([]byte, 1024)
-				for {
-					if _, err := c.Read(buf); err != nil {
-						return
-					}
-					if _, err := c.Write(bytes.Repeat([]byte("x"), 100<<10)); err != nil {
-						return
-					}
-				}
-			})
-		}
-	})
-	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
+	flood := bytes.Repeat([]byte("x"), 100<<10)
+	return goServer(t, func([]byte) []byte { return flood })
 }
 
 // TestFloodShownBounded: a server that floods its client gets a report

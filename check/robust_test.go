@@ -20,6 +20,12 @@ import (
 
 // goEchoServer serves every client concurrently, echoing each chunk.
 func goEchoServer(t *testing.T) string {
+	return goServer(t, func(chunk []byte) []byte { return chunk })
+}
+
+// goServer serves every client concurrently, answering each chunk read
+// with what reply makes of it, until the client goes; it returns the port.
+func goServer(t *testing.T, reply func(chunk []byte) []byte) string {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -41,7 +47,7 @@ func goEchoServer(t *testing.T) string {
 					if err != nil {
 						return
 					}
-					if _, err := c.Write(buf[:n]); err != nil {
+					if _, err := c.Write(reply(buf[:n])); err != nil {
 						return
 					}
 				}
