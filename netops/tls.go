@@ -13,7 +13,8 @@ import (
 // receives through TLS: TLS runs on top of the TCP connection, whose
 // descriptor and kernel state stay those of s. Bytes received before the
 // handshake and not yet read would be lost to it: StartTLS then fails with
-// an [*InputError] (What "tls", Want "unread").
+// an [*InputError] (What "tls", Want "unread"). A handshake that timeout
+// ended fails with a [*TimeoutError].
 func (s *Socket) StartTLS(ctx context.Context, cfg *tls.Config, server bool, timeout time.Duration) (tls.ConnectionState, error) {
 	tc, ok := s.conn.(*net.TCPConn)
 	if !ok {
@@ -42,6 +43,9 @@ func (s *Socket) StartTLS(ctx context.Context, cfg *tls.Config, server bool, tim
 		defer cancel()
 	}
 	if err := c.HandshakeContext(hctx); err != nil {
+		if timeout > 0 && ctx.Err() == nil && hctx.Err() != nil {
+			err = &TimeoutError{After: timeout}
+		}
 		return c.ConnectionState(), opErr("tls", s, "", err)
 	}
 	s.conn = &TLSConn{c}

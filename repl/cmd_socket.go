@@ -184,7 +184,7 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 	if cfg, ok := s.tlsListen.Load(a.Sock.ID); ok {
 		st, err := c.StartTLS(ctx, cfg.(*tls.Config), true, a.Timeout)
 		if err != nil {
-			return err
+			return s.tlsFailed(c, err)
 		}
 		s.showTLS(c.ID, tlsx.FactsOf(st, nil, false), false)
 	}

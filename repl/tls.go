@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"strings"
 
@@ -52,10 +53,28 @@ func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, c
 		if reason, ok := tlsx.VerifyError(err); ok {
 			s.Event(sock.ID, "%s", tlsWhy(reason))
 		}
-		return err
+		return s.tlsFailed(sock, err)
 	}
 	s.showTLS(sock.ID, tlsx.FactsOf(st, cfg, true), a.Has("insecure"))
 	return nil
+}
+
+// tlsFailed closes sock, whose handshake failed with err, and returns err
+// with what to do about it. The connection cannot carry data any more: the
+// handshake took the peer's first bytes, or ended by closing it (a timeout,
+// Ctrl-C), and leaving it in the table would show a socket whose recv says
+// only that it is closed.
+func (s *Session) tlsFailed(sock *netops.Socket, err error) error {
+	var ie *netops.InputError
+	if errors.As(err, &ie) || errors.Is(err, netops.ErrWrongKind) {
+		return err // refused before any handshake: the socket is as it was
+	}
+	sock.Close()
+	s.Event(sock.ID, "%s", words.T("tls.closed"))
+	if errors.Is(err, netops.ErrTimeout) {
+		return withHint(err, words.T("hint.tls_timeout"))
+	}
+	return err
 }
 
 // serverTLS makes listen --tls's configuration: the files given, or a

@@ -134,3 +134,55 @@ func TestShellTLSBadCADialsNothing(t *testing.T) {
 		t.Fatal("the server got a connection from a connect whose CA file was bad")
 	}
 }
+
+// TestShellTLSHandshakeFails: a handshake that cannot complete (a plain TCP
+// server that never answers, one that answers in plain text, a client that
+// sends plain text to listen --tls) fails with the reason in the catalog's
+// words, not Go's ("context deadline exceeded", "first record does not look
+// like a TLS handshake"), and closes the connection it ran on: a failed
+// handshake leaves nothing in the table that recv could only call closed.
+func TestShellTLSHandshakeFails(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		for i := 0; ; i++ {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			defer c.Close()
+			if i == 1 { // the second: a plain-text server
+				c.Write([]byte("220 plain text here\r\n"))
+			}
+		}
+	}()
+	s, out := testSession(t, false)
+	failed := func(line, want string) {
+		t.Helper()
+		got, err := exec(t, s, out, line)
+		if err == nil {
+			t.Fatalf("%s: no error\n%s", line, got)
+		}
+		msg := s.formatError(err)
+		if !strings.Contains(msg, want) || !strings.Contains(got, "closed: the TLS handshake did not complete") {
+			t.Errorf("%s: want %q and the socket closed; got %q then %q", line, want, got, msg)
+		}
+	}
+	failed("connect "+ln.Addr().String()+" --tls --insecure --timeout 300ms", "timed out after 300ms")
+	failed("connect "+ln.Addr().String()+" --tls --insecure --timeout 5s", `does not speak TLS: its first bytes were "220 p"`)
+	got := mustExec(t, s, out, "listen 127.0.0.1:0 --tls")
+	addr := regexp.MustCompile(`127\.0\.0\.1:\d+`).FindString(got)
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+	failed("accept --timeout 5s", `does not speak TLS: its first bytes were "GET /"`)
+	if n := len(s.table.List()); n != 1 {
+		t.Errorf("after three failed handshakes the table holds %d sockets, want only the listener", n)
+	}
+}

@@ -6,6 +6,7 @@
 package say
 
 import (
+	"crypto/tls"
 	"errors"
 	"io"
 	"net"
@@ -148,6 +149,10 @@ func cause(err error, oe *netops.OpError) string {
 	var en syscall.Errno
 	if errors.As(err, &en) && !errors.Is(err, io.EOF) {
 		return errnoText(en)
+	}
+	var rh tls.RecordHeaderError
+	if errors.As(err, &rh) && rh.Conn != nil { // the peer's first bytes, not a TLS record
+		return words.T("tls.not_tls", string(rh.RecordHeader[:]))
 	}
 	if errors.Is(err, net.ErrClosed) {
 		return words.T("err.closed")

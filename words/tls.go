@@ -100,6 +100,18 @@ func init() {
 			EN: "the certificate is not valid yet (check this machine's clock)",
 			PT: "o certificado ainda não é válido (confira o relógio desta máquina)",
 		},
+		"tls.closed": {
+			EN: "closed: the TLS handshake did not complete, so the connection cannot carry data",
+			PT: "fechado: o handshake TLS não terminou, então a conexão não pode levar dados",
+		},
+		"tls.not_tls": {
+			EN: "the peer does not speak TLS: its first bytes were %q",
+			PT: "o par não fala TLS: os primeiros bytes dele foram %q",
+		},
+		"hint.tls_timeout": {
+			EN: "the peer did not finish the TLS handshake in time: is this a TLS port? (a plain TCP server waits for the client to speak first, and a client of plain TCP never starts a handshake)",
+			PT: "o par não terminou o handshake TLS a tempo: esta porta é de TLS? (um servidor TCP comum espera o cliente falar primeiro, e um cliente de TCP comum nunca começa um handshake)",
+		},
 		"tls.why.other": {
 			EN: "%v",
 			PT: "%v",
