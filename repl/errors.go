@@ -137,6 +137,10 @@ func (s *Session) socketHints(err error) []string {
 	switch {
 	case errors.Is(err, netops.ErrNoSocket):
 		return []string{s.openIDs()}
+	case errors.Is(err, syscall.ECONNREFUSED) && oe.Net == "unix":
+		return []string{unixRefusedHint(oe.Addr)}
+	case errors.Is(err, syscall.EACCES) && oe.Net == "unix":
+		return []string{words.T("hint.unix_access", oe.Addr, filepath.Dir(oe.Addr))}
 	case errors.Is(err, syscall.ECONNREFUSED) && oe.Op == "connect":
 		host, port, _ := net.SplitHostPort(oe.Addr)
 		proto := "tcp"
@@ -248,6 +252,20 @@ func unixInUseHint(path string) string {
 		return words.T("hint.unix_not_socket", path)
 	}
 	return words.T("hint.unix_in_use", path, removeCommand())
+}
+
+// unixRefusedHint says why nothing accepted a connection to the UNIX
+// socket path: a directory or a regular file is no socket; a socket file
+// with no server is one a server that ended left behind.
+func unixRefusedHint(path string) string {
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return words.T("hint.unix_connect_dir", path)
+	case err == nil && fi.Mode().IsRegular() && runtime.GOOS != "windows": // Windows' socket files are reparse points
+		return words.T("hint.unix_connect_file", path)
+	}
+	return words.T("hint.unix_refused", path)
 }
 
 // removeCommand is the command that removes a file in the system's own

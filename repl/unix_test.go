@@ -7,6 +7,7 @@ import (
 	"os"
 	osexec "os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -111,6 +112,36 @@ func TestShellUnixHints(t *testing.T) {
 		got, err = exec(t, s, out, cmd+long)
 		if err == nil || !strings.Contains(got, fmt.Sprintf("at most %d bytes", netops.MaxUnixPath)) {
 			t.Fatalf("%s a long path: %v, %q", cmd, err, got)
+		}
+	}
+}
+
+// TestShellUnixConnectHints: connect unix to a path where no server
+// accepts gets a hint about that path (before, it was a TCP port's: "nothing
+// listens on : — start a server with: listen tcp :"): a socket a server
+// left behind, a directory, a regular file.
+func TestShellUnixConnectHints(t *testing.T) {
+	dir := t.TempDir()
+	left := filepath.Join(dir, "left.sock")
+	ul, err := net.ListenUnix("unix", &net.UnixAddr{Name: left, Net: "unix"})
+	if err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	}
+	ul.SetUnlinkOnClose(false)
+	ul.Close()
+	file := filepath.Join(dir, "f")
+	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	s, out := testSession(t, false)
+	cases := map[string]string{left: "listen unix " + left, dir: "is a directory, not a socket"}
+	if runtime.GOOS != "windows" {
+		cases[file] = "is a regular file, not a socket"
+	}
+	for p, want := range cases {
+		got, err := exec(t, s, out, "connect unix "+p)
+		if err == nil || !strings.Contains(got, want) || strings.Contains(got, "listen tcp") {
+			t.Errorf("connect unix %s: want a hint with %q; got %v, %q", p, want, err, got)
 		}
 	}
 }

@@ -1,0 +1,23 @@
+package words
+
+// What the shell suggests when a UNIX domain socket's connect or bind fails.
+func init() {
+	add(map[string]Text{
+		"hint.unix_refused": {
+			EN: "no server accepts on %[1]s: the file is a socket a server that ended left behind; start one with: listen unix %[1]s",
+			PT: "nenhum servidor aceita conexões em %[1]s: o arquivo é um socket que um servidor encerrado deixou; inicie um com: listen unix %[1]s",
+		},
+		"hint.unix_connect_dir": {
+			EN: "%s is a directory, not a socket: give the path of the server's socket file",
+			PT: "%s é um diretório, não um socket: dê o caminho do arquivo de socket do servidor",
+		},
+		"hint.unix_connect_file": {
+			EN: "%s is a regular file, not a socket: give the path of the server's socket file",
+			PT: "%s é um arquivo comum, não um socket: dê o caminho do arquivo de socket do servidor",
+		},
+		"hint.unix_access": {
+			EN: "a UNIX socket is a file: its permissions and those of %[2]s decide who may make it (listen: write permission on the directory) or connect to it (write permission on the socket)",
+			PT: "um socket UNIX é um arquivo: as permissões dele e as de %[2]s decidem quem pode criá-lo (listen: permissão de escrita no diretório) ou conectar-se a ele (permissão de escrita no socket)",
+		},
+	})
+}
