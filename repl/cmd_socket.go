@@ -103,6 +103,9 @@ func runListen(ctx context.Context, s *Session, a *Args) error {
 		return err
 	}
 	if len(a.Words) == 2 && a.Words[0] == "unix" {
+		if err := unixFlags(a); err != nil {
+			return err
+		}
 		sock, err := s.table.ListenUnix(ctx, a.Words[1], netops.ListenOptions{})
 		if err != nil {
 			return err
@@ -191,11 +194,26 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 	return nil
 }
 
+// unixFlags refuses the options of listen and connect that listen unix
+// and connect unix do not take (all but connect's --timeout), which they
+// would otherwise ignore: --tls would leave the bytes in clear text.
+func unixFlags(a *Args) error {
+	for _, f := range a.Command.Flags {
+		if f.Name != "timeout" && a.Has(f.Name) {
+			return usageT(a.Command, "sock.unix_flag", "--"+f.Name)
+		}
+	}
+	return nil
+}
+
 func runConnect(ctx context.Context, s *Session, a *Args) error {
 	if ok, err := s.stepConnect(ctx, a); ok { // connect ID HOST:PORT (teaching layer)
 		return err
 	}
 	if len(a.Words) == 2 && a.Words[0] == "unix" {
+		if err := unixFlags(a); err != nil {
+			return err
+		}
 		sock, err := s.table.ConnectUnix(ctx, a.Words[1], netops.DialOptions{Timeout: a.Timeout})
 		if err != nil {
 			return err

@@ -145,3 +145,31 @@ func TestShellUnixConnectHints(t *testing.T) {
 		}
 	}
 }
+
+// TestShellUnixFlags: listen unix and connect unix refuse the options they
+// do not take instead of ignoring them (listen unix PATH --tls made a
+// listener that spoke clear text, --backlog was not applied), and open
+// nothing; connect's --timeout still goes.
+func TestShellUnixFlags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	if l, err := net.Listen("unix", path+".probe"); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	s, out := testSession(t, false)
+	for _, line := range []string{
+		"listen unix " + path + " --tls", "listen unix " + path + " --backlog 3",
+		"connect unix " + path + " --tls --insecure", "connect unix " + path + " --retry 1s --tries 2",
+	} {
+		got, err := exec(t, s, out, line)
+		if err == nil || !strings.Contains(got, "does not go with unix PATH") {
+			t.Errorf("%s: want it refused; got %v, %q", line, err, got)
+		}
+	}
+	if n := len(s.table.List()); n != 0 {
+		t.Fatalf("refused commands left %d sockets", n)
+	}
+	mustExec(t, s, out, "listen unix "+path)
+	mustExec(t, s, out, "connect unix "+path+" --timeout 2s")
+}

@@ -1,8 +1,13 @@
 package words
 
-// What the shell suggests when a UNIX domain socket's connect or bind fails.
+// What the shell says of a UNIX domain socket's options, and suggests when
+// its connect or bind fails.
 func init() {
 	add(map[string]Text{
+		"sock.unix_flag": {
+			EN: "%s does not go with unix PATH: a UNIX socket takes no options here but connect's --timeout",
+			PT: "%s não acompanha unix CAMINHO: um socket UNIX não aceita opções aqui, exceto o --timeout do connect",
+		},
 		"hint.unix_refused": {
 			EN: "no server accepts on %[1]s: the file is a socket a server that ended left behind; start one with: listen unix %[1]s",
 			PT: "nenhum servidor aceita conexões em %[1]s: o arquivo é um socket que um servidor encerrado deixou; inicie um com: listen unix %[1]s",
