@@ -37,7 +37,7 @@ func (t *Table) ListenUnix(ctx context.Context, path string, o ListenOptions) (*
 	if err := CheckUnixPath(path); err != nil {
 		return nil, &OpError{Op: "listen", Net: "unix", Addr: path, Err: err}
 	}
-	var lc net.ListenConfig
+	lc := net.ListenConfig{Control: plainUnixListener} // no hidden SO_REUSEADDR
 	ln, err := lc.Listen(ctx, "unix", path)
 	if err != nil {
 		return nil, &OpError{Op: "listen", Net: "unix", Addr: path, Err: err}

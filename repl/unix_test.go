@@ -173,3 +173,33 @@ func TestShellUnixFlags(t *testing.T) {
 	mustExec(t, s, out, "listen unix "+path)
 	mustExec(t, s, out, "connect unix "+path+" --timeout 2s")
 }
+
+// TestShellUnixListenerOptions: listen unix's socket has the options a
+// UNIX listener made by Python (or C) has: Go sets SO_REUSEADDR on every
+// listener, and option showed "reuseaddr on" where Python shows 0.
+func TestShellUnixListenerOptions(t *testing.T) {
+	python, err := osexec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	dir := t.TempDir()
+	if l, err := net.Listen("unix", filepath.Join(dir, "probe")); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	const prog = `import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.bind(sys.argv[1]); s.listen()
+print("on" if s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) else "off")`
+	py, err := osexec.Command(python, "-c", prog, filepath.Join(dir, "py.sock")).Output()
+	if err != nil {
+		t.Fatalf("python3: %v", err)
+	}
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen unix "+filepath.Join(dir, "s"))
+	got := mustExec(t, s, out, "option 1 reuseaddr")
+	if want := "reuseaddr " + strings.TrimSpace(string(py)); !strings.Contains(got, want) {
+		t.Fatalf("option 1 reuseaddr on listen unix: %q, Python's listener: %q", got, want)
+	}
+}
