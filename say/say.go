@@ -48,6 +48,12 @@ func Error(err error) string {
 	if file, ok := strings.CutSuffix(text, ": "+tlsx.ErrNoCA.Error()); ok && errors.Is(err, tlsx.ErrNoCA) {
 		return words.T("tls.no_ca", file)
 	}
+	var rh tls.RecordHeaderError // a relay's client that does not speak TLS
+	if errors.As(err, &rh) && rh.Conn != nil {
+		if prefix, ok := strings.CutSuffix(text, rh.Error()); ok {
+			return prefix + cause(rh, nil)
+		}
+	}
 	if f := fact(err); f != nil {
 		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {
 			return prefix + cause(f, nil)

@@ -1,6 +1,7 @@
 package say
 
 import (
+	"crypto/tls"
 	"fmt"
 	"net"
 	"runtime"
@@ -34,6 +35,9 @@ func TestErrorInBothLanguages(t *testing.T) {
 	defer words.SetLang(words.EN)
 	refused := &netops.OpError{Op: "connect", Net: "tcp", Addr: "127.0.0.1:1", Err: syscall.ECONNREFUSED}
 	_, bad := netops.ParseAddr("nohost")
+	plain, other := net.Pipe() // the connection a RecordHeaderError names
+	defer plain.Close()
+	defer other.Close()
 	for _, c := range []struct {
 		lang     words.Lang
 		err      error
@@ -53,6 +57,8 @@ func TestErrorInBothLanguages(t *testing.T) {
 			`connect tcp x.invalid:80: no host is named "x.invalid": neither the hosts file nor DNS knows that name (check the spelling, or give an IP address)`, ""},
 		{words.PT, &net.DNSError{Name: "x.invalid", Err: "i/o timeout", IsTimeout: true}, `a consulta do nome "x.invalid" esgotou o tempo: nenhum servidor DNS respondeu`, ""},
 		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
+		{words.PT, tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake", RecordHeader: [5]byte{'G', 'E', 'T', ' ', '/'}, Conn: plain},
+			`o par não fala TLS: os primeiros bytes dele foram "GET /"`, ""},
 	} {
 		words.SetLang(c.lang)
 		if got := Error(c.err); got != c.want {
