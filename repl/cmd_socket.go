@@ -3,6 +3,7 @@ package repl
 import (
 	"context"
 	"crypto/tls"
+	"errors"
 	"net"
 	"strings"
 	"time"
@@ -252,6 +253,9 @@ func runConnect(ctx context.Context, s *Session, a *Args) error {
 	if a.Has("tls") {
 		if cfg, err = clientConfig(a, addr); err != nil {
 			return err
+		}
+		if id := s.ownTLSListener(addr); id > 0 {
+			return errors.New(words.T("tls.self", id))
 		}
 	}
 	sock, err := s.table.Connect(ctx, proto, addr, o)

@@ -48,6 +48,11 @@ func clientConfig(a *Args, addr string) (*tls.Config, error) {
 
 // clientTLS runs connect --tls's handshake on sock and tells what was agreed.
 func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, cfg *tls.Config) error {
+	if id := s.ownTLSListener(sock.RemoteAddr()); id > 0 { // a name that led to it
+		sock.Close()
+		s.Event(sock.ID, "%s", words.T("sock.closed"))
+		return errors.New(words.T("tls.self", id))
+	}
 	st, err := sock.StartTLS(ctx, cfg, false, a.Timeout)
 	if err != nil {
 		if reason, ok := tlsx.VerifyError(err); ok {
@@ -57,6 +62,27 @@ func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, c
 	}
 	s.showTLS(sock.ID, tlsx.FactsOf(st, cfg, true), a.Has("insecure"))
 	return nil
+}
+
+// ownTLSListener returns the id of this shell's listen --tls listener
+// that a connection to addr reaches, or 0. Its side of the handshake runs
+// at accept, which this shell cannot run while connect waits for it.
+func (s *Session) ownTLSListener(addr string) int {
+	rh, rp, err := net.SplitHostPort(addr)
+	if err != nil {
+		return 0
+	}
+	v4 := net.ParseIP(rh).To4() != nil
+	for _, l := range s.table.List() {
+		if _, ok := s.tlsListen.Load(l.ID); !ok || l.Kind != netops.KindListener {
+			continue
+		}
+		lh, lp, err := net.SplitHostPort(l.LocalAddr())
+		if err == nil && lp == rp && (lh == rh || lh == "::" || (lh == "0.0.0.0" && v4)) {
+			return l.ID
+		}
+	}
+	return 0
 }
 
 // tlsFailed closes sock, whose handshake failed with err, and returns err

@@ -186,3 +186,20 @@ func TestShellTLSHandshakeFails(t *testing.T) {
 		t.Errorf("after three failed handshakes the table holds %d sockets, want only the listener", n)
 	}
 }
+
+// TestShellTLSOwnListener: connect --tls to this shell's own listen --tls
+// waited forever (until Ctrl-C): the server's side of the handshake runs at
+// accept, which the shell cannot run while connect waits. It now fails at
+// once, naming the listener, and dials nothing.
+func TestShellTLSOwnListener(t *testing.T) {
+	s, out := testSession(t, false)
+	got := mustExec(t, s, out, "listen 127.0.0.1:0 --tls")
+	addr := regexp.MustCompile(`127\.0\.0\.1:\d+`).FindString(got)
+	got, err := exec(t, s, out, "connect "+addr+" --tls --insecure --timeout 3s")
+	if err == nil || !strings.Contains(got, "the server is [1], this shell's own TLS listener") {
+		t.Fatalf("connect --tls to the shell's own listener: %v, %q", err, got)
+	}
+	if n := len(s.table.List()); n != 1 {
+		t.Errorf("the table holds %d sockets, want only the listener", n)
+	}
+}

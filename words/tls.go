@@ -100,6 +100,10 @@ func init() {
 			EN: "the certificate is not valid yet (check this machine's clock)",
 			PT: "o certificado ainda não é válido (confira o relógio desta máquina)",
 		},
+		"tls.self": {
+			EN: "the server is [%d], this shell's own TLS listener: its side of the handshake runs when you accept, which cannot happen while connect waits for it; connect from another shell or program (socklab nc --ssl, openssl s_client), or connect without --tls",
+			PT: "o servidor é [%d], o listener TLS deste próprio shell: o lado dele do handshake roda no accept, que não pode acontecer enquanto o connect espera por ele; conecte de outro shell ou programa (socklab nc --ssl, openssl s_client), ou conecte sem --tls",
+		},
 		"tls.closed": {
 			EN: "closed: the TLS handshake did not complete, so the connection cannot carry data",
 			PT: "fechado: o handshake TLS não terminou, então a conexão não pode levar dados",
