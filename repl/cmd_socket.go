@@ -188,7 +188,7 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 	if cfg, ok := s.tlsListen.Load(a.Sock.ID); ok {
 		st, err := c.StartTLS(ctx, cfg.(*tls.Config), true, a.Timeout)
 		if err != nil {
-			return s.tlsFailed(c, err)
+			return s.tlsFailed(ctx, c, err, true)
 		}
 		s.showTLS(c.ID, tlsx.FactsOf(st, nil, false), false)
 	}

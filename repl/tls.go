@@ -58,7 +58,7 @@ func (s *Session) clientTLS(ctx context.Context, a *Args, sock *netops.Socket, c
 		if reason, ok := tlsx.VerifyError(err); ok {
 			s.Event(sock.ID, "%s", tlsWhy(reason))
 		}
-		return s.tlsFailed(sock, err)
+		return s.tlsFailed(ctx, sock, err, false)
 	}
 	s.showTLS(sock.ID, tlsx.FactsOf(st, cfg, true), a.Has("insecure"))
 	return nil
@@ -85,20 +85,24 @@ func (s *Session) ownTLSListener(addr string) int {
 	return 0
 }
 
-// tlsFailed closes sock, whose handshake failed with err, and returns err
-// with what to do about it. The connection cannot carry data any more: the
-// handshake took the peer's first bytes, or ended by closing it (a timeout,
-// Ctrl-C), and leaving it in the table would show a socket whose recv says
-// only that it is closed.
-func (s *Session) tlsFailed(sock *netops.Socket, err error) error {
+// tlsFailed closes sock, whose handshake (as the server, or the client)
+// failed with err, and returns err with what to do about it. The
+// connection cannot carry data any more: the handshake took the peer's
+// first bytes, or ended by closing it (a timeout, Ctrl-C), and leaving it
+// in the table would show a socket whose recv says only that it is closed.
+func (s *Session) tlsFailed(ctx context.Context, sock *netops.Socket, err error, server bool) error {
 	var ie *netops.InputError
 	if errors.As(err, &ie) || errors.Is(err, netops.ErrWrongKind) {
 		return err // refused before any handshake: the socket is as it was
 	}
 	sock.Close()
 	s.Event(sock.ID, "%s", words.T("tls.closed"))
-	if errors.Is(err, netops.ErrTimeout) {
+	var rh tls.RecordHeaderError
+	switch {
+	case errors.Is(err, netops.ErrTimeout):
 		return withHint(err, words.T("hint.tls_timeout"))
+	case server && !errors.As(err, &rh) && ctx.Err() == nil: // the client ended it: an alert, a bad record, EOF
+		return withHint(err, words.T("hint.tls_client_left"))
 	}
 	return err
 }

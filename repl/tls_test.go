@@ -1,6 +1,7 @@
 package repl
 
 import (
+	"crypto/tls"
 	"net"
 	"os"
 	osexec "os/exec"
@@ -201,5 +202,39 @@ func TestShellTLSOwnListener(t *testing.T) {
 	}
 	if n := len(s.table.List()); n != 1 {
 		t.Errorf("the table holds %d sockets, want only the listener", n)
+	}
+}
+
+// TestShellTLSClientLeaves: a client that refuses listen --tls's
+// self-signed certificate (Go's, as curl without -k) and one that closes
+// before any handshake get a hint that the client ended it, and EOF is
+// said in words.
+func TestShellTLSClientLeaves(t *testing.T) {
+	s, out := testSession(t, false)
+	got := mustExec(t, s, out, "listen 127.0.0.1:0 --tls")
+	addr := regexp.MustCompile(`127\.0\.0\.1:\d+`).FindString(got)
+	done := make(chan error, 1)
+	go func() {
+		c, err := tls.DialWithDialer(&net.Dialer{Timeout: 5 * time.Second}, "tcp", addr, &tls.Config{ServerName: "localhost"})
+		if err == nil {
+			c.Close()
+		}
+		done <- err
+	}()
+	got, err := exec(t, s, out, "accept --timeout 5s")
+	if err == nil || !strings.Contains(got, "hint: the client ended the handshake") {
+		t.Errorf("a client that does not trust the certificate: %v, %q", err, got)
+	}
+	if err := <-done; err == nil {
+		t.Fatal("the client trusted a self-signed certificate")
+	}
+	c, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	got, err = exec(t, s, out, "accept --timeout 5s")
+	if err == nil || !strings.Contains(got, "the peer closed the connection during the handshake") || !strings.Contains(got, "hint: the client ended") {
+		t.Errorf("a client that closed at once: %v, %q", err, got)
 	}
 }

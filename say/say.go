@@ -156,6 +156,9 @@ func cause(err error, oe *netops.OpError) string {
 	if errors.As(err, &en) && !errors.Is(err, io.EOF) {
 		return errnoText(en)
 	}
+	if errors.Is(err, io.EOF) && oe != nil && oe.Op == "tls" {
+		return words.T("tls.eof")
+	}
 	var rh tls.RecordHeaderError
 	if errors.As(err, &rh) && rh.Conn != nil { // the peer's first bytes, not a TLS record
 		return words.T("tls.not_tls", string(rh.RecordHeader[:]))

@@ -104,6 +104,14 @@ func init() {
 			EN: "the server is [%d], this shell's own TLS listener: its side of the handshake runs when you accept, which cannot happen while connect waits for it; connect from another shell or program (socklab nc --ssl, openssl s_client), or connect without --tls",
 			PT: "o servidor é [%d], o listener TLS deste próprio shell: o lado dele do handshake roda no accept, que não pode acontecer enquanto o connect espera por ele; conecte de outro shell ou programa (socklab nc --ssl, openssl s_client), ou conecte sem --tls",
 		},
+		"hint.tls_client_left": {
+			EN: "the client ended the handshake: a client that does not trust the certificate does so (a certificate made for this session is self-signed: curl -k, socklab nc --ssl and openssl s_client accept it; or give your own with --cert and --key)",
+			PT: "o cliente encerrou o handshake: é o que faz um cliente que não confia no certificado (o certificado feito para esta sessão é autoassinado: curl -k, socklab nc --ssl e openssl s_client o aceitam; ou dê o seu com --cert e --key)",
+		},
+		"tls.eof": {
+			EN: "the peer closed the connection during the handshake",
+			PT: "o par fechou a conexão durante o handshake",
+		},
 		"tls.closed": {
 			EN: "closed: the TLS handshake did not complete, so the connection cannot carry data",
 			PT: "fechado: o handshake TLS não terminou, então a conexão não pode levar dados",
