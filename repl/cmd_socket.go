@@ -281,10 +281,14 @@ func runShutdown(ctx context.Context, s *Session, a *Args) error {
 	if err := a.Sock.Shutdown(how); err != nil {
 		return err
 	}
-	switch how {
-	case "write":
+	switch {
+	case a.Sock.Proto == "unix" && how == "write": // no FIN on a UNIX socket
+		s.Event(a.Sock.ID, "%s", words.T("unix.shut_write"))
+	case a.Sock.Proto == "unix" && how == "both":
+		s.Event(a.Sock.ID, "%s", words.T("unix.shut_both"))
+	case how == "write":
 		s.Event(a.Sock.ID, "%s", words.T("sock.shut_write"))
-	case "read":
+	case how == "read":
 		s.Event(a.Sock.ID, "%s", words.T("sock.shut_read"))
 	default:
 		s.Event(a.Sock.ID, "%s", words.T("sock.shut_both"))

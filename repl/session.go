@@ -160,6 +160,8 @@ func (s *Session) notice(sock *netops.Socket, a netops.Arrival) {
 		} else {
 			s.Event(sock.ID, "%s", words.T("notice.clients", a.Clients))
 		}
+	case a.EOF && sock.Proto == "unix": // no FIN on a UNIX socket
+		s.Event(sock.ID, "%s", words.T("unix.notice_eof"))
 	case a.EOF:
 		s.Event(sock.ID, "%s", words.T("notice.fin"))
 	case a.Pending > 0:

@@ -55,6 +55,9 @@ func eofText(sock *netops.Socket) string {
 	if sock.WasReset() {
 		return words.T("limits.eof_after_reset", sock.ID)
 	}
+	if sock.Proto == "unix" { // no FIN, and no TCP state
+		return words.T("unix.eof")
+	}
 	st := sock.State()
 	switch st {
 	case "CLOSE_WAIT":

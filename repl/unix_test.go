@@ -203,3 +203,25 @@ print("on" if s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) else "off")`
 		t.Fatalf("option 1 reuseaddr on listen unix: %q, Python's listener: %q", got, want)
 	}
 }
+
+// TestShellUnixNoFIN: a UNIX socket's half-close is told without TCP's
+// FIN (it has none: shutdown said "FIN sent", recv "the peer finished
+// sending (FIN)"); the peer still reads end of stream.
+func TestShellUnixNoFIN(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	if l, err := net.Listen("unix", path+".probe"); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen unix "+path)
+	mustExec(t, s, out, "connect unix "+path)
+	mustExec(t, s, out, "accept")
+	got := mustExec(t, s, out, "shutdown 2 write")
+	got += mustExec(t, s, out, "recv 3 --timeout 5s")
+	got += mustExec(t, s, out, "shutdown 3 both")
+	if strings.Contains(got, "FIN sent") || strings.Contains(got, "(FIN)") || !strings.Contains(got, "end of stream") {
+		t.Fatalf("half-close of a UNIX socket: %q", got)
+	}
+}

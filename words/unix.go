@@ -4,6 +4,22 @@ package words
 // its connect or bind fails.
 func init() {
 	add(map[string]Text{
+		"unix.shut_write": {
+			EN: "shut down for writing: the peer reads end of stream (a UNIX socket has no FIN: the kernel tells the peer directly)",
+			PT: "escrita encerrada: o par lê fim do fluxo (um socket UNIX não tem FIN: o kernel avisa o par diretamente)",
+		},
+		"unix.shut_both": {
+			EN: "shut down both ways: the peer reads end of stream",
+			PT: "encerrado nos dois sentidos: o par lê fim do fluxo",
+		},
+		"unix.eof": {
+			EN: "the peer finished sending (shutdown or close): end of stream",
+			PT: "o par terminou de enviar (shutdown ou close): fim do fluxo",
+		},
+		"unix.notice_eof": {
+			EN: "the peer finished sending (shutdown or close): recv returns end of stream",
+			PT: "o par terminou de enviar (shutdown ou close): recv devolve fim do fluxo",
+		},
 		"sock.unix_flag": {
 			EN: "%s does not go with unix PATH: a UNIX socket takes no options here but connect's --timeout",
 			PT: "%s não acompanha unix CAMINHO: um socket UNIX não aceita opções aqui, exceto o --timeout do connect",
