@@ -249,7 +249,7 @@ func (s *Socket) consumed() {
 // recvErr passes io.EOF through unwrapped and wraps everything else.
 func (s *Socket) recvErr(op string, err error) error {
 	if err == io.EOF {
-		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State})
+		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State, Proto: s.Proto})
 		return io.EOF
 	}
 	if Errno(err) != "" { // the kernel's answer (a reset...), not a deadline or a cancel

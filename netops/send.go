@@ -76,7 +76,7 @@ func (s *Socket) Shutdown(how string) error {
 		return opErr("shutdown", s, "", &InputError{What: "direction", Value: how, Want: "direction"})
 	}
 	k := s.kernel()
-	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "shutdown", Args: fmt.Sprintf("fd %d, SHUT_%s", k.FD, shutName[how]), Err: err, State: k.State})
+	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "shutdown", Args: fmt.Sprintf("fd %d, SHUT_%s", k.FD, shutName[how]), Err: err, State: k.State, Proto: s.Proto})
 	return opErr("shutdown", s, "", err)
 }
 

@@ -91,7 +91,7 @@ func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, er
 	s.table.add(n)
 	k := n.kernel()
 	s.table.trace().emit(Call{ID: n.ID, FD: k.FD, Name: "accept", Args: fdArg(s.kernel().FD),
-		Result: fmt.Sprintf("fd %d, peer %s", k.FD, c.RemoteAddr()), State: k.State})
+		Result: fmt.Sprintf("fd %d, peer %s", k.FD, c.RemoteAddr()), State: k.State, Proto: s.Proto})
 	n.osDefaults(true)
 	return n, nil
 }

@@ -225,3 +225,42 @@ func TestShellUnixNoFIN(t *testing.T) {
 		t.Fatalf("half-close of a UNIX socket: %q", got)
 	}
 }
+
+// TestShellUnixExplain: with explain on, listen unix and connect unix
+// narrate their calls (they showed none) in a UNIX socket's terms, not
+// TCP's (no port, no three-way handshake, no FIN, no TIME_WAIT).
+func TestShellUnixExplain(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "s")
+	if l, err := net.Listen("unix", path+".probe"); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "explain on")
+	got := mustExec(t, s, out, "listen unix "+path)
+	got += mustExec(t, s, out, "connect unix "+path)
+	got += mustExec(t, s, out, "accept")
+	got += mustExec(t, s, out, "shutdown 2 write")
+	got += mustExec(t, s, out, "recv 3 --timeout 5s")
+	busy := filepath.Join(dir, "f")
+	if err := os.WriteFile(busy, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if g, err := exec(t, s, out, "listen unix "+busy); err == nil {
+		t.Fatalf("listen unix on a regular file: %q", g)
+	} else {
+		got += g
+	}
+	for _, want := range []string{"socket(AF_UNIX, SOCK_STREAM)", "bind(fd", "listen(fd", "connect(fd", "a file is already at this path"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("explain on: no %q in\n%s", want, got)
+		}
+	}
+	for _, wrong := range []string{"port", "handshake done", "FIN sent", "TIME_WAIT", "peer sent FIN"} {
+		if strings.Contains(got, wrong) {
+			t.Errorf("explain on: TCP's %q for a UNIX socket in\n%s", wrong, got)
+		}
+	}
+}

@@ -326,10 +326,26 @@ func errnoMeaning(call, name string) string {
 // is "" for calls that need no comment.
 func Call(c netops.Call) string {
 	if c.Err != nil {
-		if n := netops.Errno(c.Err); n != "" {
+		if n := netops.Errno(c.Err); n == "EADDRINUSE" && c.Proto == "unix" { // a file, not a port
+			return words.T("call.unix.bind_in_use")
+		} else if n != "" {
 			return errnoMeaning(c.Name, n)
 		}
 		return netops.Reason(c.Err)
+	}
+	if c.Proto == "unix" { // no ports, handshakes or FIN: a file and the kernel's own queues
+		if k := "call.unix." + c.Name; words.Has(k) {
+			return words.T(k)
+		}
+		if c.Name == "recv" && strings.Contains(c.Result, "end of stream") {
+			return words.T("call.unix.recv_eof")
+		}
+		if c.Name == "shutdown" && strings.HasSuffix(c.Args, "SHUT_WR") {
+			return words.T("call.unix.shut_wr")
+		}
+		if c.Name == "shutdown" && strings.HasSuffix(c.Args, "SHUT_RDWR") {
+			return words.T("call.unix.shut_rdwr")
+		}
 	}
 	if k := "call." + c.Name + "." + c.State; c.State != "" && words.Has(k) {
 		return words.T(k)

@@ -4,6 +4,42 @@ package words
 // its connect or bind fails.
 func init() {
 	add(map[string]Text{
+		"call.unix.socket": {
+			EN: "a UNIX domain endpoint: a socket on this machine, named by a file path",
+			PT: "uma ponta de domínio UNIX: um socket desta máquina, nomeado por um caminho de arquivo",
+		},
+		"call.unix.bind": {
+			EN: "the socket file is created: the path is now ours",
+			PT: "o arquivo de socket é criado: o caminho agora é nosso",
+		},
+		"call.unix.bind_in_use": {
+			EN: "a file is already at this path (the hint below says what it is)",
+			PT: "já existe um arquivo neste caminho (a dica abaixo diz o que ele é)",
+		},
+		"call.unix.listen": {
+			EN: "the kernel now queues connections to this path",
+			PT: "o kernel agora enfileira as conexões a este caminho",
+		},
+		"call.unix.connect": {
+			EN: "connected through the kernel: no packets, no handshake",
+			PT: "conectado pelo kernel: sem pacotes, sem handshake",
+		},
+		"call.unix.accept": {
+			EN: "took a connection from the queue: a new socket for this client",
+			PT: "tirou uma conexão da fila: um socket novo para este cliente",
+		},
+		"call.unix.recv_eof": {
+			EN: "the peer shut down or closed its side: it will send nothing more",
+			PT: "o par encerrou ou fechou o seu lado: não vai enviar mais nada",
+		},
+		"call.unix.shut_rdwr": {
+			EN: "we will send nothing more and what arrives is thrown away: the peer reads end of stream",
+			PT: "não enviaremos mais nada e o que chegar é descartado: o par lê fim do fluxo",
+		},
+		"call.unix.shut_wr": {
+			EN: "we will send nothing more: the peer reads end of stream (no FIN on a UNIX socket)",
+			PT: "não enviaremos mais nada: o par lê fim do fluxo (não há FIN num socket UNIX)",
+		},
 		"unix.shut_write": {
 			EN: "shut down for writing: the peer reads end of stream (a UNIX socket has no FIN: the kernel tells the peer directly)",
 			PT: "escrita encerrada: o par lê fim do fluxo (um socket UNIX não tem FIN: o kernel avisa o par diretamente)",
