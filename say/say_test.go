@@ -59,6 +59,7 @@ func TestErrorInBothLanguages(t *testing.T) {
 		{words.PT, &netops.OpError{Op: "recv", ID: 2, Err: &netops.KindError{Op: "recv", ID: 2, Kind: netops.KindListener, Need: "conn"}}, "[2] recv: [2] é um listener; recv funciona em conexões", ""},
 		{words.PT, tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake", RecordHeader: [5]byte{'G', 'E', 'T', ' ', '/'}, Conn: plain},
 			`o par não fala TLS: os primeiros bytes dele foram "GET /"`, ""},
+		{words.PT, &netops.OpError{Op: "option", ID: 1, Net: "udp", Addr: "127.0.0.1:5", Err: syscall.ENOPROTOOPT}, "[1] option udp 127.0.0.1:5: protocolo não disponível", "TCP_NODELAY"},
 	} {
 		words.SetLang(c.lang)
 		if got := Error(c.err); got != c.want {
