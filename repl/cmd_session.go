@@ -95,8 +95,8 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 			remote = "-"
 		}
 		if state == "" {
-			state = "unknown"
-			if inf.Kind == netops.KindPacket {
+			state = words.T("session.state_unknown")
+			if inf.Kind == netops.KindPacket || inf.Proto == "unix" { // no TCP state to tell
 				state = "-"
 			}
 		}

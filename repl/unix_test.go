@@ -7,6 +7,7 @@ import (
 	"os"
 	osexec "os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -262,5 +263,24 @@ func TestShellUnixExplain(t *testing.T) {
 		if strings.Contains(got, wrong) {
 			t.Errorf("explain on: TCP's %q for a UNIX socket in\n%s", wrong, got)
 		}
+	}
+}
+
+// TestShellUnixSocketsState: sockets shows "-" as a UNIX socket's state,
+// as for UDP: it has no TCP state, and "unknown" (in English whatever the
+// language) said the kernel failed to tell one.
+func TestShellUnixSocketsState(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	if l, err := net.Listen("unix", path+".probe"); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen unix "+path)
+	mustExec(t, s, out, "connect unix "+path)
+	got := mustExec(t, s, out, "sockets")
+	if strings.Contains(got, "unknown") || len(regexp.MustCompile(`(?m)^\[\d\]\*? +unix +\S+ +\S+ +\S+ +- `).FindAllString(got, -1)) != 2 {
+		t.Fatalf("sockets with two UNIX sockets:\n%s", got)
 	}
 }

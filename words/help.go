@@ -103,8 +103,8 @@ func init() {
 
 		"help.sockets.summary": {EN: "list the open sockets", PT: "lista os sockets abertos"},
 		"help.sockets.text": {
-			EN: "Lists the open sockets: id (* marks the current one), protocol, kind,\nlocal and remote address, the kernel's TCP state (\"unknown\" where the\nsystem cannot tell), bytes received and sent, and age. For a listener it\nadds its accept queue: connections the kernel finished, not yet accepted,\nout of the backlog.",
-			PT: "Lista os sockets abertos: id (* marca o atual), protocolo, tipo, endereço\nlocal e remoto, o estado TCP do kernel (\"unknown\" quando o sistema não\ninforma), bytes recebidos e enviados, e idade. Para um listener acrescenta a\nfila de accept: conexões que o kernel concluiu e ainda não foram aceitas, do\ntotal do backlog.",
+			EN: "Lists the open sockets: id (* marks the current one), protocol, kind, local\nand remote address, the kernel's TCP state (\"unknown\" where the system cannot\ntell; \"-\" for UDP and UNIX sockets, which have none), bytes received and sent,\nand age. For a listener it adds its accept queue: connections the kernel\nfinished, not yet accepted, out of the backlog.",
+			PT: "Lista os sockets abertos: id (* marca o atual), protocolo, tipo, endereço\nlocal e remoto, o estado TCP do kernel (\"desconhecido\" quando o sistema não\ninforma; \"-\" para sockets UDP e UNIX, que não têm um), bytes recebidos e\nenviados, e idade. Para um listener acrescenta a fila de accept: conexões que\no kernel concluiu e ainda não foram aceitas, do total do backlog.",
 		},
 		"help.sockets.calls": {EN: "getsockopt(TCP_INFO) for the state", PT: "getsockopt(TCP_INFO) para o estado"},
 
