@@ -126,13 +126,7 @@ func (s *Socket) LocalAddr() string {
 	case s.ln != nil:
 		return s.ln.Addr().String()
 	case s.conn != nil:
-		if a := s.conn.LocalAddr(); a != nil && a.String() != "" {
-			return a.String()
-		}
-		if s.Proto == "unix" {
-			return "(unnamed)"
-		}
-		return ""
+		return addrName(s.conn.LocalAddr())
 	case s.pc != nil:
 		return s.pc.LocalAddr().String()
 	case s.keep != nil:
@@ -145,18 +139,25 @@ func (s *Socket) LocalAddr() string {
 // unconnected UDP socket the last sender; "" when there is none.
 func (s *Socket) RemoteAddr() string {
 	if s.conn != nil {
-		if a := s.conn.RemoteAddr(); a != nil && a.String() != "" {
-			return a.String()
-		}
-		if s.Proto == "unix" {
-			return "(unnamed)" // a UNIX domain client's socket usually has no name
-		}
-		return ""
+		return addrName(s.conn.RemoteAddr())
 	}
 	if p := s.peer.Load(); p != nil {
 		return p.String()
 	}
 	return ""
+}
+
+// addrName returns a's text, or "" when a is nil or an unnamed UNIX
+// socket (a client's, usually), which Go writes "@" as if it were an
+// abstract name; Python's getpeername returns "" for it.
+func addrName(a net.Addr) string {
+	if a == nil {
+		return ""
+	}
+	if u, ok := a.(*net.UnixAddr); ok && u.Name == "@" {
+		return ""
+	}
+	return a.String()
 }
 
 func (s *Socket) peerOrLocal() string {

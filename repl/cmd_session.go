@@ -88,7 +88,10 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 			mark = "*"
 		}
 		remote, state := inf.Remote, inf.State
+		local := inf.Local
 		switch {
+		case inf.Kind == netops.KindConn && inf.Proto == "unix":
+			local, remote = shownAddr(inf.Proto, local), shownAddr(inf.Proto, remote)
 		case remote == "" && inf.Kind == netops.KindPacket:
 			remote = "*:*" // unconnected: datagrams from anyone, as netstat shows it
 		case remote == "":
@@ -113,7 +116,7 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 		if inf.Owner != "" {
 			extra = strings.TrimSpace(extra + " (" + inf.Owner + ")")
 		}
-		fmt.Fprintf(tw, "[%d]%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", inf.ID, mark, inf.Proto, inf.Kind, inf.Local, remote, state, inf.In, inf.Out, inf.Age.Truncate(time.Second), extra)
+		fmt.Fprintf(tw, "[%d]%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", inf.ID, mark, inf.Proto, inf.Kind, local, remote, state, inf.In, inf.Out, inf.Age.Truncate(time.Second), extra)
 	}
 	tw.Flush()
 	var out strings.Builder

@@ -168,7 +168,7 @@ func (s *Session) showSocket(sock *netops.Socket) {
 			s.Event(sock.ID, "%s", words.T("sock.udp_bound", inf.Proto, inf.Local))
 		}
 	default:
-		s.Event(sock.ID, "%s", words.T("sock.conn", inf.Proto, inf.Local, inf.Remote, state))
+		s.Event(sock.ID, "%s", words.T("sock.conn", inf.Proto, shownAddr(inf.Proto, inf.Local), shownAddr(inf.Proto, inf.Remote), state))
 	}
 }
 
@@ -184,7 +184,7 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 	if inf.State != "" {
 		state = words.T("sock.state", inf.State)
 	}
-	s.Event(c.ID, "%s", words.T("sock.accepted", inf.Proto, inf.Local, inf.Remote, state, a.Sock.ID))
+	s.Event(c.ID, "%s", words.T("sock.accepted", inf.Proto, shownAddr(inf.Proto, inf.Local), shownAddr(inf.Proto, inf.Remote), state, a.Sock.ID))
 	if cfg, ok := s.tlsListen.Load(a.Sock.ID); ok {
 		st, err := c.StartTLS(ctx, cfg.(*tls.Config), true, a.Timeout)
 		if err != nil {
@@ -193,6 +193,15 @@ func runAccept(ctx context.Context, s *Session, a *Args) error {
 		s.showTLS(c.ID, tlsx.FactsOf(st, nil, false), false)
 	}
 	return nil
+}
+
+// shownAddr is a connection's address as the shell shows it: a UNIX
+// socket without a name (a client's, usually) is said to be unnamed.
+func shownAddr(proto, addr string) string {
+	if addr == "" && proto == "unix" {
+		return words.T("unix.unnamed")
+	}
+	return addr
 }
 
 // unixFlags refuses the options of listen and connect that listen unix

@@ -284,3 +284,24 @@ func TestShellUnixSocketsState(t *testing.T) {
 		t.Fatalf("sockets with two UNIX sockets:\n%s", got)
 	}
 }
+
+// TestShellUnixUnnamed: a UNIX client's socket, which has no name, is
+// shown as unnamed; it was shown "@" (Go's text), which is how an abstract
+// socket's name is written (ss shows "*", Python's getpeername "").
+func TestShellUnixUnnamed(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "s")
+	if l, err := net.Listen("unix", path+".probe"); err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	} else {
+		l.Close()
+	}
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "explain on")
+	mustExec(t, s, out, "listen unix "+path)
+	got := mustExec(t, s, out, "connect unix "+path)
+	got += mustExec(t, s, out, "accept")
+	got += mustExec(t, s, out, "sockets")
+	if strings.Contains(got, "@") || strings.Count(got, "(unnamed)") != 4 {
+		t.Fatalf("an unnamed UNIX socket (twice in events, twice in sockets):\n%s", got)
+	}
+}

@@ -4,6 +4,7 @@ package words
 // its connect or bind fails.
 func init() {
 	add(map[string]Text{
+		"unix.unnamed": {EN: "(unnamed)", PT: "(sem nome)"},
 		"call.unix.socket": {
 			EN: "a UNIX domain endpoint: a socket on this machine, named by a file path",
 			PT: "uma ponta de domínio UNIX: um socket desta máquina, nomeado por um caminho de arquivo",
