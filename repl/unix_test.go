@@ -74,11 +74,7 @@ func TestShellUnixSockets(t *testing.T) {
 // port 0 too, the hint named it), and a path too long for sun_path (the
 // system says only "invalid argument").
 func TestShellUnixHints(t *testing.T) {
-	probe, err := net.Listen("unix", filepath.Join(t.TempDir(), "probe"))
-	if err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	}
-	probe.Close()
+	needUnix(t, t.TempDir())
 	s, out := testSession(t, false)
 	left := filepath.Join(t.TempDir(), "left.sock") // a socket file a server left behind
 	ul, err := net.ListenUnix("unix", &net.UnixAddr{Name: left, Net: "unix"})
@@ -153,11 +149,7 @@ func TestShellUnixConnectHints(t *testing.T) {
 // nothing; connect's --timeout still goes.
 func TestShellUnixFlags(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
-	if l, err := net.Listen("unix", path+".probe"); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, filepath.Dir(path))
 	s, out := testSession(t, false)
 	for _, line := range []string{
 		"listen unix " + path + " --tls", "listen unix " + path + " --backlog 3",
@@ -184,11 +176,7 @@ func TestShellUnixListenerOptions(t *testing.T) {
 		t.Skip("python3 is not installed")
 	}
 	dir := t.TempDir()
-	if l, err := net.Listen("unix", filepath.Join(dir, "probe")); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, dir)
 	const prog = `import socket, sys
 s = socket.socket(socket.AF_UNIX)
 s.bind(sys.argv[1]); s.listen()
@@ -210,11 +198,7 @@ print("on" if s.getsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR) else "off")`
 // sending (FIN)"); the peer still reads end of stream.
 func TestShellUnixNoFIN(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
-	if l, err := net.Listen("unix", path+".probe"); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, filepath.Dir(path))
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "listen unix "+path)
 	mustExec(t, s, out, "connect unix "+path)
@@ -233,11 +217,7 @@ func TestShellUnixNoFIN(t *testing.T) {
 func TestShellUnixExplain(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "s")
-	if l, err := net.Listen("unix", path+".probe"); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, filepath.Dir(path))
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "explain on")
 	got := mustExec(t, s, out, "listen unix "+path)
@@ -271,11 +251,7 @@ func TestShellUnixExplain(t *testing.T) {
 // language) said the kernel failed to tell one.
 func TestShellUnixSocketsState(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
-	if l, err := net.Listen("unix", path+".probe"); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, filepath.Dir(path))
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "listen unix "+path)
 	mustExec(t, s, out, "connect unix "+path)
@@ -290,11 +266,7 @@ func TestShellUnixSocketsState(t *testing.T) {
 // socket's name is written (ss shows "*", Python's getpeername "").
 func TestShellUnixUnnamed(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "s")
-	if l, err := net.Listen("unix", path+".probe"); err != nil {
-		t.Skipf("no UNIX domain sockets here: %v", err)
-	} else {
-		l.Close()
-	}
+	needUnix(t, filepath.Dir(path))
 	s, out := testSession(t, false)
 	mustExec(t, s, out, "explain on")
 	mustExec(t, s, out, "listen unix "+path)
@@ -304,4 +276,15 @@ func TestShellUnixUnnamed(t *testing.T) {
 	if strings.Contains(got, "@") || strings.Count(got, "(unnamed)") != 4 {
 		t.Fatalf("an unnamed UNIX socket (twice in events, twice in sockets):\n%s", got)
 	}
+}
+
+// needUnix skips the test where UNIX domain sockets cannot be made in dir
+// (Wine 8 has no AF_UNIX).
+func needUnix(t *testing.T, dir string) {
+	t.Helper()
+	l, err := net.Listen("unix", filepath.Join(dir, "probe"))
+	if err != nil {
+		t.Skipf("no UNIX domain sockets here: %v", err)
+	}
+	l.Close()
 }
