@@ -80,9 +80,10 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 }
 
 // unbuffered returns env with PYTHONUNBUFFERED=1 added, unless it sets
-// the variable already (to something, as Python reads it): Python buffers what it prints to a pipe and loses
-// it when it is stopped by a signal, and the report shows a program's
-// output as it was written when the program is stopped still running.
+// the variable already (to something, as Python reads it): Python buffers
+// what it prints to a pipe and loses it when it is stopped by a signal,
+// and the report shows a program's output as it was written when the
+// program is stopped still running.
 func unbuffered(env []string) []string {
 	for _, kv := range env {
 		if v, ok := strings.CutPrefix(kv, "PYTHONUNBUFFERED="); ok && v != "" {

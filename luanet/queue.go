@@ -106,12 +106,8 @@ func (e *engine) qpush(L *lua.LState) int {
 	if q.closed {
 		return fail(L, "closed")
 	}
-	for len(q.poppers) > 0 { // hand it straight to a waiting pop
-		w := q.poppers[0]
-		q.poppers = q.poppers[1:]
-		if e.s.wake(w, e.handOver(q, v)) {
-			return ok2(L, lua.LTrue)
-		}
+	if e.toPopper(q, v) { // straight to a waiting pop
+		return ok2(L, lua.LTrue)
 	}
 	if !q.full() {
 		q.add(v)
@@ -164,15 +160,23 @@ func (e *engine) qpop(L *lua.LState) int {
 // never lost.
 func (e *engine) handOver(q *queue, v lua.LValue) result {
 	return result{a: v, abandon: func() {
-		for len(q.poppers) > 0 {
-			w := q.poppers[0]
-			q.poppers = q.poppers[1:]
-			if e.s.wake(w, e.handOver(q, v)) {
-				return
-			}
+		if !e.toPopper(q, v) {
+			q.unshift(v)
 		}
-		q.unshift(v)
 	}}
+}
+
+// toPopper hands v to the first pop of q that still waits; false when
+// none does.
+func (e *engine) toPopper(q *queue, v lua.LValue) bool {
+	for len(q.poppers) > 0 {
+		w := q.poppers[0]
+		q.poppers = q.poppers[1:]
+		if e.s.wake(w, e.handOver(q, v)) {
+			return true
+		}
+	}
+	return false
 }
 
 // refill moves the value of the first live waiting push into the room a
