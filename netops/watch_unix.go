@@ -48,24 +48,10 @@ func (s *Socket) Watch(notify func(Arrival)) {
 
 // peek looks at what waits on fd without taking it.
 func (s *Socket) peek(fd int) Arrival {
-	if s.ln != nil {
-		return Arrival{Clients: max(1, s.kernel().Queue)}
-	}
-	s.rmu.Lock()
-	buffered := append([]byte(nil), s.buf...)
-	s.rmu.Unlock()
-	b := make([]byte, chunk) // peeking a whole chunk also counts what waits, up to 64 KiB
-	n, _, err := unix.Recvfrom(fd, b, unix.MSG_PEEK|unix.MSG_DONTWAIT)
-	if err != nil {
-		n = 0
-	}
-	a := Arrival{Pending: len(buffered) + n}
-	a.Preview = append(buffered, b[:n]...)
-	if len(a.Preview) > PreviewSize {
-		a.Preview = a.Preview[:PreviewSize]
-	}
-	a.EOF = err == nil && n == 0 && len(buffered) == 0 && s.pc == nil
-	return a
+	return s.arrival(func(b []byte) (int, error) {
+		n, _, err := unix.Recvfrom(fd, b, unix.MSG_PEEK|unix.MSG_DONTWAIT)
+		return n, err
+	})
 }
 
 // dupFD returns a duplicate of s's descriptor, or -1.

@@ -61,26 +61,11 @@ func (s *Socket) Watch(notify func(Arrival)) {
 
 // peek looks at what waits on h without taking it.
 func (s *Socket) peek(h windows.Handle) Arrival {
-	if s.ln != nil {
-		return Arrival{Clients: max(1, s.kernel().Queue)}
-	}
-	s.rmu.Lock()
-	buffered := append([]byte(nil), s.buf...)
-	s.rmu.Unlock()
-	b := make([]byte, chunk)
-	buf := windows.WSABuf{Len: uint32(len(b)), Buf: &b[0]}
-	var got uint32
-	flags := uint32(windows.MSG_PEEK)
-	err := windows.WSARecv(h, &buf, 1, &got, &flags, nil, nil)
-	n := int(got)
-	if err != nil {
-		n = 0
-	}
-	a := Arrival{Pending: len(buffered) + n}
-	a.Preview = append(buffered, b[:n]...)
-	if len(a.Preview) > PreviewSize {
-		a.Preview = a.Preview[:PreviewSize]
-	}
-	a.EOF = err == nil && n == 0 && len(buffered) == 0 && s.pc == nil
-	return a
+	return s.arrival(func(b []byte) (int, error) {
+		buf := windows.WSABuf{Len: uint32(len(b)), Buf: &b[0]}
+		var got uint32
+		flags := uint32(windows.MSG_PEEK)
+		err := windows.WSARecv(h, &buf, 1, &got, &flags, nil, nil)
+		return int(got), err
+	})
 }
