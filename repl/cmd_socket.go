@@ -104,16 +104,9 @@ func runListen(ctx context.Context, s *Session, a *Args) error {
 		return err
 	}
 	if len(a.Words) == 2 && a.Words[0] == "unix" {
-		if err := unixFlags(a); err != nil {
-			return err
-		}
-		sock, err := s.table.ListenUnix(ctx, a.Words[1], netops.ListenOptions{})
-		if err != nil {
-			return err
-		}
-		s.Adopt(sock)
-		s.showSocket(sock)
-		return nil
+		return s.openUnix(a, func(path string) (*netops.Socket, error) {
+			return s.table.ListenUnix(ctx, path, netops.ListenOptions{})
+		})
 	}
 	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {
@@ -207,6 +200,21 @@ func shownAddr(proto, addr string) string {
 // unixFlags refuses the options of listen and connect that listen unix
 // and connect unix do not take (all but connect's --timeout), which they
 // would otherwise ignore: --tls would leave the bytes in clear text.
+// openUnix is listen or connect on a unix socket ("unix PATH"): open makes
+// the socket, which the session then owns and shows.
+func (s *Session) openUnix(a *Args, open func(path string) (*netops.Socket, error)) error {
+	if err := unixFlags(a); err != nil {
+		return err
+	}
+	sock, err := open(a.Words[1])
+	if err != nil {
+		return err
+	}
+	s.Adopt(sock)
+	s.showSocket(sock)
+	return nil
+}
+
 func unixFlags(a *Args) error {
 	for _, f := range a.Command.Flags {
 		if f.Name != "timeout" && a.Has(f.Name) {
@@ -221,16 +229,9 @@ func runConnect(ctx context.Context, s *Session, a *Args) error {
 		return err
 	}
 	if len(a.Words) == 2 && a.Words[0] == "unix" {
-		if err := unixFlags(a); err != nil {
-			return err
-		}
-		sock, err := s.table.ConnectUnix(ctx, a.Words[1], netops.DialOptions{Timeout: a.Timeout})
-		if err != nil {
-			return err
-		}
-		s.Adopt(sock)
-		s.showSocket(sock)
-		return nil
+		return s.openUnix(a, func(path string) (*netops.Socket, error) {
+			return s.table.ConnectUnix(ctx, path, netops.DialOptions{Timeout: a.Timeout})
+		})
 	}
 	proto, addr, err := protoAndAddr(a.Command, a.Words)
 	if err != nil {
