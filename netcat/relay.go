@@ -62,6 +62,7 @@ loop:
 			break loop
 		case err := <-recvDone:
 			receiving = false
+			err = netops.Portable(err) // Windows: WSAECONNRESET
 			if errors.Is(err, syscall.ECONNRESET) {
 				break loop // the connection is gone both ways: nc exits 0
 			}
@@ -201,15 +202,19 @@ type serialOut struct {
 }
 
 // isPeerGone reports a write that failed because the peer closed or reset
-// the connection, which ends the relay without an error, as in nc.
+// the connection, which ends the relay without an error, as in nc. Windows
+// says so with its own codes (WSAECONNRESET, or WSAECONNABORTED when its
+// stack dropped the connection after the reset), seen here as POSIX's.
 func isPeerGone(err error) bool {
-	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, net.ErrClosed)
+	err = netops.Portable(err)
+	return errors.Is(err, syscall.EPIPE) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.ECONNABORTED) || errors.Is(err, net.ErrClosed)
 }
 
 // udpRefused reads the ECONNREFUSED a UDP socket gets from an ICMP "port
 // unreachable": nc exits 0 without a word, 1 with -v (still silent).
 func udpRefused(o *options, err error) (status int, ok bool) {
-	if !o.udp || !errors.Is(err, syscall.ECONNREFUSED) {
+	if !o.udp || !errors.Is(netops.Portable(err), syscall.ECONNREFUSED) {
 		return 0, false
 	}
 	if o.verbose {
