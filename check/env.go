@@ -159,7 +159,7 @@ func (e *env) running() *failure {
 func (e *env) addressTaken() error {
 	deadline := time.Now().Add(time.Second)
 	for {
-		err := tryBind(e.ex.Network, e.addr)
+		err := netops.Portable(tryBind(e.ex.Network, e.addr)) // Windows: WSAEADDRINUSE
 		switch {
 		case !errors.Is(err, syscall.EADDRINUSE):
 			return nil // free, or not ours to judge: the student's program will say

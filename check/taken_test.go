@@ -21,3 +21,16 @@ func TestAddressTaken(t *testing.T) {
 		t.Fatalf("the first case does not name the taken address:\n%s", text(rep))
 	}
 }
+
+// TestAddressTakenSeenBeforeStart: the taken port is seen before the
+// program is started, on every system (Windows says WSAEADDRINUSE, which
+// was not read as EADDRINUSE: the check went on and graded the other
+// program), so no Python is needed to show it.
+func TestAddressTakenSeenBeforeStart(t *testing.T) {
+	t.Parallel()
+	port := goEchoServer(t)
+	rep := check(t, "echo-server", port, "a-program-that-never-starts")
+	if m := rep.Cases[0].Meaning; rep.Cases[0].Passed || !strings.Contains(m, "another program already holds 127.0.0.1:"+port) {
+		t.Fatalf("the first case does not name the taken address:\n%s", text(rep))
+	}
+}
