@@ -7,7 +7,9 @@
 // A student's program is either already running at an address, or
 // started by [Run] from a command, in a process group of its own that is
 // stopped at the end with every process it started (on Linux also those
-// outside the group, as a child subreaper: see family); a server that exits after one client, as the
+// outside the group, as a child subreaper; on Windows, where a program has
+// no process group to signal, a job object holds it and its children: see
+// family); a server that exits after one client, as the
 // course's originals do, is started again for each case. Every wait is
 // bounded by [Options.Timeout].
 package check

@@ -69,6 +69,7 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 	ownGroup(p.cmd)
 	p.fam = newFamily(p.cmd)
 	if err := p.cmd.Start(); err != nil {
+		p.fam.finish()
 		return nil, errNoStart{err}
 	}
 	p.fam.started(p.cmd.Process.Pid, p.exited)

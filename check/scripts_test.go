@@ -17,6 +17,9 @@ var (
 )
 
 func TestMain(m *testing.M) {
+	if helperMain(os.Args[1:]) {
+		return
+	}
 	code := m.Run()
 	if buildDir != "" {
 		_ = os.RemoveAll(buildDir)
