@@ -55,3 +55,20 @@ func TestLongOutputLinesCut(t *testing.T) {
 		t.Fatalf("the output line is shown with %d bytes:\n%.3000s", len(out), text(rep))
 	}
 }
+
+// TestPythonOutsideUTF8: the course's chat client passes where Python
+// reads and writes pipes in an encoding other than UTF-8 (Windows' cp1252;
+// here ASCII, in the C locale with Python's UTF-8 mode and locale
+// coercion turned off): the typed line "olá, servidor" goes out as the
+// same UTF-8 bytes, and the reply is printed.
+func TestPythonOutsideUTF8(t *testing.T) {
+	needPython(t)
+	for k, v := range map[string]string{"LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0", "PYTHONIOENCODING": ""} {
+		t.Setenv(k, v)
+	}
+	_ = os.Unsetenv("PYTHONIOENCODING")
+	port := freePort(t)
+	if rep := check(t, "chat-client", port, python(example("chat_client"), port)...); !rep.Passed {
+		t.Fatalf("the course's chat client fails:\n%s", text(rep))
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -62,7 +63,7 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 	p := &program{done: make(chan struct{})}
 	p.cmd = exec.Command(args[0], args[1:]...)
 	p.cmd.Stdin = bytes.NewReader(stdin)
-	p.cmd.Env = unbuffered(os.Environ())
+	p.cmd.Env = pythonEnv(os.Environ())
 	p.cmd.Stdout = &p.stdout
 	p.cmd.Stderr = &p.stderr
 	p.cmd.WaitDelay = time.Second
@@ -80,18 +81,26 @@ func startProgram(args []string, stdin []byte) (*program, error) {
 	return p, nil
 }
 
-// unbuffered returns env with PYTHONUNBUFFERED=1 added, unless it sets
-// the variable already (to something, as Python reads it): Python buffers
-// what it prints to a pipe and loses it when it is stopped by a signal,
-// and the report shows a program's output as it was written when the
-// program is stopped still running.
-func unbuffered(env []string) []string {
-	for _, kv := range env {
-		if v, ok := strings.CutPrefix(kv, "PYTHONUNBUFFERED="); ok && v != "" {
-			return env
+// pythonEnv returns env with what a Python program needs to be checked
+// as it runs in a terminal, each unless env sets it already (to something,
+// as Python reads it): PYTHONUNBUFFERED=1, as Python buffers what it
+// prints to a pipe and loses it when it is stopped, and the report shows a
+// program's output as it was written when the program is stopped still
+// running; PYTHONIOENCODING=utf-8, as Python reads and writes a pipe in
+// the system's encoding (on Windows the ANSI code page, cp1252), not in
+// the UTF-8 of a terminal: the course's chat client read the typed
+// "olá, servidor" as "olÃ¡, servidor" and sent that.
+func pythonEnv(env []string) []string {
+	for _, kv := range [...]string{"PYTHONUNBUFFERED=1", "PYTHONIOENCODING=utf-8"} {
+		name, _, _ := strings.Cut(kv, "=")
+		if !slices.ContainsFunc(env, func(e string) bool {
+			v, ok := strings.CutPrefix(e, name+"=")
+			return ok && v != ""
+		}) {
+			env = append(env, kv)
 		}
 	}
-	return append(env, "PYTHONUNBUFFERED=1")
+	return env
 }
 
 // exited reports whether the program has ended.
