@@ -7,6 +7,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -126,8 +127,11 @@ func (e *env) start(stdin []byte) *failure {
 	p, err := startProgram(e.cmd, stdin)
 	if err != nil {
 		why := say.Error(err)
-		if errors.Is(err, exec.ErrNotFound) {
+		switch {
+		case errors.Is(err, exec.ErrNotFound):
 			why = words.T("check.not_in_path", e.cmd[0])
+		case errors.Is(err, exec.ErrDot):
+			why = words.T("check.in_current_folder", e.cmd[0], "."+string(filepath.Separator)+e.cmd[0])
 		}
 		return &failure{meaning: words.T("check.cannot_start", strings.Join(e.cmd, " "), why)}
 	}
