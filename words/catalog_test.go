@@ -154,19 +154,26 @@ func TestEveryKeyExistsAndIsUsed(t *testing.T) {
 	}
 }
 
+// TestFromEnv: the locale's variables decide; with none set, the
+// system's language does (Windows, which sets no LANG, says "pt-BR").
 func TestFromEnv(t *testing.T) {
 	for _, c := range []struct {
-		env  map[string]string
-		want Lang
+		env    map[string]string
+		system string
+		want   Lang
 	}{
-		{map[string]string{}, EN},
-		{map[string]string{"LANG": "pt_BR.UTF-8"}, PT},
-		{map[string]string{"LANG": "C"}, EN},
-		{map[string]string{"LC_ALL": "en_US.UTF-8", "LANG": "pt_BR.UTF-8"}, EN},
-		{map[string]string{"LC_MESSAGES": "pt_PT", "LANG": "C"}, PT},
+		{map[string]string{}, "", EN},
+		{map[string]string{"LANG": "pt_BR.UTF-8"}, "", PT},
+		{map[string]string{"LANG": "C"}, "", EN},
+		{map[string]string{"LC_ALL": "en_US.UTF-8", "LANG": "pt_BR.UTF-8"}, "", EN},
+		{map[string]string{"LC_MESSAGES": "pt_PT", "LANG": "C"}, "", PT},
+		{map[string]string{}, "pt-BR", PT},
+		{map[string]string{}, "en-US", EN},
+		{map[string]string{}, "de-DE", EN},
+		{map[string]string{"LANG": "C"}, "pt-BR", EN},
 	} {
-		if got := FromEnv(func(k string) string { return c.env[k] }); got != c.want {
-			t.Errorf("FromEnv(%v) = %v, want %v", c.env, got, c.want)
+		if got := fromEnv(func(k string) string { return c.env[k] }, func() string { return c.system }); got != c.want {
+			t.Errorf("FromEnv(%v) with the system's language %q = %v, want %v", c.env, c.system, got, c.want)
 		}
 	}
 }

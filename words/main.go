@@ -16,7 +16,8 @@ func init() {
   socklab --lab [...]              any of these in a private network of its own
                                    (Linux): capture works without root
   socklab --lang en|pt ...         the language of messages (otherwise LC_ALL,
-                                   LC_MESSAGES, LANG: pt... is Portuguese)
+                                   LC_MESSAGES, LANG: pt... is Portuguese; with
+                                   none set, Windows' display language)
 
 flags:
 `,
@@ -33,7 +34,8 @@ flags:
   socklab --lab [...]              qualquer um destes numa rede privada própria
                                    (Linux): o capture funciona sem root
   socklab --lang en|pt ...         o idioma das mensagens (senão LC_ALL,
-                                   LC_MESSAGES, LANG: pt... é português)
+                                   LC_MESSAGES, LANG: pt... é português; sem
+                                   nenhum deles, o idioma de exibição do Windows)
 
 flags:
 `,

@@ -108,8 +108,14 @@ func Parse(s string) (Lang, bool) {
 
 // FromEnv returns the language the environment asks for: the first set of
 // LC_ALL, LC_MESSAGES and LANG, Portuguese when it starts with "pt",
-// English otherwise. getenv is os.Getenv, or a stand-in in tests.
-func FromEnv(getenv func(string) string) Lang {
+// English otherwise; with none of them set, the system's own language
+// (Windows sets no LANG: its user's display language, "pt-BR"). getenv is
+// os.Getenv, or a stand-in in tests.
+func FromEnv(getenv func(string) string) Lang { return fromEnv(getenv, systemLang) }
+
+// fromEnv is [FromEnv] with the system's language (a name such as "pt-BR",
+// or "" when the system has none to tell) read by system.
+func fromEnv(getenv func(string) string, system func() string) Lang {
 	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if s := getenv(v); s != "" {
 			if strings.HasPrefix(strings.ToLower(s), "pt") {
@@ -117,6 +123,9 @@ func FromEnv(getenv func(string) string) Lang {
 			}
 			return EN
 		}
+	}
+	if l, ok := Parse(system()); ok {
+		return l
 	}
 	return EN
 }
