@@ -154,6 +154,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{unixInUseHint(oe.Addr)}
 	case errors.Is(err, syscall.EADDRINUSE):
 		return s.inUseHints(oe.Addr, s.kindOf(oe.ID) == netops.KindStep)
+	case errors.Is(err, syscall.EADDRNOTAVAIL) && onWindows:
+		return []string{words.T("windows.addr_not_avail")}
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
 		return []string{words.T("hint.addr_not_avail")}
 	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
@@ -214,6 +216,9 @@ func (s *Session) inUseHints(addr string, step bool) []string {
 		if timeWait && !live {
 			return []string{words.T("hint.in_use_timewait", port)}
 		}
+	}
+	if onWindows { // no ss there, and socklab sets no SO_REUSEADDR
+		return []string{words.T("windows.in_use_other", port)}
 	}
 	return []string{words.T("hint.in_use_other", port), words.T("hint.in_use_live")}
 }

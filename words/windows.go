@@ -16,6 +16,14 @@ func init() {
 			EN: "Windows has no SO_REUSEPORT; the nearest is its SO_REUSEADDR, which lets sockets share a port (option ID reuseaddr on)",
 			PT: "o Windows não tem SO_REUSEPORT; o mais próximo é o seu SO_REUSEADDR, que deixa sockets compartilharem uma porta (option ID reuseaddr on)",
 		},
+		"windows.addr_not_avail": {
+			EN: "that address is not one of this machine's; use 127.0.0.1, 0.0.0.0 or an address from: ipconfig",
+			PT: "esse endereço não é desta máquina; use 127.0.0.1, 0.0.0.0 ou um endereço de: ipconfig",
+		},
+		"windows.in_use_other": {
+			EN: "another program holds port %[1]d; see which in a cmd.exe or PowerShell window with: netstat -ano | findstr :%[1]d (the last column is its PID)",
+			PT: "outro programa ocupa a porta %[1]d; veja qual numa janela do cmd.exe ou do PowerShell com: netstat -ano | findstr :%[1]d (a última coluna é o PID dele)",
+		},
 		"windows.no_such_option": {
 			EN: "(does not exist here)",
 			PT: "(não existe aqui)",
