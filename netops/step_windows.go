@@ -80,6 +80,9 @@ func goListen(ctx context.Context, proto, addr string, backlog int, tr *Trace) (
 	if fd >= 0 {
 		tr.emit(bindCall(fd, addr, err)) // bind and listen come as one call here
 	}
+	if se := (*os.SyscallError)(nil); errors.As(err, &se) {
+		err = sysErr(se.Syscall, se.Err) // named as listenTCP's own calls name it: (EADDRINUSE, Windows WSAEADDRINUSE 10048)
+	}
 	if err != nil {
 		return nil, true, err
 	}
