@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/tlsx"
 
 	"github.com/socklab/socklab/words"
@@ -250,9 +251,9 @@ func runConnect(ctx context.Context, s *Session, a *Args) error {
 	if o.Retry > 0 {
 		o.Attempt = func(n int, err error, next time.Duration) {
 			if next > 0 {
-				s.Printf("%s", words.T("sock.attempt_again", n, addr, netops.Reason(err), next))
+				s.Printf("%s", words.T("sock.attempt_again", n, addr, say.Cause(err), next))
 			} else {
-				s.Printf("%s", words.T("sock.attempt", n, addr, netops.Reason(err)))
+				s.Printf("%s", words.T("sock.attempt", n, addr, say.Cause(err)))
 			}
 		}
 	}

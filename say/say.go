@@ -62,6 +62,17 @@ func Error(err error) string {
 	return text
 }
 
+// Cause returns what went wrong in err, in the current language, without
+// the operation and address a netops error names: "connection refused"
+// where [Error] says "connect tcp 127.0.0.1:1: connection refused".
+func Cause(err error) string {
+	var oe *netops.OpError
+	if errors.As(err, &oe) && strings.HasSuffix(err.Error(), oe.Error()) {
+		return cause(oe.Err, oe)
+	}
+	return Error(err)
+}
+
 // fact returns the netops fact or errno inside err, or nil.
 func fact(err error) error {
 	var (
