@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -38,5 +39,5 @@ func optionUnread(err error) string {
 	if errors.Is(err, netops.ErrNoSuchOption) {
 		return words.T("windows.no_such_option")
 	}
-	return "? (" + netops.Reason(err) + ")"
+	return "? (" + say.Cause(err) + ")"
 }
