@@ -39,3 +39,20 @@ func TestTopLevelFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestHelpInPortuguese: --help under --lang pt names each flag's value in
+// Portuguese, never with the Go type package flag would print ("-c string").
+func TestHelpInPortuguese(t *testing.T) {
+	var out, errb bytes.Buffer
+	if st := run([]string{"--lang", "pt", "--help"}, nil, &out, &errb); st != 0 {
+		t.Fatalf("status %d, stderr %q", st, errb.String())
+	}
+	for _, want := range []string{"  -c COMANDOS\n", "roda estes COMANDOS do shell", "  -memory TAMANHO\n"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("--help lacks %q:\n%s", want, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "string") {
+		t.Errorf("--help names a Go type:\n%s", out.String())
+	}
+}

@@ -40,7 +40,7 @@ flags:
 flags:
 `,
 		},
-		"main.flag_c":          {EN: "run these shell commands (separated by ; or newlines), then exit", PT: "roda estes comandos do shell (separados por ; ou quebras de linha) e sai"},
+		"main.flag_c":          {EN: "run these shell `COMMANDS` (separated by ; or newlines), then exit", PT: "roda estes `COMANDOS` do shell (separados por ; ou quebras de linha) e sai"},
 		"main.flag_version":    {EN: "print socklab's version and exit (also --help: this text)", PT: "mostra a versão do socklab e sai (e --help: este texto)"},
 		"main.flag_memory":     {EN: "`SIZE` of each script run's budget for what socklab buffers for its peers (queued sends, unfinished lines), e.g. 64M or 1G (default %dM)", PT: "`TAMANHO` do orçamento de memória de cada execução de script, para o que o socklab acumula à espera dos pares (envios na fila, linhas incompletas), por exemplo 64M ou 1G (padrão %dM)"},
 		"main.bad_memory":      {EN: "bad --memory %q: want a size from %dM to %dG, e.g. 64M", PT: "--memory %q inválido: use um tamanho de %dM a %dG, por exemplo 64M"},
