@@ -63,3 +63,26 @@ func TestErrorsInPortuguese(t *testing.T) {
 		}
 	}
 }
+
+// TestUsageInPortuguese: the usage line after a usage error and at the
+// head of -h names its placeholders in the language (they were English:
+// "[-p port] [-q secs] ... port[s] | -U path").
+func TestUsageInPortuguese(t *testing.T) {
+	words.SetLang(words.PT)
+	defer words.SetLang(words.EN)
+	want := "uso: socklab nc [-46CdhklNnUuvz] [-p porta] [-q segs] [-s endereço] [-w segs] [--ssl ...] [host] porta[s] | -U caminho\n"
+	r := start(t, nil)
+	if s := r.status(t); s != statusUsage {
+		t.Fatalf("status %d", s)
+	}
+	if got := r.stderr.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("stderr %q, want it to end with %q", got, want)
+	}
+	r = start(t, nil, "-h")
+	if s := r.status(t); s != 0 {
+		t.Fatalf("-h: status %d", s)
+	}
+	if got := r.stdout.String(); !strings.HasPrefix(got, want) {
+		t.Errorf("-h starts %q, want %q", got[:min(len(got), len(want))], want)
+	}
+}

@@ -34,12 +34,12 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		fmt.Fprintf(stderr, "socklab nc: %v\n", err)
 		var ue *usageError
 		if errors.As(err, &ue) {
-			fmt.Fprintln(stderr, words.T("nc.usage", usageLine))
+			fmt.Fprintln(stderr, words.T("nc.usage"))
 		}
 		return statusUsage
 	}
 	if o.help {
-		fmt.Fprint(stdout, words.T("nc.help", words.T("nc.usage", usageLine)))
+		fmt.Fprint(stdout, words.T("nc.help", words.T("nc.usage")))
 		return 0
 	}
 	if o.scan {

@@ -1,9 +1,13 @@
 package words
 
-// socklab nc's help (nc -h): %s is the usage line, kept as nc writes it.
+// socklab nc's usage line (nc's synopsis, its placeholders in the language)
+// and its help (nc -h), which starts with it.
 func init() {
 	add(map[string]Text{
-		"nc.usage": {EN: "usage: %s", PT: "uso: %s"},
+		"nc.usage": {
+			EN: "usage: socklab nc [-46CdhklNnUuvz] [-p port] [-q secs] [-s addr] [-w secs] [--ssl ...] [host] port[s] | -U path",
+			PT: "uso: socklab nc [-46CdhklNnUuvz] [-p porta] [-q segs] [-s endereço] [-w segs] [--ssl ...] [host] porta[s] | -U caminho",
+		},
 		"nc.help": {
 			EN: "%s" + `
 
