@@ -43,6 +43,7 @@ type capturing struct {
 	shown  int                // packets printed
 	port   int                // the first connection's server port, for the Wireshark filter
 	drops  uint64             // drops reported so far
+	failed bool               // writing the file failed (and was said)
 }
 
 // captureState is the session's capture: the running one, if any, and the
@@ -254,9 +255,7 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 			caughtUp()
 		case <-tick.C:
 			s.reportDrops(c)
-			if c.pcap != nil {
-				c.pcap.Flush()
-			}
+			s.flushCaptureFile(c)
 		case <-stopReq:
 			stopReq, stopping = nil, true
 			startSettle()
@@ -287,11 +286,7 @@ func (s *Session) captureLoop(ctx context.Context, c *capturing) {
 func (s *Session) finishCapture(c *capturing) {
 	s.reportDrops(c)
 	c.sn.Close()
-	if c.pcap != nil {
-		if err := c.pcap.Close(); err != nil {
-			s.PrintError(fmt.Errorf("capture: %s: %w", c.path, err))
-		}
-	}
+	s.closeCaptureFile(c)
 }
 
 // reportDrops says how many packets the kernel dropped since the last
@@ -319,11 +314,7 @@ func matches(ports map[uint16]bool, p *capture.Packet) bool {
 // capturePacket files one of the session's packets and prints it.
 func (s *Session) capturePacket(c *capturing, tr *capture.Tracker, p capture.Packet) {
 	seen := tr.Add(p)
-	if c.pcap != nil {
-		if err := c.pcap.Write(&p); err != nil {
-			s.PrintError(fmt.Errorf("capture: %s: %w", c.path, err))
-		}
-	}
+	s.writeCaptureFile(c, &p)
 	conv := s.fileStep(seen)
 	c.shown++
 	if c.port == 0 && seen.Flags&(capture.SYN|capture.ACK) == capture.SYN {

@@ -160,3 +160,33 @@ func TestCapturePacketsFollowTheirCommand(t *testing.T) {
 	}
 	mustExec(t, s, out, "capture off")
 }
+
+// TestCaptureFileFull: a capture file on a full disk (/dev/full) is said
+// once, not once a packet, the capture goes on, and capture off does not
+// send the person to a file that holds nothing.
+func TestCaptureFileFull(t *testing.T) {
+	canCapture(t)
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full:", err)
+	}
+	s, out := testSession(t, false)
+	pcap := filepath.Join(t.TempDir(), "full.pcap")
+	if err := os.Symlink("/dev/full", pcap); err != nil {
+		t.Fatal(err)
+	}
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "capture "+pcap+"; connect 127.0.0.1:"+port)
+	big := strings.Repeat("x", 3000) // the pcap writer's buffer holds 4096 bytes
+	for range 5 {
+		mustExec(t, s, out, "send "+big)
+	}
+	off := mustExec(t, s, out, "capture off")
+	all := out.everything()
+	if n := strings.Count(all, "no space left on device"); n != 1 {
+		t.Fatalf("the full disk was said %d times:\n%s", n, all)
+	}
+	if !strings.Contains(all, "shown but not written") || !strings.Contains(off, "writing "+pcap+" failed") || strings.Contains(off, "open it in Wireshark") {
+		t.Fatalf("capture off after a full disk:\n%s", all)
+	}
+}

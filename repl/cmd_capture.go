@@ -53,6 +53,8 @@ func runCapture(ctx context.Context, s *Session, a *Args) error {
 		}
 		s.Printf("%s", words.N("capture.off", int64(c.shown)))
 		switch {
+		case c.failed:
+			s.Printf("%s", words.N("capture.written_partly", int64(c.pcap.Kept()), c.path))
 		case c.path != "" && c.port > 0:
 			s.Printf("%s", words.T("capture.written_port", c.path, c.port))
 		case c.path != "":

@@ -153,6 +153,14 @@ func init() {
 			One:   Text{EN: "capture: the kernel dropped %d packet (socklab did not read fast enough)", PT: "capture: o kernel descartou %d pacote (o socklab não leu rápido o bastante)"},
 			Other: Text{EN: "capture: the kernel dropped %d packets (socklab did not read fast enough)", PT: "capture: o kernel descartou %d pacotes (o socklab não leu rápido o bastante)"},
 		},
+		"capture.file_failed": {
+			One:   Text{EN: "capture: %[2]s: %[3]s; the packets from here on are shown but not written (the file keeps %[1]d packet, whole)", PT: "capture: %[2]s: %[3]s; os pacotes daqui em diante aparecem, mas não são gravados (o arquivo guarda %[1]d pacote, inteiro)"},
+			Other: Text{EN: "capture: %[2]s: %[3]s; the packets from here on are shown but not written (the file keeps the %[1]d before, whole)", PT: "capture: %[2]s: %[3]s; os pacotes daqui em diante aparecem, mas não são gravados (o arquivo guarda os %[1]d de antes, inteiros)"},
+		},
+		"capture.written_partly": {
+			One:   Text{EN: "writing %[2]s failed: it holds %[1]d packet, the one before the failure", PT: "a gravação de %[2]s falhou: ele guarda %[1]d pacote de antes da falha"},
+			Other: Text{EN: "writing %[2]s failed: it holds %[1]d packets, those before the failure", PT: "a gravação de %[2]s falhou: ele guarda %[1]d pacotes, os de antes da falha"},
+		},
 		"capture.off": {
 			One:   Text{EN: "capture off: %d packet shown", PT: "captura desligada: %d pacote mostrado"},
 			Other: Text{EN: "capture off: %d packets shown", PT: "captura desligada: %d pacotes mostrados"},
