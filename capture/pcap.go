@@ -22,6 +22,7 @@ type PcapWriter struct {
 	out  *counter
 	c    io.Closer
 	err  error
+	max  int64   // the most bytes the file may hold
 	ends []int64 // the end of each packet handed to w and not yet known to be in the file
 	kept int     // packets known to be whole in the file
 	good int64   // where the last of them ends
@@ -44,16 +45,20 @@ func (c *counter) Write(b []byte) (int, error) {
 	return n, err
 }
 
+// ErrFileFull is returned by [PcapWriter.Write] for a packet that would
+// take the file past its bound; the file holds those before, whole.
+var ErrFileFull = errors.New("the capture file reached its bound")
+
 // NewPcapWriter writes the file header to w and returns a writer for its
-// packets; Close flushes them and closes w.
-func NewPcapWriter(w io.WriteCloser) (*PcapWriter, error) {
+// packets, which stops at max bytes; Close flushes them and closes w.
+func NewPcapWriter(w io.WriteCloser, max int64) (*PcapWriter, error) {
 	out := &counter{w: w}
 	b := bufio.NewWriter(out)
 	pw := pcapgo.NewWriterNanos(b)
 	if err := pw.WriteFileHeader(SnapLen, layers.LinkTypeRaw); err != nil {
 		return nil, err
 	}
-	return &PcapWriter{w: b, pw: pw, out: out, c: w, good: pcapHeaderLen}, nil
+	return &PcapWriter{w: b, pw: pw, out: out, c: w, good: pcapHeaderLen, max: max}, nil
 }
 
 // pcapHeaderLen and pcapRecordLen are the sizes of a pcap file's header
@@ -64,12 +69,20 @@ const (
 )
 
 // Write adds one packet. After a failure it writes nothing and returns
-// the first error.
+// the first error; a packet that would take the file past its bound is
+// not written, and fails with ErrFileFull, as every later one does.
 func (pw *PcapWriter) Write(p *Packet) error {
 	if pw.err != nil {
 		return pw.err
 	}
 	end := pw.size() + pcapRecordLen + int64(len(p.Raw))
+	if end > pw.max {
+		if err := pw.Flush(); err != nil {
+			return err
+		}
+		pw.err = ErrFileFull
+		return pw.err
+	}
 	ci := gopacket.CaptureInfo{Timestamp: p.Time, CaptureLength: len(p.Raw), Length: p.OrigLn, InterfaceIndex: p.Iface}
 	pw.ends = append(pw.ends, end)
 	if err := pw.pw.WritePacket(ci, p.Raw); err != nil {
@@ -113,6 +126,9 @@ func (pw *PcapWriter) Kept() int { return pw.kept }
 
 // Flush writes what is buffered.
 func (pw *PcapWriter) Flush() error {
+	if pw.err == ErrFileFull {
+		return nil // flushed when it was reached
+	}
 	if pw.err != nil {
 		return pw.err
 	}

@@ -124,7 +124,7 @@ func TestCaptureLoopback(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, err := NewPcapWriter(f)
+	w, err := NewPcapWriter(f, 1<<30)
 	if err != nil {
 		t.Fatal(err)
 	}

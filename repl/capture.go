@@ -44,6 +44,7 @@ type capturing struct {
 	port   int                // the first connection's server port, for the Wireshark filter
 	drops  uint64             // drops reported so far
 	failed bool               // writing the file failed (and was said)
+	full   bool               // the file reached captureFileMax (and it was said)
 }
 
 // captureState is the session's capture: the running one, if any, and the
@@ -82,7 +83,7 @@ func (s *Session) startCapture(path string, all bool) error {
 	if path != "" {
 		f, err := os.Create(path)
 		if err == nil {
-			c.pcap, err = capture.NewPcapWriter(f)
+			c.pcap, err = capture.NewPcapWriter(f, captureFileMax)
 		}
 		if err != nil {
 			sn.Close()

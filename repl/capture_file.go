@@ -11,12 +11,23 @@ import (
 
 // The pcap file of a capture: the first failure to write it (a full disk)
 // is said once, and the packets after it are shown but not written; the
-// file keeps those before, whole.
+// file keeps those before, whole. So it is when the file reaches
+// captureFileMax: a flood on loopback would fill a disk in minutes.
+
+// captureFileMax is the most bytes a capture file holds (1 GiB); a
+// variable for the tests.
+var captureFileMax int64 = 1 << 30
 
 // writeCaptureFile adds p to the capture's file, if it has one.
 func (s *Session) writeCaptureFile(c *capturing, p *capture.Packet) {
-	if c.pcap != nil && !c.failed {
-		s.captureFileError(c, c.pcap.Write(p))
+	if c.pcap == nil || c.failed || c.full {
+		return
+	}
+	if err := c.pcap.Write(p); errors.Is(err, capture.ErrFileFull) {
+		c.full = true
+		s.Printf("%s", words.T("capture.file_max", c.path, captureFileMax>>20))
+	} else {
+		s.captureFileError(c, err)
 	}
 }
 

@@ -190,3 +190,31 @@ func TestCaptureFileFull(t *testing.T) {
 		t.Fatalf("capture off after a full disk:\n%s", all)
 	}
 }
+
+// TestCaptureFileBound: a capture file stops at captureFileMax, says so
+// once, goes on showing the packets, and tshark-like readers find the file
+// whole and within the bound.
+func TestCaptureFileBound(t *testing.T) {
+	canCapture(t)
+	old := captureFileMax
+	captureFileMax = 1 << 20
+	t.Cleanup(func() { captureFileMax = old })
+	s, out := testSession(t, false)
+	pcap := filepath.Join(t.TempDir(), "bound.pcap")
+	lst := mustExec(t, s, out, "listen 127.0.0.1:0")
+	port := regexp.MustCompile(`127\.0\.0\.1:(\d+)`).FindStringSubmatch(lst)[1]
+	mustExec(t, s, out, "capture "+pcap+"; connect 127.0.0.1:"+port+"; accept 1")
+	big := strings.Repeat("x", 60000) + "!"
+	for range 30 { // 1.8 MB, read as it comes
+		mustExec(t, s, out, "send 2 "+big+"; recv 3 70000 --until ! --timeout 5s")
+	}
+	mustExec(t, s, out, "capture off")
+	all := out.everything()
+	if n := strings.Count(all, "reached 1 MiB"); n != 1 {
+		t.Fatalf("the bound was said %d times:\n%s", n, all)
+	}
+	st, err := os.Stat(pcap)
+	if err != nil || st.Size() > captureFileMax || st.Size() < captureFileMax-70000 {
+		t.Fatalf("the file: %v, %v bytes (bound %d)", err, st.Size(), captureFileMax)
+	}
+}

@@ -43,6 +43,10 @@ func init() {
 			EN: "the packets are in %s: open it in Wireshark and filter with tcp.port == %d",
 			PT: "os pacotes estão em %s: abra no Wireshark e filtre com tcp.port == %d",
 		},
+		"capture.file_max": {
+			EN: "capture: %[1]s reached %[2]d MiB, the most socklab writes to a capture file: the packets from here on are shown but not written (for a longer capture: tcpdump -w)",
+			PT: "capture: %[1]s chegou a %[2]d MiB, o máximo que o socklab grava num arquivo de captura: os pacotes daqui em diante aparecem, mas não são gravados (para uma captura mais longa: tcpdump -w)",
+		},
 		"capture.bad_arg": {
 			EN: "capture: want on, off or a file name ending in .pcap, not %q",
 			PT: "capture: use on, off ou um nome de arquivo terminado em .pcap, não %q",
