@@ -22,6 +22,7 @@ type Sniffer struct {
 	all bool
 	lo  map[int]bool // loopback interface indexes
 	buf []byte
+	oob []byte // control messages: the kernel's timestamp of each packet
 
 	mu      sync.Mutex
 	ports   []int
@@ -45,7 +46,7 @@ func Open(opts Config) (*Sniffer, error) {
 	if err != nil {
 		return nil, os.NewSyscallError("socket", err)
 	}
-	s := &Sniffer{all: opts.All, lo: map[int]bool{}, buf: make([]byte, SnapLen)}
+	s := &Sniffer{all: opts.All, lo: map[int]bool{}, buf: make([]byte, SnapLen), oob: make([]byte, unix.CmsgSpace(int(unsafe.Sizeof(unix.Timespec{}))))}
 	if ifs, err := net.Interfaces(); err == nil {
 		for _, i := range ifs {
 			if i.Flags&net.FlagLoopback != 0 {
@@ -56,6 +57,12 @@ func Open(opts Config) (*Sniffer, error) {
 	// A large buffer rides out bursts; a failure keeps the default.
 	if unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUFFORCE, 8<<20) != nil {
 		unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_RCVBUF, 8<<20)
+	}
+	// The time the kernel saw each packet, as tcpdump gives it: the time
+	// socklab reads it may come much later, after a burst.
+	if err := unix.SetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_TIMESTAMPNS, 1); err != nil {
+		unix.Close(fd)
+		return nil, os.NewSyscallError("setsockopt SO_TIMESTAMPNS", err)
 	}
 	if err := s.attach(fd, opts.Ports); err != nil {
 		unix.Close(fd)
@@ -107,12 +114,12 @@ func (s *Sniffer) SetPorts(ports []int) error {
 // Packets that are not IP, and the loopback's outgoing copies, are skipped.
 func (s *Sniffer) Next() (Packet, error) {
 	for {
-		var n int
+		var n, oobn int
 		var from unix.Sockaddr
 		var rerr error
 		err := s.rc.Read(func(fd uintptr) bool {
 			s.taking.Lock()
-			n, from, rerr = unix.Recvfrom(int(fd), s.buf, unix.MSG_TRUNC)
+			n, oobn, _, from, rerr = unix.Recvmsg(int(fd), s.buf, s.oob, unix.MSG_TRUNC)
 			if rerr != nil {
 				s.taking.Unlock()
 			}
@@ -120,11 +127,11 @@ func (s *Sniffer) Next() (Packet, error) {
 		})
 		if err != nil || rerr != nil {
 			if err == nil {
-				err = os.NewSyscallError("recvfrom", rerr)
+				err = os.NewSyscallError("recvmsg", rerr)
 			}
 			return Packet{}, err
 		}
-		p, ok := s.decode(n, from)
+		p, ok := s.decode(n, from, stamp(s.oob[:oobn]))
 		if ok {
 			s.returned++
 		}
@@ -135,9 +142,22 @@ func (s *Sniffer) Next() (Packet, error) {
 	}
 }
 
-// decode makes a Packet of the n bytes read from from, or says to skip
-// them (not IP, or the loopback's outgoing copy).
-func (s *Sniffer) decode(n int, from unix.Sockaddr) (Packet, bool) {
+// stamp returns the kernel's timestamp among the control messages oob, or
+// now when there is none.
+func stamp(oob []byte) time.Time {
+	msgs, _ := unix.ParseSocketControlMessage(oob)
+	for _, m := range msgs {
+		if m.Header.Level == unix.SOL_SOCKET && m.Header.Type == unix.SCM_TIMESTAMPNS && len(m.Data) >= int(unsafe.Sizeof(unix.Timespec{})) {
+			ts := *(*unix.Timespec)(unsafe.Pointer(&m.Data[0]))
+			return time.Unix(ts.Unix())
+		}
+	}
+	return time.Now()
+}
+
+// decode makes a Packet of the n bytes read from from at time at, or says
+// to skip them (not IP, or the loopback's outgoing copy).
+func (s *Sniffer) decode(n int, from unix.Sockaddr, at time.Time) (Packet, bool) {
 	ll, _ := from.(*unix.SockaddrLinklayer)
 	if ll != nil && ll.Pkttype == unix.PACKET_OUTGOING && s.lo[ll.Ifindex] {
 		return Packet{}, false
@@ -147,7 +167,7 @@ func (s *Sniffer) decode(n int, from unix.Sockaddr) (Packet, bool) {
 	if err != nil {
 		return Packet{}, false
 	}
-	p.Time = time.Now()
+	p.Time = at
 	if ll != nil {
 		p.Iface = ll.Ifindex
 		p.Outgoing = ll.Pkttype == unix.PACKET_OUTGOING

@@ -239,3 +239,41 @@ func tcpdumpFlags(ps []Packet) string {
 	}
 	return strings.Join(l, " ")
 }
+
+// TestPacketTime: a packet's time is when the kernel saw it, as tcpdump
+// gives it, not when socklab got round to reading it (after a burst, or
+// here a pause, that may be much later: Wireshark's deltas and round-trip
+// times would be wrong).
+func TestPacketTime(t *testing.T) {
+	c, _, port := pair(t)
+	s := openOrSkip(t, Config{Ports: []int{port}})
+	// The kernel turns its timestamps on a moment after the first socket
+	// asks (a deferred work item); until then a packet is stamped when
+	// read. Wait, within a bound, for a packet stamped before its read.
+	for i := 0; ; i++ {
+		sent := time.Now()
+		if _, err := c.Write([]byte("w")); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(20 * time.Millisecond)
+		got := collect(t, s, port, func(ps []Packet) bool { return len(ps) > 0 && ps[len(ps)-1].Len == 1 })
+		if got[len(got)-1].Time.Before(sent.Add(10 * time.Millisecond)) {
+			break
+		}
+		if i == 50 {
+			t.Fatalf("after 50 packets, each is stamped when read, 20 ms after it was sent (%s, sent %s)",
+				got[len(got)-1].Time.Format("15:04:05.000000"), sent.Format("15:04:05.000000"))
+		}
+	}
+	before := time.Now()
+	if _, err := c.Write([]byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	after := time.Now()
+	time.Sleep(300 * time.Millisecond) // socklab busy elsewhere: the packet waits in the kernel
+	got := collect(t, s, port, func(ps []Packet) bool { return len(ps) > 0 && string(ps[len(ps)-1].Payload) == "x" })
+	p := got[len(got)-1]
+	if p.Time.Before(before.Add(-time.Millisecond)) || p.Time.After(after.Add(50*time.Millisecond)) {
+		t.Fatalf("the packet sent between %s and %s is stamped %s", before.Format("15:04:05.000000"), after.Format("15:04:05.000000"), p.Time.Format("15:04:05.000000"))
+	}
+}

@@ -75,11 +75,12 @@ func (s *Session) startCapture(path string, all bool) error {
 	if st.run != nil {
 		return errors.New(words.T("capture.already", st.run.describe()))
 	}
+	start := time.Now() // before Open: no packet is stamped earlier
 	sn, err := capture.Open(capture.Config{All: all, Ports: s.table.Ports()})
 	if err != nil {
 		return captureError(err)
 	}
-	c := &capturing{sn: sn, all: all, start: time.Now(), stop: make(chan struct{}), sync: make(chan chan struct{}), catch: make(chan chan struct{}), done: make(chan struct{}), path: path}
+	c := &capturing{sn: sn, all: all, start: start, stop: make(chan struct{}), sync: make(chan chan struct{}), catch: make(chan chan struct{}), done: make(chan struct{}), path: path}
 	if path != "" {
 		f, err := os.Create(path)
 		if err == nil {
