@@ -61,32 +61,45 @@ func diagDump(fd int, seq uint32, family uint8, out map[uint64]int) error {
 		if err != nil {
 			return fmt.Errorf("sock_diag: %w", err)
 		}
-		for b := buf[:n]; len(b) >= unix.SizeofNlMsghdr; seen++ {
-			l := int(ne.Uint32(b[0:]))
-			if l < unix.SizeofNlMsghdr || l > len(b) {
-				return fmt.Errorf("sock_diag: a message of %d bytes in %d", l, len(b))
-			}
-			typ, mseq, data := ne.Uint16(b[4:]), ne.Uint32(b[8:]), b[unix.SizeofNlMsghdr:l]
-			b = b[min((l+3)&^3, len(b)):]
-			if mseq != seq {
-				continue
-			}
-			switch typ {
-			case unix.NLMSG_DONE:
-				return nil
-			case unix.NLMSG_ERROR:
-				if len(data) >= 4 {
-					if e := int32(ne.Uint32(data)); e < 0 {
-						return fmt.Errorf("sock_diag: %w", unix.Errno(-e))
-					}
+		done, msgs, err := diagParse(buf[:n], seq, out)
+		if done || err != nil {
+			return err
+		}
+		seen += msgs
+	}
+	return fmt.Errorf("sock_diag: more than %d messages", diagMaxMsgs)
+}
+
+// diagParse reads one datagram of the kernel's answer to dump request seq,
+// adding the listeners' backlogs to out. It returns whether the answer is
+// complete, and how many messages the datagram held.
+func diagParse(b []byte, seq uint32, out map[uint64]int) (done bool, msgs int, err error) {
+	ne := binary.NativeEndian
+	for ; len(b) >= unix.SizeofNlMsghdr; msgs++ {
+		l := int(ne.Uint32(b[0:]))
+		if l < unix.SizeofNlMsghdr || l > len(b) {
+			return false, msgs, fmt.Errorf("sock_diag: a message of %d bytes in %d", l, len(b))
+		}
+		typ, mseq, data := ne.Uint16(b[4:]), ne.Uint32(b[8:]), b[unix.SizeofNlMsghdr:l]
+		b = b[min((l+3)&^3, len(b)):]
+		if mseq != seq {
+			continue
+		}
+		switch typ {
+		case unix.NLMSG_DONE:
+			return true, msgs, nil
+		case unix.NLMSG_ERROR:
+			if len(data) >= 4 {
+				if e := int32(ne.Uint32(data)); e < 0 {
+					return true, msgs, fmt.Errorf("sock_diag: %w", unix.Errno(-e))
 				}
-				return nil
-			case unix.SOCK_DIAG_BY_FAMILY:
-				if len(data) >= diagMsgLen && data[1] == tcpListen {
-					out[uint64(ne.Uint32(data[diagMsgInode:]))] = int(ne.Uint32(data[diagMsgWqueue:]))
-				}
+			}
+			return true, msgs, nil
+		case unix.SOCK_DIAG_BY_FAMILY:
+			if len(data) >= diagMsgLen && data[1] == tcpListen {
+				out[uint64(ne.Uint32(data[diagMsgInode:]))] = int(ne.Uint32(data[diagMsgWqueue:]))
 			}
 		}
 	}
-	return fmt.Errorf("sock_diag: more than %d messages", diagMaxMsgs)
+	return false, msgs, nil
 }
