@@ -119,3 +119,33 @@ func FuzzDecode(f *testing.F) {
 		}
 	})
 }
+
+// TestTrackerMidStream: a capture that starts after the handshake, or
+// misses the SYN, numbers each side as Wireshark does: its first byte is 1,
+// as if the SYN (0) had been seen. These are the numbers tshark gave a
+// capture started after connect (data 3 bytes one way, 2 the other, then
+// a reset).
+func TestTrackerMidStream(t *testing.T) {
+	tr := NewTracker()
+	ws := layers.TCPOption{OptionType: layers.TCPOptionKindWindowScale, OptionLength: 3, OptionData: []byte{10}}
+	for i, st := range []struct {
+		b      []byte
+		rs, ra uint32
+		re, ka bool
+	}{
+		{b: segment(t, 8888, 40000, 7000, 3000, PSH|ACK, 64, "abc"), rs: 1, ra: 1},
+		{b: segment(t, 40000, 8888, 3000, 7003, ACK, 64, ""), rs: 1, ra: 4},
+		{b: segment(t, 40000, 8888, 3000, 7003, PSH|ACK, 64, "zz"), rs: 1, ra: 4},
+		{b: segment(t, 8888, 40000, 7003, 3002, RST|ACK, 64, ""), rs: 4, ra: 3},
+		// the SYN missed, the SYN-ACK seen: the client's ISN is its Ack - 1
+		{b: segment(t, 9, 1, 5000, 1001, SYN|ACK, 100, "", ws), rs: 0, ra: 1},
+		{b: segment(t, 1, 9, 1001, 5001, PSH|ACK, 100, "hi"), rs: 1, ra: 1},
+		{b: segment(t, 1, 9, 1001, 5001, PSH|ACK, 100, "hi"), rs: 1, ra: 1, re: true},
+		{b: segment(t, 9, 1, 5001, 1003, ACK, 100, ""), rs: 1, ra: 3},
+	} {
+		s := tr.Add(decode(t, st.b))
+		if s.RelSeq != st.rs || s.RelAck != st.ra || s.Retransmission != st.re || s.KeepAlive != st.ka {
+			t.Errorf("step %d: Seq=%d Ack=%d re %v ka %v; want Seq=%d Ack=%d re %v ka %v", i, s.RelSeq, s.RelAck, s.Retransmission, s.KeepAlive, st.rs, st.ra, st.re, st.ka)
+		}
+	}
+}

@@ -22,8 +22,8 @@ func ConnOf(p *Packet) Conn {
 type Seen struct {
 	Packet
 	Conn   Conn
-	RelSeq uint32 // Seq relative to the sender's first (its SYN's is 0)
-	RelAck uint32 // Ack relative to the receiver's first
+	RelSeq uint32 // Seq relative to the sender's SYN (0; its first byte is 1, as when the SYN was not seen)
+	RelAck uint32 // Ack relative to the receiver's SYN, likewise
 	Win    int    // the window in bytes, scaled when both SYNs agreed on it
 
 	Retransmission bool // its bytes (or SYN or FIN) were sent before
@@ -73,8 +73,13 @@ func (t *Tracker) Add(p Packet) Seen {
 	c.order = t.tick
 	d := dir(&s)
 	me, peer := &c.sides[d], &c.sides[1-d]
+	// A side first seen without its SYN is numbered as Wireshark does: as
+	// if its SYN, one before its first sequence number, had been seen.
 	if !me.known {
 		me.known, me.base, me.next, me.scale = true, p.Seq, p.Seq, -1
+		if !p.Flags.Has(SYN) {
+			me.base--
+		}
 	}
 	if p.Flags.Has(SYN) {
 		me.synSeen, me.scale = true, p.Opts.WScale
@@ -82,7 +87,7 @@ func (t *Tracker) Add(p Packet) Seen {
 	s.RelSeq = p.Seq - me.base
 	if p.Flags.Has(ACK) {
 		if !peer.known {
-			peer.known, peer.base, peer.next, peer.scale = true, p.Ack, p.Ack, -1
+			peer.known, peer.base, peer.next, peer.scale = true, p.Ack-1, p.Ack, -1
 		}
 		s.RelAck = p.Ack - peer.base
 	} else {
