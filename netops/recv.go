@@ -168,6 +168,9 @@ func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Dura
 
 // fill makes one read from the kernel into b, bounded by dl and ctx.
 func (s *Socket) fill(ctx context.Context, dl time.Time, b []byte) (int, error) {
+	if err := s.takeSoErr(); err != nil {
+		return 0, s.noteRead(0, len(b), err)
+	}
 	var n int
 	err := bounded(ctx, dl, s.conn.SetReadDeadline, func() (err error) {
 		n, err = s.conn.Read(b)

@@ -29,6 +29,9 @@ func (s *Socket) recvOnce(ctx context.Context, dl time.Time, max int) ([]byte, e
 	if !ok {
 		return s.recvCopy(ctx, dl, max)
 	}
+	if err := s.takeSoErr(); err != nil {
+		return nil, s.noteRead(0, max, err)
+	}
 	if s.raw.of != tc { // the first receive (or a step socket's new connection)
 		rc, err := tc.SyscallConn()
 		if err != nil {
@@ -169,6 +172,9 @@ func (s *Socket) TryRecv(max int) ([]byte, error) {
 	defer s.rmu.Unlock()
 	if len(s.buf) > 0 {
 		return s.take(min(max, len(s.buf))), nil
+	}
+	if err := s.takeSoErr(); err != nil {
+		return nil, s.recvErr("recv", s.noteRead(0, max, err))
 	}
 	if s.raw.of != tc {
 		rc, err := tc.SyscallConn()

@@ -2,7 +2,9 @@ package netops
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"syscall"
 	"time"
 )
 
@@ -26,10 +28,18 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 	s.wmu.Lock()
 	defer s.wmu.Unlock()
 	var n int
-	err := bounded(ctx, deadline(timeout), s.conn.SetWriteDeadline, func() (err error) {
-		n, err = s.conn.Write(data)
-		return err
-	})
+	err := s.takeSoErr() // an error a Watch took (a reset...) is this send's, as the kernel gives it
+	if err == nil {
+		err = bounded(ctx, deadline(timeout), s.conn.SetWriteDeadline, func() (err error) {
+			n, err = s.conn.Write(data)
+			return err
+		})
+	}
+	if errors.Is(err, syscall.EPIPE) { // the kernel's EPIPE once a Watch took its reset: the reset is the answer
+		if kept := s.takeSoErr(); kept != nil {
+			err = kept
+		}
+	}
 	s.out.Add(int64(n))
 	s.traceSend(len(data), n, err)
 	return n, opErr("send", s, "", err)

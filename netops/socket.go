@@ -64,6 +64,7 @@ type Socket struct {
 	hup    atomic.Bool                 // a Watch event told of the end of the stream or an error (see HungUp)
 	peer   atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
 	reset  atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
+	soErr  atomic.Pointer[error]       // the socket's error a Watch's peek took from the kernel (see keepSoErr)
 	read   chan struct{}               // signalled when a receive consumed data (see Watch)
 	once   sync.Once
 	done   chan struct{} // closed by Close

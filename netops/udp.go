@@ -111,13 +111,15 @@ func (s *Socket) recvDatagram(ctx context.Context, op string, max int, timeout t
 	b := *bp
 	var n int
 	var from *net.UDPAddr
-	var err error
-	if s.pc != nil {
+	err := s.takeSoErr() // an ICMP error a Watch took comes first, as the kernel gives it
+	switch {
+	case err != nil:
+	case s.pc != nil:
 		err = bounded(ctx, deadline(timeout), s.pc.SetReadDeadline, func() (err error) {
 			n, from, err = s.pc.ReadFromUDP(b)
 			return err
 		})
-	} else {
+	default:
 		err = bounded(ctx, deadline(timeout), s.conn.SetReadDeadline, func() (err error) {
 			n, err = s.conn.Read(b)
 			return err

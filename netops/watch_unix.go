@@ -48,9 +48,12 @@ func (s *Socket) Watch(notify func(Arrival)) {
 
 // peek looks at what waits on fd without taking it.
 func (s *Socket) peek(fd int) Arrival {
-	return s.arrival(func(b []byte) (int, error) {
+	return s.arrival(func(b []byte) (int, error, error) {
 		n, _, err := unix.Recvfrom(fd, b, unix.MSG_PEEK|unix.MSG_DONTWAIT)
-		return n, err
+		if err != nil && err != unix.EAGAIN && err != unix.EINTR && err != unix.EBADF {
+			return 0, err, nil // the socket's own error, which the peek took (a MSG_PEEK read clears it too)
+		}
+		return n, nil, err
 	})
 }
 

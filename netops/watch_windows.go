@@ -61,11 +61,11 @@ func (s *Socket) Watch(notify func(Arrival)) {
 
 // peek looks at what waits on h without taking it.
 func (s *Socket) peek(h windows.Handle) Arrival {
-	return s.arrival(func(b []byte) (int, error) {
+	return s.arrival(func(b []byte) (int, error, error) {
 		buf := windows.WSABuf{Len: uint32(len(b)), Buf: &b[0]}
 		var got uint32
 		flags := uint32(windows.MSG_PEEK)
 		err := windows.WSARecv(h, &buf, 1, &got, &flags, nil, nil)
-		return int(got), err
+		return int(got), nil, err
 	})
 }

@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"net"
 	"os"
+	"strings"
 	"testing"
+
+	"github.com/socklab/socklab/internal/testnet"
+	"github.com/socklab/socklab/say"
 )
 
 // TestNoticesCostPerConnection: watching a connection for arrival notices
@@ -40,4 +44,42 @@ func TestNoticesCostPerConnection(t *testing.T) {
 	mustExec(t, s, out, fmt.Sprintf("recv %d", n+1))
 	peers[n-1].Write([]byte("again\n"))
 	waitFor(t, out, fmt.Sprintf(`[%d] 6 bytes waiting: "again\n"`, n+1))
+}
+
+// TestNoticeKeepsSocketError: the socket's error (SO_ERROR) that the
+// arrival watcher's look takes from the kernel is said in a notice and
+// returned by the next send or receive, as Python's first call after it
+// gets it. The watcher took it silently: after the peer's RST, send said
+// "broken pipe" and recv "the peer finished sending (FIN)"; after a
+// connected UDP socket's ICMP port unreachable, recv waited until its
+// timeout instead of failing with "connection refused".
+func TestNoticeKeepsSocketError(t *testing.T) {
+	s, out := testSession(t, true)
+	ln, addr := peerListener(t)
+	mustExec(t, s, out, "connect "+addr)
+	peer := acceptOne(t, ln)
+	peer.(*net.TCPConn).SetLinger(0) // close sends RST
+	peer.Close()
+	waitFor(t, out, "[1] the kernel reports on this socket: connection reset by peer (the next recv or send returns it)")
+	if got, err := exec(t, s, out, "send 1 hi"); err == nil || !strings.Contains(say.Error(err), "connection reset by peer") {
+		t.Fatalf("send after the reset: %v\n%s", err, got)
+	}
+	if got := mustExec(t, s, out, "recv 1"); !strings.Contains(got, "the peer reset this connection (RST)") {
+		t.Fatalf("recv after the reset:\n%s", got)
+	}
+	if strings.Contains(out.everything(), "(FIN)") {
+		t.Fatalf("a FIN was told after a reset:\n%s", out.everything())
+	}
+
+	testnet.NeedUDP(t)
+	closed, err := net.ListenPacket("udp", "127.0.0.1:0") // a port with nothing on it
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed.Close()
+	mustExec(t, s, out, "connect udp "+closed.LocalAddr().String()+"; send hi")
+	waitFor(t, out, "[2] the kernel reports on this socket: connection refused")
+	if got, err := exec(t, s, out, "recv --timeout 5s"); err == nil || !strings.Contains(say.Error(err), "connection refused") {
+		t.Fatalf("recv after the ICMP port unreachable: %v\n%s", err, got)
+	}
 }

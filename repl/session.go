@@ -10,6 +10,7 @@ import (
 
 	"github.com/socklab/socklab/luanet"
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -160,6 +161,9 @@ func (s *Session) notice(sock *netops.Socket, a netops.Arrival) {
 		} else {
 			s.Event(sock.ID, "%s", words.T("notice.clients", a.Clients))
 		}
+	case a.Err != nil && a.Pending == 0:
+		s.Event(sock.ID, "%s", words.T("notice.error", say.Error(a.Err)))
+	case a.EOF && sock.WasReset(): // the end a reset leaves, not a FIN: the reset was told
 	case a.EOF && sock.Proto == "unix": // no FIN on a UNIX socket
 		s.Event(sock.ID, "%s", words.T("unix.notice_eof"))
 	case a.EOF:

@@ -54,6 +54,7 @@ func init() {
 		"notice.clients": {EN: "%d clients waiting in the accept queue (accept to take one)", PT: "%d clientes esperando na fila de accept (accept para pegar um)"},
 		"notice.client":  {EN: "1 client waiting in the accept queue (accept to take it)", PT: "1 cliente esperando na fila de accept (accept para pegá-lo)"},
 		"notice.fin":     {EN: "the peer finished sending (FIN): recv returns end of stream", PT: "o par terminou de enviar (FIN): recv devolve fim do fluxo"},
+		"notice.error":   {EN: "the kernel reports on this socket: %s (the next recv or send returns it)", PT: "o kernel informa neste socket: %s (o próximo recv ou send o devolve)"},
 		"notice.bytes":   {EN: "%[1]s waiting: %[2]s%[3]s (recv to read)", PT: "%[1]s esperando: %[2]s%[3]s (recv para ler)"},
 
 		// Arguments.
