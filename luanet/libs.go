@@ -57,6 +57,7 @@ func (e *engine) openLibs() {
 	}
 	osT := L.GetGlobal("os").(*lua.LTable)
 	ioT := L.GetGlobal("io").(*lua.LTable)
+	e.routeStdio(L, ioT)
 	if !e.o.AllowExec {
 		deny := func(name string) *lua.LFunction {
 			return L.NewFunction(func(L *lua.LState) int {

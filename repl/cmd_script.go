@@ -165,7 +165,10 @@ func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run f
 	return nil
 }
 
-// lineWriter prints complete lines through the session's printer.
+// lineWriter prints complete lines through the session's printer. An
+// unfinished line is printed once it reaches maxPartial bytes, so that a
+// script writing without newlines (io.write of a peer's stream) cannot grow
+// it without bound.
 type lineWriter struct {
 	s   *Session
 	mu  sync.Mutex
@@ -184,8 +187,15 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 		w.s.Printf("%s", w.buf[:i])
 		w.buf = w.buf[i+1:]
 	}
+	if len(w.buf) >= maxPartial {
+		w.s.Printf("%s", w.buf)
+		w.buf = nil
+	}
 	return len(p), nil
 }
+
+// maxPartial is the most of an unfinished line a [lineWriter] keeps.
+const maxPartial = 64 << 10
 
 // Flush prints what is left of an unfinished line.
 func (w *lineWriter) Flush() {
