@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/socklab/socklab/luanet"
+	"github.com/socklab/socklab/say"
 
 	"github.com/socklab/socklab/words"
 )
@@ -168,7 +169,10 @@ func (s *Session) runLua(ctx context.Context, bg bool, label, name string, run f
 // lineWriter prints complete lines through the session's printer. An
 // unfinished line is printed once it reaches maxPartial bytes, so that a
 // script writing without newlines (io.write of a peer's stream) cannot grow
-// it without bound.
+// it without bound. On a terminal each line is shown inert (say.Inert):
+// a script that prints what a peer sent (print(c:recv())) cannot clear the
+// screen, set the title or the clipboard, or move the cursor over the
+// prompt, as the shell's own recv cannot.
 type lineWriter struct {
 	s   *Session
 	mu  sync.Mutex
@@ -184,14 +188,23 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 		if i < 0 {
 			break
 		}
-		w.s.Printf("%s", w.buf[:i])
+		w.line(w.buf[:i])
 		w.buf = w.buf[i+1:]
 	}
 	if len(w.buf) >= maxPartial {
-		w.s.Printf("%s", w.buf)
+		w.line(w.buf)
 		w.buf = nil
 	}
 	return len(p), nil
+}
+
+// line prints one line of the script's output.
+func (w *lineWriter) line(b []byte) {
+	if w.s.cfg.inert {
+		w.s.Printf("%s", say.Inert(string(b)))
+		return
+	}
+	w.s.Printf("%s", b)
 }
 
 // maxPartial is the most of an unfinished line a [lineWriter] keeps.
@@ -202,7 +215,7 @@ func (w *lineWriter) Flush() {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if len(w.buf) > 0 {
-		w.s.Printf("%s", w.buf)
+		w.line(w.buf)
 		w.buf = nil
 	}
 }

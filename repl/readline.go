@@ -45,7 +45,7 @@ func interactive(o Options) int {
 	hist := openHistory(historyFile(), func(l string) { rl.SaveHistory(l) })
 	defer hist.close()
 	out := gate
-	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, input: rs, allowExec: o.AllowExec, memory: o.Memory})
+	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, inert: true, input: rs, allowExec: o.AllowExec, memory: o.Memory})
 	cfg.AutoComplete = completer{s, rs}
 	rl.SetConfig(cfg)
 
@@ -196,8 +196,13 @@ func historyFile() string {
 // useColor reports whether output to w may be coloured: w is a terminal
 // and NO_COLOR is not set.
 func useColor(w io.Writer) bool {
+	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	return ok && os.Getenv("NO_COLOR") == "" && readline.IsTerminal(int(f.Fd()))
+	return ok && readline.IsTerminal(int(f.Fd()))
 }
 
 // rlSource reads interact's lines (and a script's input()) through

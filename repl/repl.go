@@ -64,7 +64,7 @@ func Run(o Options) int {
 		in = bufio.NewReader(o.Stdin)
 	}
 	src := &pipeSource{src: readerSource{in}}
-	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), input: src, allowExec: o.AllowExec, memory: o.Memory})
+	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), inert: isTerminal(o.Stdout), input: src, allowExec: o.AllowExec, memory: o.Memory})
 	defer s.Close()
 	if o.HasCommands {
 		if _, err := tokenize(o.Commands); err != nil {

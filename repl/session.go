@@ -50,6 +50,7 @@ type config struct {
 	color       bool      // colour the error:, hint: and note: labels
 	notices     bool      // print arrival notices (interactive use)
 	terminal    bool      // the person types at a terminal, which echoes ^C
+	inert       bool      // output goes to a terminal: scripts' output is shown inert (say.Inert)
 	input       lineSource
 	allowExec   bool  // scripts run here may use os.execute and io.popen
 	memory      int64 // each lua run's memory budget; 0: luanet's default
