@@ -64,7 +64,7 @@ func runSend(ctx context.Context, s *Session, a *Args, suffix string) error {
 	data = append(data, suffix...)
 	n, err := a.Sock.Send(ctx, data, a.Timeout)
 	if err != nil {
-		return err
+		return partialSend(err, n, len(data))
 	}
 	s.Event(a.Sock.ID, "%s", words.T("data.sent", byteCount(n)))
 	return nil
@@ -208,3 +208,31 @@ func (s *Session) showData(id int, from string, data []byte, hex bool) {
 
 // recvDefault is the most bytes a plain recv or recvfrom returns.
 const recvDefault = 4096
+
+// partial is a send that failed or was canceled after some of its bytes had
+// gone out: the shell says how many, since they reach the peer all the same
+// (Python's sendall does not tell; C's send returns the count).
+type partial struct {
+	err         error
+	sent, total int // total is -1 for a stream of unknown length (send --file of a pipe)
+}
+
+func (p *partial) Error() string { return p.err.Error() }
+func (p *partial) Unwrap() error { return p.err }
+
+// text says how much went out.
+func (p *partial) text() string {
+	if p.total < 0 {
+		return words.T("data.partial_of", byteCount(p.sent))
+	}
+	return words.T("data.partial", p.sent, byteCount(p.total))
+}
+
+// partialSend returns err, telling how many of total bytes went out when
+// some did.
+func partialSend(err error, sent, total int) error {
+	if sent <= 0 {
+		return err
+	}
+	return &partial{err: err, sent: sent, total: total}
+}

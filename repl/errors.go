@@ -108,6 +108,10 @@ func (s *Session) formatError(err error) string {
 	if errors.As(err, &h) {
 		hints = h.hints
 	}
+	var p *partial
+	if errors.As(err, &p) {
+		hints = append([]string{p.text()}, hints...)
+	}
 	hints = append(hints, s.socketHints(err)...)
 	var sb strings.Builder
 	sb.WriteString(words.T("label.error") + " " + say.Inert(msg) + "\n")

@@ -49,6 +49,10 @@ func (s *Session) streamFile(ctx context.Context, a *Args) error {
 	if a.Timeout > 0 {
 		dl = time.Now().Add(a.Timeout)
 	}
+	size := -1 // a pipe's or a device's: unknown
+	if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
+		size = int(st.Size())
+	}
 	buf := make([]byte, sendFileChunk)
 	sent := 0
 	for {
@@ -57,7 +61,7 @@ func (s *Session) streamFile(ctx context.Context, a *Args) error {
 			m, err := a.Sock.Send(ctx, buf[:n], remaining(dl))
 			sent += m
 			if err != nil {
-				return err
+				return partialSend(err, sent, size)
 			}
 		}
 		switch {
@@ -65,9 +69,9 @@ func (s *Session) streamFile(ctx context.Context, a *Args) error {
 			s.Event(a.Sock.ID, "%s", words.T("data.sent", byteCount(sent)))
 			return nil
 		case rerr != nil && ctx.Err() != nil:
-			return ctx.Err()
+			return partialSend(ctx.Err(), sent, size)
 		case rerr != nil:
-			return fmt.Errorf("%s --file: %w", a.Command.Name, rerr)
+			return partialSend(fmt.Errorf("%s --file: %w", a.Command.Name, rerr), sent, size)
 		}
 	}
 }

@@ -289,6 +289,10 @@ func (s *Session) report(err error) {
 				text = fmt.Sprintf("[%d] %s", oe.ID, text)
 			}
 		}
+		var p *partial
+		if errors.As(err, &p) {
+			text += ": " + p.text()
+		}
 		if s.cfg.terminal {
 			text = "\r" + text // over the ^C the terminal echoed
 		}
