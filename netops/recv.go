@@ -159,6 +159,7 @@ func (s *Socket) gather(ctx context.Context, op, until string, timeout time.Dura
 		s.buf = append(s.buf, b[:n]...)
 		if err != nil {
 			if err == io.EOF && len(s.buf) > 0 {
+				s.eof.Store(true)
 				return s.take(len(s.buf)), io.EOF
 			}
 			return nil, s.recvErr(op, err)
@@ -252,6 +253,7 @@ func (s *Socket) consumed() {
 // recvErr passes io.EOF through unwrapped and wraps everything else.
 func (s *Socket) recvErr(op string, err error) error {
 	if err == io.EOF {
+		s.eof.Store(true)
 		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State, Proto: s.Proto})
 		return io.EOF
 	}

@@ -65,6 +65,7 @@ type Socket struct {
 	peer   atomic.Pointer[net.UDPAddr] // last UDP sender, the default destination of Send
 	reset  atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
 	soErr  atomic.Pointer[error]       // the socket's error a Watch's peek took from the kernel (see keepSoErr)
+	eof    atomic.Bool                 // a receive returned the end of stream: taken, so a Watch does not report it
 	read   chan struct{}               // signalled when a receive consumed data (see Watch)
 	once   sync.Once
 	done   chan struct{} // closed by Close

@@ -5,7 +5,7 @@ package netops
 type Arrival struct {
 	Pending int    // bytes waiting (in the kernel and in the socket's buffer)
 	Preview []byte // the first of them, at most [PreviewSize] bytes
-	EOF     bool   // the peer has finished sending and nothing is pending
+	EOF     bool   // the peer has finished sending, nothing is pending, and no receive has returned the end yet
 	Clients int    // listener: connections completed and waiting for accept
 	Err     error  // the socket's error (SO_ERROR: a reset, an ICMP error), which the next receive or send returns
 }
@@ -40,7 +40,7 @@ func (s *Socket) arrival(peekOS func(b []byte) (n int, soErr, err error)) Arriva
 	if len(a.Preview) > PreviewSize {
 		a.Preview = a.Preview[:PreviewSize]
 	}
-	a.EOF = err == nil && n == 0 && len(buffered) == 0 && s.pc == nil
+	a.EOF = err == nil && n == 0 && len(buffered) == 0 && s.pc == nil && !s.eof.Load()
 	return a
 }
 

@@ -56,3 +56,35 @@ func wait(t *testing.T, c chan Arrival) Arrival {
 	}
 	return Arrival{}
 }
+
+// TestWatchTakenEOF: an end of stream that a receive returned has been
+// taken, so a watcher's next look does not report it (the shell printed
+// "the peer finished sending (FIN)" after interact or recv --all had shown
+// it, and twice after interact), with poll(2) and with a Poller.
+func TestWatchTakenEOF(t *testing.T) {
+	for _, withPoller := range []bool{false, true} {
+		_, srv, cli := pair(t)
+		ctx := testCtx(t)
+		var p *Poller
+		if withPoller {
+			var err error
+			if p, err = NewPoller(); err != nil {
+				continue // poll(2) only on this system: the first round covered it
+			}
+			defer p.Close()
+		}
+		got := make(chan Arrival, 4)
+		go srv.WatchWith(p, func(a Arrival) { got <- a })
+		cli.Send(ctx, []byte("x"), 0)
+		if a := wait(t, got); a.Pending != 1 {
+			t.Fatalf("arrival %+v", a)
+		}
+		cli.Close()
+		if b, err := srv.RecvAll(ctx, testTimeout, 0); string(b) != "x" || err != nil {
+			t.Fatalf("recv all: %q %v", b, err)
+		}
+		if a := wait(t, got); a.EOF || a.Pending != 0 {
+			t.Fatalf("poller %v: after a receive returned the end of stream, the watcher reported %+v", withPoller, a)
+		}
+	}
+}
