@@ -41,7 +41,7 @@ func parseArgs(list []string) (args, error) {
 		if s == "--" {
 			a.command = list[i+1:]
 			if len(a.command) == 0 {
-				return a, usageError{words.T("check.usage.empty_command")}
+				return a, usageError{words.T("check.usage.empty_command", pythonCmd())}
 			}
 			break
 		}
@@ -146,7 +146,7 @@ func Main(ctx context.Context, list []string, stdout, stderr io.Writer, color bo
 		return 2
 	}
 	if !x.Server && len(a.command) == 0 {
-		fmt.Fprintln(stderr, words.T("label.error"), words.T("check.usage.client_needs_command", x.Name))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("check.usage.client_needs_command", x.Name, pythonCmd()))
 		return 2
 	}
 	// The results file is opened before the program runs: a path that

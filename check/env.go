@@ -254,9 +254,9 @@ func (e *env) dialFailure(err error, refused bool, wait time.Duration) *failure 
 		}
 		return &failure{meaning: meaning, output: e.programOutput()}
 	case (refused || isReset(err)) && e.connected:
-		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart")}
+		return &failure{meaning: words.T("check.refused_after_first", e.addr), rule: words.T("check.rule.one_client_restart", pythonCmd())}
 	case refused:
-		return &failure{meaning: words.T("check.refused", e.addr, e.ex.Name)}
+		return &failure{meaning: words.T("check.refused", e.addr, e.ex.Name, pythonCmd())}
 	case isTimeout(err):
 		return &failure{meaning: words.T("check.connect_timeout", e.addr, e.seconds())}
 	}

@@ -42,7 +42,7 @@ func (e *env) serverCase(ctx context.Context, id string, fn func(c *net.TCPConn)
 		// At an address, a server that exits after one client (as the
 		// course's originals do) still accepts the next connection
 		// while it ends, then drops it.
-		f.meaning += " " + words.T("check.maybe_one_client")
+		f.meaning += " " + words.T("check.maybe_one_client", pythonCmd())
 	}
 	e.verdict(id, f, note)
 	e.endCase()

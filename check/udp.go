@@ -120,7 +120,7 @@ func (e *env) udpBound(to *net.UDPAddr) *failure {
 	_, _ = c.Write([]byte("probe\n"))
 	_ = c.SetReadDeadline(time.Now().Add(200 * time.Millisecond))
 	if _, err := c.Read(make([]byte, 1)); errors.Is(netops.Portable(err), syscall.ECONNREFUSED) {
-		return &failure{meaning: words.T("check.udp_refused", e.addr)}
+		return &failure{meaning: words.T("check.udp_refused", e.addr, pythonCmd())}
 	}
 	return nil
 }

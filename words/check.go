@@ -66,14 +66,14 @@ func init() {
 		"check.cannot_write":         {EN: "cannot write %s: %v", PT: "não foi possível gravar %s: %v"},
 		"check.usage.bad_addr":       {EN: "bad address %q: want HOST:PORT, :PORT or PORT (port 1 to 65535)", PT: "endereço inválido %q: use HOST:PORTA, :PORTA ou PORTA (porta de 1 a 65535)"},
 		"check.usage.bad_timeout":    {EN: "bad timeout %q: want a duration such as 3s or 500ms (at most 1h)", PT: "timeout inválido %q: use uma duração como 3s ou 500ms (no máximo 1h)"},
-		"check.usage.empty_command":  {EN: "nothing after --: give the command that runs your program, e.g. -- python3 server.py", PT: "nada depois de --: dê o comando que roda o seu programa, por exemplo -- python3 server.py"},
+		"check.usage.empty_command":  {EN: "nothing after --: give the command that runs your program, e.g. -- %s server.py", PT: "nada depois de --: dê o comando que roda o seu programa, por exemplo -- %s server.py"},
 		"check.usage.extra":          {EN: "unexpected argument %q (a command goes after --)", PT: "argumento inesperado %q (o comando vai depois de --)"},
 		"check.usage.needs_value":    {EN: "%s needs a value", PT: "%s precisa de um valor"},
 		"check.usage.unknown_option": {EN: "unknown option %s", PT: "opção desconhecida %s"},
 		"check.usage.unknown_exercise": {EN: "no exercise named %q; these are the ones socklab checks:",
 			PT: "não existe exercício chamado %q; estes são os que o socklab verifica:"},
-		"check.usage.client_needs_command": {EN: "%s checks a client: give the command that runs it after --, e.g. socklab check %[1]s -- python3 client.py",
-			PT: "%s verifica um cliente: dê depois de -- o comando que o executa, por exemplo socklab check %[1]s -- python3 client.py"},
+		"check.usage.client_needs_command": {EN: "%s checks a client: give the command that runs it after --, e.g. socklab check %[1]s -- %[2]s client.py",
+			PT: "%s verifica um cliente: dê depois de -- o comando que o executa, por exemplo socklab check %[1]s -- %[2]s client.py"},
 		"check.usage": {
 			EN: `usage: socklab check                     the exercises and their course addresses
        socklab check EXERCISE [HOST:PORT] [--timeout D] [--json] [--gradescope FILE] [--lang en|pt] [-- COMMAND ARGS...]
