@@ -67,8 +67,9 @@ func (e stuckError) Error() string   { return words.T("lua.stuck") }
 func (e stuckError) Unwrap() []error { return []error{ErrStuck, e.why} }
 
 // readScript reads the script at path, giving up when ctx ends first (the
-// open of a FIFO waits for a writer), with a first line starting with "#"
-// blanked (a "#!" line), as lua does.
+// open of a FIFO waits for a writer), without a UTF-8 byte order mark
+// and with a first line starting with "#" blanked (a "#!" line), as lua
+// (5.2 and later) does.
 func readScript(ctx context.Context, path string) ([]byte, error) {
 	type res struct {
 		b   []byte
@@ -93,6 +94,9 @@ func readScript(ctx context.Context, path string) ([]byte, error) {
 		if r.err != nil {
 			return nil, r.err
 		}
+		// A byte order mark, as Windows' Notepad and PowerShell write
+		// UTF-8, is no Lua; Lua 5.2 and later skip it too.
+		r.b = bytes.TrimPrefix(r.b, []byte("\xef\xbb\xbf"))
 		if bytes.HasPrefix(r.b, []byte("#")) {
 			if i := bytes.IndexByte(r.b, '\n'); i >= 0 {
 				r.b = r.b[i:] // keep the newline: line numbers stay right
