@@ -112,7 +112,7 @@ func FuzzTokenize(f *testing.F) {
 // dropped whole, and the lines after it still read.
 func TestReadBoundedSkipsHugeLines(t *testing.T) {
 	in := strings.Repeat("a", 100) + "\nok\n" + strings.Repeat("b", 5000)
-	src := readerSource{bufio.NewReaderSize(strings.NewReader(in), 16)}
+	src := &readerSource{r: bufio.NewReaderSize(strings.NewReader(in), 16)}
 	r := bufio.NewReaderSize(strings.NewReader(in), 16)
 	if _, tail, err := readBounded(r, 50); !errors.Is(err, errLineTooLong) || tail != "aa" {
 		t.Fatalf("100-byte line with limit 50: tail %q, %v", tail, err)

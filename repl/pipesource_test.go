@@ -59,7 +59,7 @@ print("second", last:status(), last:cancel())
 func TestPipeSourceReaders(t *testing.T) {
 	pr, pw := io.Pipe()
 	defer pw.Close()
-	src := &pipeSource{src: readerSource{bufio.NewReader(pr)}}
+	src := &pipeSource{src: &readerSource{r: bufio.NewReader(pr)}}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := src.readCtx(ctx, ""); err != context.Canceled {

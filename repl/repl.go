@@ -63,7 +63,7 @@ func Run(o Options) int {
 	if o.Stdin != nil {
 		in = bufio.NewReader(o.Stdin)
 	}
-	src := &pipeSource{src: readerSource{in}}
+	src := &pipeSource{src: &readerSource{r: in}}
 	s := newSession(config{out: o.Stdout, errOut: o.Stderr, color: useColor(o.Stderr), inert: isTerminal(o.Stdout), input: src, allowExec: o.AllowExec, memory: o.Memory})
 	defer s.Close()
 	if o.HasCommands {
@@ -138,10 +138,28 @@ func readBounded(r *bufio.Reader, limit int) (line, tail string, err error) {
 
 // readerSource reads lines from a non-terminal input; a line ending in a
 // backslash continues on the next one. When a part of such a logical line
-// is too long, all of it is skipped: nothing of it runs.
-type readerSource struct{ r *bufio.Reader }
+// is too long, all of it is skipped: nothing of it runs. A UTF-8 byte
+// order mark that begins the input (Windows' Notepad and PowerShell write
+// one) is dropped.
+type readerSource struct {
+	r     *bufio.Reader
+	begun bool // a line has been read
+}
 
-func (r readerSource) readLine(string) (string, error) {
+// bom is the UTF-8 byte order mark.
+const bom = "\ufeff"
+
+func (r *readerSource) readLine(string) (string, error) {
+	line, err := r.readLogical()
+	if !r.begun {
+		r.begun = true
+		line = strings.TrimPrefix(line, bom)
+	}
+	return line, err
+}
+
+// readLogical reads the next logical line.
+func (r *readerSource) readLogical() (string, error) {
 	if r.r == nil {
 		return "", io.EOF
 	}
