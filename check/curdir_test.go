@@ -32,3 +32,23 @@ func TestProgramInCurrentFolder(t *testing.T) {
 		t.Fatalf("the first case does not say to write %s:\n%s", want, text(rep))
 	}
 }
+
+// TestPythonFileAsCommand: a Python file given as the command, which the
+// system cannot start itself (Windows: "%1 is not a valid Win32
+// application"; Unix: not executable), gets the command that runs it
+// with Python, not the system's error alone.
+func TestPythonFileAsCommand(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "srv.py"), []byte("print('hi')\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	name := "." + string(filepath.Separator) + "srv.py"
+	for _, cmd := range []string{name, "srv.py"} {
+		rep := check(t, "echo-server", freePort(t), cmd)
+		want := "-- " + pythonCmd() + " " + cmd
+		if m := rep.Cases[0].Meaning; rep.Passed || !strings.Contains(m, want) {
+			t.Fatalf("%s: the first case does not say to write %s:\n%s", cmd, want, text(rep))
+		}
+	}
+}

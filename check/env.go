@@ -128,6 +128,8 @@ func (e *env) start(stdin []byte) *failure {
 	if err != nil {
 		why := say.Error(err)
 		switch {
+		case pythonFile(e.cmd[0]):
+			why = words.T("check.python_file", e.cmd[0], pythonCmd())
 		case errors.Is(err, exec.ErrNotFound):
 			why = words.T("check.not_in_path", e.cmd[0])
 		case errors.Is(err, exec.ErrDot):
@@ -137,6 +139,14 @@ func (e *env) start(stdin []byte) *failure {
 	}
 	e.prog = p
 	return nil
+}
+
+// pythonFile reports whether name is a Python file that exists, which the
+// system cannot start as a program (on Windows never; elsewhere not
+// without the execute permission and a #! line).
+func pythonFile(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && st.Mode().IsRegular() && strings.EqualFold(filepath.Ext(name), ".py")
 }
 
 // running makes sure a student's server runs, starting it (again) when it
