@@ -117,12 +117,14 @@ func isSet(fs *flag.FlagSet, name string) bool {
 }
 
 // colorful reports whether w is a terminal that should get colours: a
-// character device, with NO_COLOR unset and TERM not "dumb".
+// character device, with NO_COLOR unset and TERM not "dumb", that shows
+// them (see [repl.CanColor]: a Windows console's virtual-terminal
+// processing is turned on).
 func colorful(w io.Writer) bool {
 	f, ok := w.(*os.File)
-	if !ok || os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" {
+	if !ok || os.Getenv("TERM") == "dumb" {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return err == nil && st.Mode()&os.ModeCharDevice != 0 && repl.CanColor(f)
 }

@@ -26,16 +26,24 @@ func consoleIn(in io.Reader) io.Reader {
 // own translation of the sequences is used.
 func consoleOut(out io.Writer) io.Writer {
 	f, ok := out.(*os.File)
-	if !ok || !isConsole(f) {
+	if !ok || !isConsole(f) || showsEscapes(f) {
 		return out
 	}
+	return readline.NewANSIWriter(out)
+}
+
+// showsEscapes turns on the virtual-terminal processing of the console f,
+// which Windows 10's console leaves off (escape sequences then show as
+// "←[31m"), and reports whether the console now has it; f not being a
+// console, it reports true.
+func showsEscapes(f *os.File) bool {
 	h := windows.Handle(f.Fd())
 	var m uint32
-	windows.GetConsoleMode(h, &m)
-	if windows.SetConsoleMode(h, m|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) != nil {
-		return readline.NewANSIWriter(out)
+	if windows.GetConsoleMode(h, &m) != nil {
+		return true
 	}
-	return out
+	return m&windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING != 0 ||
+		windows.SetConsoleMode(h, m|windows.ENABLE_VIRTUAL_TERMINAL_PROCESSING) == nil
 }
 
 // isConsole reports whether f is a Windows console.

@@ -193,16 +193,24 @@ func historyFile() string {
 	return filepath.Join(home, ".socklab_history")
 }
 
-// useColor reports whether output to w may be coloured: w is a terminal
-// and NO_COLOR is not set.
+// useColor reports whether output to w may be coloured (see [CanColor]).
 func useColor(w io.Writer) bool {
-	return os.Getenv("NO_COLOR") == "" && isTerminal(w)
+	f, ok := w.(*os.File)
+	return ok && CanColor(f)
 }
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && readline.IsTerminal(int(f.Fd()))
+}
+
+// CanColor reports whether what is written to f may be coloured: f is a
+// terminal that shows the colours' escape sequences (on a Windows console
+// it turns its virtual-terminal processing on; see [showsEscapes]) and
+// NO_COLOR is unset.
+func CanColor(f *os.File) bool {
+	return os.Getenv("NO_COLOR") == "" && readline.IsTerminal(int(f.Fd())) && showsEscapes(f)
 }
 
 // rlSource reads interact's lines (and a script's input()) through
