@@ -154,6 +154,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{words.T("hint.refused_connect", net.JoinHostPort(host, port), proto, port)}
 	case errors.Is(err, syscall.ECONNREFUSED):
 		return []string{words.T("hint.refused_udp")}
+	case errors.Is(err, syscall.EAFNOSUPPORT) && oe.Net == "unix":
+		return []string{words.T("hint.unix_missing")}
 	case errors.Is(err, syscall.EADDRINUSE) && oe.Net == "unix":
 		return []string{unixInUseHint(oe.Addr)}
 	case errors.Is(err, syscall.EADDRINUSE):

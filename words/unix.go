@@ -73,6 +73,10 @@ func init() {
 			EN: "%s is a regular file, not a socket: give the path of the server's socket file",
 			PT: "%s é um arquivo comum, não um socket: dê o caminho do arquivo de socket do servidor",
 		},
+		"hint.unix_missing": {
+			EN: "this system has no UNIX domain sockets (Windows has them from Windows 10 version 1803); use TCP on 127.0.0.1",
+			PT: "este sistema não tem sockets de domínio UNIX (o Windows os tem a partir do Windows 10 versão 1803); use TCP em 127.0.0.1",
+		},
 		"hint.unix_access": {
 			EN: "a UNIX socket is a file: its permissions and those of %[2]s decide who may make it (listen: write permission on the directory) or connect to it (write permission on the socket)",
 			PT: "um socket UNIX é um arquivo: as permissões dele e as de %[2]s decidem quem pode criá-lo (listen: permissão de escrita no diretório) ou conectar-se a ele (permissão de escrita no socket)",
