@@ -44,6 +44,7 @@ var api = []apiFunc{
 	{on: "global", name: "queue", fn: (*engine).newQueue},
 	{on: "global", name: "now", fn: func(_ *engine, L *lua.LState) int { return luaNow(L) }},
 	{on: "global", name: "hex", fn: func(_ *engine, L *lua.LState) int { return luaHex(L) }},
+	{on: "global", name: "say", fn: func(_ *engine, L *lua.LState) int { return luaSay(L) }},
 	{on: "global", name: "print", fn: (*engine).print},
 	{on: "global", name: "sleep", fn: (*engine).sleep, params: "s", stub: "none"},
 	{on: "global", name: "input", fn: (*engine).input, params: "prompt", stub: "."},

@@ -4,26 +4,29 @@
 -- Empty lines are skipped: they would send nothing, and the recv would
 -- then wait for ever.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/chat_client.lua [HOST:PORT]
 --   default 127.0.0.1:61840; run scripts/echo.lua 127.0.0.1:61840 as server
 local addr = arg[1] or "127.0.0.1:61840"
 
 local c, err = net.connect(addr)
 if not c then
-  error(("cannot connect to %s: %s (is the server up? start it first: socklab scripts/echo.lua %s)"):format(addr, err, addr))
+  error(say("script.cannot_connect", addr, err, "scripts/echo.lua"))
 end
-print("connected to " .. addr .. "; type lines, \"sair\" to leave")
+print(say("script.chat.connected", addr))
 while true do
   local line = input("> ")
   if not line or line:lower() == "sair" then break end
   if line == "" then
-    print("(empty line skipped: it would send 0 bytes)")
+    print(say("script.chat.empty"))
   else
     c:send(line)                       -- no newline, as the original
     local reply, err = c:recv(1024)
-    if not reply then print("server: " .. err) break end
+    if not reply then print(say("script.chat.server", err)) break end
     print(reply)
   end
 end
 c:close()
-print("bye")
+print(say("script.chat.bye"))

@@ -3,6 +3,9 @@
 -- "SERVER OK - STATUS 200" (no newline): one reply per chunk received,
 -- not per line. The connection ends when the client closes.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/fixed_reply.lua [HOST:PORT] [--once]
 --   default :8888 (all interfaces); --once serves one client and exits.
 local addr, once = ":8888", false
@@ -13,22 +16,22 @@ local REPLY = "SERVER OK - STATUS 200"
 
 local server, err = net.listen("tcp", addr)
 if not server then
-  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/fixed_reply.lua 127.0.0.1:PORT)"):format(addr, err))
+  error(say("script.cannot_listen", addr, err, "scripts/fixed_reply.lua"))
 end
 local ip, port = server:localaddr()
-print(("listening on %s:%d"):format(ip, port))
+print(say("script.listening", ip, port))
 
 local function serve(c)
   local cip, cport = c:remoteaddr()
-  print(("[%d] client %s:%d connected"):format(c.id, cip, cport))
+  print(say("script.client_connected", c.id, cip, cport))
   while true do
     local data = c:recv(1024)
     if not data then break end               -- the client closed
-    print(("[%d] received %q"):format(c.id, data))
+    print(say("script.received", c.id, data))
     c:send(REPLY)                            -- 22 bytes, one write
   end
   c:close()
-  print(("[%d] client %s:%d closed"):format(c.id, cip, cport))
+  print(say("script.client_closed", c.id, cip, cport))
 end
 
 repeat
@@ -36,7 +39,7 @@ repeat
   if c then
     if once then serve(c) else spawn(serve, c) end
   else
-    print("accept failed: " .. err)
+    print(say("script.accept_failed", err))
   end
 until once or not c
 server:close()

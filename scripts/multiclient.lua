@@ -4,6 +4,9 @@
 -- then the SERVER closes first. Each client is logged with ip:port, so you
 -- see every connection gets its own ephemeral client port.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/multiclient.lua [HOST:PORT] [--once]
 --   default :65432
 local addr, once = ":65432", false
@@ -20,19 +23,19 @@ end
 
 local server, err = net.listen("tcp", addr)
 if not server then
-  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/multiclient.lua 127.0.0.1:PORT)"):format(addr, err))
+  error(say("script.cannot_listen", addr, err, "scripts/multiclient.lua"))
 end
 local ip, port = server:localaddr()
-print(("listening on %s:%d"):format(ip, port))
+print(say("script.listening", ip, port))
 
 local function serve(c)
   local cip, cport = c:remoteaddr()
-  print(("[%d] connection from %s:%d"):format(c.id, cip, cport))
+  print(say("script.connection_from", c.id, cip, cport))
   local data = c:recv(1024)
   if data then
     local reply = upper(strip(data))
     c:send(reply)                              -- one write
-    print(("[%d] %s:%d sent %q, replied %q"):format(c.id, cip, cport, data, reply))
+    print(say("script.sent_replied", c.id, cip, cport, data, reply))
   end
   c:shutdown("write")                          -- FIN: the server closes first
   c:close()
@@ -43,7 +46,7 @@ repeat
   if c then
     if once then serve(c) else spawn(serve, c) end
   else
-    print("accept failed: " .. err)
+    print(say("script.accept_failed", err))
   end
 until once or not c
 server:close()

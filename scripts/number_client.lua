@@ -2,6 +2,9 @@
 -- Sends a random number from 1 to 1000 (or N) as 2 bytes, unsigned,
 -- big-endian (7 -> 00 07), does one recv, prints the reply and closes.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/number_client.lua [HOST:PORT] [N]
 --   default 127.0.0.1:65432
 local addr, n = "127.0.0.1:65432", nil
@@ -15,15 +18,15 @@ end
 
 local c, err = net.connect(addr)
 if not c then
-  error(("cannot connect to %s: %s (is the server up? start it first: socklab scripts/number_server.lua %s)"):format(addr, err, addr))
+  error(say("script.cannot_connect", addr, err, "scripts/number_server.lua"))
 end
 local msg = bytes.pack(">I2", n)                   -- 2 bytes, big-endian
-print(("sending %d as %s"):format(n, hex(msg)))
+print(say("script.number.sending", n, hex(msg)))
 c:send(msg)
 local reply, err = c:recv(1024)
 c:close()
 if reply then
-  print(("reply: %s (%s) FIM"):format(reply, hex(reply)))
+  print(say("script.number.reply", reply, hex(reply)))
 else
-  print("no reply: " .. err .. " FIM")
+  print(say("script.number.no_reply", err))
 end

@@ -6,6 +6,9 @@
 -- and the server closes the connection. Like the original it never tests
 -- primality on the wire; --explain prints digits, even and prime here.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/number_server.lua [HOST:PORT] [--once] [--explain]
 --   default 127.0.0.1:65432
 local addr, once, explain = "127.0.0.1:65432", false, false
@@ -28,10 +31,10 @@ end
 
 local server, err = net.listen("tcp", addr)
 if not server then
-  error(("cannot listen on %s: %s (another server there? give another address: socklab scripts/number_server.lua 127.0.0.1:PORT)"):format(addr, err))
+  error(say("script.cannot_listen", addr, err, "scripts/number_server.lua"))
 end
 local ip, port = server:localaddr()
-print(("listening on %s:%d"):format(ip, port))
+print(say("script.listening", ip, port))
 
 local function serve(c)
   local cip, cport = c:remoteaddr()
@@ -47,13 +50,15 @@ local function serve(c)
     if count < 10 then reply = even and "PAR" or "ÍMPAR"
     elseif count > 10 then reply = digits
     else reply = nil end                            -- exactly 10: no answer
-    print(("[%d] %s:%d sent %s = %s: %d digits, reply %s"):format(
-      c.id, cip, cport, hex(data), digits, count, reply and ("%q"):format(reply) or "nothing"))
+    if reply then
+      print(say("script.number.sent", c.id, cip, cport, hex(data), digits, count, reply))
+    else
+      print(say("script.number.sent_nothing", c.id, cip, cport, hex(data), digits, count))
+    end
     if explain then
-      local prime = "too big to test here"
-      if type(n) == "number" and n < 1e12 then prime = isprime(n) and "yes" or "no" end
-      print(("    explain: %s has %d digits, even: %s, prime: %s"):format(
-        digits, count, even and "yes" or "no", prime))
+      local prime = say("script.number.too_big")
+      if type(n) == "number" and n < 1e12 then prime = isprime(n) and say("script.yes") or say("script.no") end
+      print(say("script.number.explain", digits, count, even and say("script.yes") or say("script.no"), prime))
     end
     if reply then c:send(reply) end                 -- one write
   end
@@ -65,7 +70,7 @@ repeat
   if c then
     if once then serve(c) else spawn(serve, c) end
   else
-    print("accept failed: " .. err)
+    print(say("script.accept_failed", err))
   end
 until once or not c
 server:close()

@@ -3,6 +3,9 @@
 -- and ASCII upper-cased ("hello\n" -> "HELLO"; a bare "\n" gets an empty
 -- datagram). It is not an echo: --echo makes it one.
 --
+-- Its lines are said with say() (socklab's catalog, words/scripts.go):
+-- in English, or in Portuguese with --lang pt.
+--
 --   socklab scripts/udp_server.lua [HOST:PORT] [--echo] [--once]
 --   default :65431
 local addr, echo, once = ":65431", false, false
@@ -21,16 +24,16 @@ end
 
 local p, err = net.udp(addr)                 -- socket(SOCK_DGRAM) + bind
 if not p then
-  error(("cannot bind %s: %s (another server there? give another address: socklab scripts/udp_server.lua 127.0.0.1:PORT)"):format(addr, err))
+  error(say("script.cannot_bind", addr, err, "scripts/udp_server.lua"))
 end
 local ip, port = p:localaddr()
-print(("listening on %s:%d (udp)"):format(ip, port))
+print(say("script.listening_udp", ip, port))
 
 repeat
   local data, from = p:recvfrom(8192)            -- one datagram and its sender
-  if not data then print("recvfrom failed: " .. from) break end
+  if not data then print(say("script.udp.recv_failed", from)) break end
   local reply = echo and data or upper(strip(data))
   p:sendto(reply, from)                          -- one datagram back
-  print(("datagram from %s: %q -> %q"):format(from, data, reply))
+  print(say("script.udp.datagram", from, data, reply))
 until once
 p:close()

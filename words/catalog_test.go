@@ -64,6 +64,7 @@ func sources(t *testing.T) (literals map[string]bool, calls map[string]string) {
 	literals, calls = map[string]bool{}, map[string]string{}
 	root := ".."
 	luaString := regexp.MustCompile(`"([a-z][a-z0-9_]*(\.[a-z0-9_]+)+)"`)
+	luaSay := regexp.MustCompile(`\bsay\("([^"]*)"`)
 	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -82,6 +83,9 @@ func sources(t *testing.T) (literals map[string]bool, calls map[string]string) {
 			}
 			for _, m := range luaString.FindAllStringSubmatch(string(b), -1) {
 				literals[m[1]] = true
+			}
+			for _, m := range luaSay.FindAllStringSubmatch(string(b), -1) { // a script's say("script.x", ...)
+				calls[m[1]] = path
 			}
 		case strings.HasSuffix(path, ".go") && !strings.HasSuffix(path, "_test.go"):
 			fset := token.NewFileSet()

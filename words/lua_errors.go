@@ -10,6 +10,7 @@ func init() {
 	add(map[string]Text{
 		"lua.task_failed":    {EN: "%s (task %d, %s): this handler ended, the others go on", PT: "%s (tarefa %d, %s): este tratador terminou, os outros continuam"},
 		"lua.exit":           {EN: "script called os.exit(%d)", PT: "o script chamou os.exit(%d)"},
+		"lua.say_unknown":    {EN: "no sentence %q in the scripts' catalog (its keys start with \"script.\")", PT: "não há a frase %q no catálogo dos scripts (as chaves dele começam com \"script.\")"},
 		"lua.exec_off":       {EN: "%s is off: run socklab with --allow-exec to let scripts run commands", PT: "%s está desligado: rode o socklab com --allow-exec para deixar os scripts executarem comandos"},
 		"lua.would_block":    {EN: "%s would block every connection of the script: use input() to read a line", PT: "%s bloquearia todas as conexões do script: use input() para ler uma linha"},
 		"lua.max_clients":    {EN: "[%d] max_clients (%d) reached: new clients wait in the backlog until one leaves", PT: "[%d] max_clients (%d) atingido: novos clientes esperam no backlog até um sair"},

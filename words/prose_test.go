@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -100,5 +101,51 @@ func TestNoProseOutsideCatalog(t *testing.T) {
 	}
 	for _, f := range found {
 		t.Errorf("a sentence outside the catalog (put it in words/ and render it with words.T): %s", f)
+	}
+}
+
+// luaLiteral is a Lua string literal in double or single quotes.
+var luaLiteral = regexp.MustCompile(`"(?:\\.|[^"\\])*"|'(?:\\.|[^'\\])*'`)
+
+// TestNoProseInScripts fails on a sentence written in a course exercise
+// (scripts/*.lua) instead of the catalog: a string literal of three words
+// or more outside a comment. A script says its sentences with
+// say("script.name", ...), in the language socklab speaks.
+func TestNoProseInScripts(t *testing.T) {
+	files, err := filepath.Glob("../scripts/*.lua")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no scripts found: %v", err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			lits := luaLiteral.FindAllStringIndex(line, -1)
+			end := len(line) // where a comment starts: the first -- outside a literal
+			for at := 0; at < len(line); {
+				c := strings.Index(line[at:], "--")
+				if c < 0 {
+					break
+				}
+				c += at
+				inside := false
+				for _, l := range lits {
+					if l[0] <= c && c < l[1] {
+						inside, at = true, l[1]
+					}
+				}
+				if !inside {
+					end = c
+					break
+				}
+			}
+			for _, l := range lits {
+				if lit := line[l[0]:l[1]]; l[0] < end && prose.MatchString(lit) {
+					t.Errorf("%s:%d: a sentence outside the catalog (add it to words/scripts.go and print it with say): %s", f, i+1, lit)
+				}
+			}
+		}
 	}
 }

@@ -119,7 +119,7 @@ func run(n int, dur time.Duration, churn int, bin string) error {
 			return fmt.Errorf("go build: %v\n%s", err, out)
 		}
 	}
-	cmd := exec.Command(bin, "scripts/echo.lua", "127.0.0.1:0", "--quiet")
+	cmd := exec.Command(bin, "--lang", "en", "scripts/echo.lua", "127.0.0.1:0", "--quiet") // its "listening on" line is read below
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return err
