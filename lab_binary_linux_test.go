@@ -1,13 +1,17 @@
 package main
 
 import (
+	"io"
 	"os"
 	"os/exec"
 	"os/user"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/creack/pty"
 )
 
 // labUser is the unprivileged account the --lab test runs socklab as.
@@ -89,4 +93,74 @@ func TestLabCaptures(t *testing.T) {
 		!strings.Contains(out, "[SYN]") || !strings.Contains(out, "[SYN, ACK]") || !strings.Contains(out, "[FIN, ACK]") {
 		t.Fatalf("status %d\nstdout:\n%s\nstderr:\n%s", status, out, errOut)
 	}
+}
+
+// TestLabCtrlC: in socklab --lab at a terminal, Ctrl-C cancels the command
+// that waits and nothing else. The terminal sends SIGINT to socklab and to
+// the lab inside it (one process group); socklab passed it on as well, so
+// the lab got it twice, and the second cancelled the next command before
+// it was typed: it printed nothing.
+func TestLabCtrlC(t *testing.T) {
+	if _, err := os.Stat("/proc/self/ns/user"); err != nil {
+		t.Skip("no user namespaces here")
+	}
+	cmd := exec.Command(socklabBin(t), "--lab")
+	cmd.Env = append(os.Environ(), "HOME="+t.TempDir(), "NO_COLOR=1", "TERM=xterm", "LANG=C")
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 40, Cols: 120})
+	if err != nil {
+		t.Skip("no pseudo-terminal:", err)
+	}
+	screen := &lockedBuffer{}
+	go io.Copy(screen, tty)
+	exited := make(chan struct{})
+	go func() { cmd.Wait(); close(exited) }()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		<-exited
+		tty.Close()
+	})
+	mark := 0
+	after := func(want string) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+			if i := strings.Index(screen.String()[mark:], want); i >= 0 {
+				mark += i + len(want)
+				return
+			}
+		}
+		t.Fatalf("no %q on the terminal after byte %d:\n%s", want, mark, screen.String()[mark:])
+	}
+	after("socklab> ")
+	if strings.Contains(screen.String(), "keeps unprivileged user namespaces off") {
+		t.Skip("this system keeps unprivileged user namespaces off")
+	}
+	tty.Write([]byte("listen 127.0.0.1:8888\r"))
+	after("[1]> ")
+	tty.Write([]byte("connect 127.0.0.1:8888\r"))
+	after("[2]> ")
+	tty.Write([]byte("recv --timeout 30s\r"))
+	after("recv --timeout 30s\r\n")
+	tty.Write([]byte{3}) // Ctrl-C
+	after("recv canceled")
+	after("[2]> ")
+	tty.Write([]byte("send 1 hi\r"))
+	after("is a listener")
+}
+
+// lockedBuffer is a strings.Builder for one writer and one reader at once.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }

@@ -18,8 +18,8 @@ func Inside() bool { return os.Getenv(envMarker) == "1" }
 // Start runs this program again with args in a new user and network
 // namespace, where it is root of its own network and nothing else (its
 // user and group are mapped to the caller's). It waits for it, passing on
-// SIGINT, SIGTERM and SIGHUP, and returns its exit status (128+N when
-// signal N ended it).
+// SIGINT, SIGTERM and SIGHUP (but not a terminal's Ctrl-C, which reaches
+// it directly), and returns its exit status (128+N when signal N ended it).
 func Start(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error) {
 	exe, err := os.Executable()
 	if err != nil {
@@ -45,6 +45,9 @@ func Start(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error
 		for {
 			select {
 			case s := <-sigs:
+				if s == syscall.SIGINT && fromTerminal() {
+					continue // the lab got it from the terminal too
+				}
 				cmd.Process.Signal(s)
 			case <-done:
 				return
@@ -61,6 +64,20 @@ func Start(args []string, stdin io.Reader, stdout, stderr io.Writer) (int, error
 		return ee.ExitCode(), nil
 	}
 	return 0, err
+}
+
+// fromTerminal reports whether a SIGINT just received came from a
+// terminal's Ctrl-C: this process group is the foreground one of the
+// terminal on its standard input, output or error. The terminal sends it
+// to the whole group, the lab included, which must not get it twice: a
+// second one would cancel the next command before it is typed.
+func fromTerminal() bool {
+	for _, fd := range []int{0, 1, 2} {
+		if pg, err := unix.IoctlGetInt(fd, unix.TIOCGPGRP); err == nil && pg == unix.Getpgrp() {
+			return true
+		}
+	}
+	return false
 }
 
 // Setup prepares the lab from inside: it brings the loopback interface up
