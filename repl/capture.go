@@ -45,16 +45,19 @@ type capturing struct {
 	drops  uint64             // drops reported so far
 	failed bool               // writing the file failed (and was said)
 	full   bool               // the file reached captureFileMax (and it was said)
+	fileMu sync.Mutex         // held while pcap is used: abandonCapture may close it from another goroutine
+	closed bool               // pcap is closed
 }
 
 // captureState is the session's capture: the running one, if any, and the
 // conversations seen, kept for `ladder` after the capture and the sockets end.
 type captureState struct {
-	mu    sync.Mutex
-	run   *capturing
-	convs map[capture.Conn]*conversation
-	order []capture.Conn  // oldest first
-	seen  map[string]bool // TCP states the session's sockets were seen in (help states)
+	mu      sync.Mutex
+	run     *capturing
+	stopped *capturing // the capture being stopped, until it has (see abandonCapture)
+	convs   map[capture.Conn]*conversation
+	order   []capture.Conn  // oldest first
+	seen    map[string]bool // TCP states the session's sockets were seen in (help states)
 }
 
 // conversation is what `ladder` draws: the packets of one connection.
@@ -107,7 +110,7 @@ func (s *Session) stopCapture() *capturing {
 	st := &s.captures
 	st.mu.Lock()
 	c := st.run
-	st.run = nil
+	st.run, st.stopped = nil, c
 	st.mu.Unlock()
 	if c == nil {
 		return nil
@@ -116,6 +119,9 @@ func (s *Session) stopCapture() *capturing {
 	close(c.stop)
 	<-c.done
 	c.cancel()
+	st.mu.Lock()
+	st.stopped = nil
+	st.mu.Unlock()
 	return c
 }
 

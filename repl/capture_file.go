@@ -3,6 +3,7 @@ package repl
 import (
 	"errors"
 	"io/fs"
+	"time"
 
 	"github.com/socklab/socklab/capture"
 	"github.com/socklab/socklab/say"
@@ -20,7 +21,9 @@ var captureFileMax int64 = 1 << 30
 
 // writeCaptureFile adds p to the capture's file, if it has one.
 func (s *Session) writeCaptureFile(c *capturing, p *capture.Packet) {
-	if c.pcap == nil || c.failed || c.full {
+	c.fileMu.Lock()
+	defer c.fileMu.Unlock()
+	if c.pcap == nil || c.failed || c.full || c.closed {
 		return
 	}
 	if err := c.pcap.Write(p); errors.Is(err, capture.ErrFileFull) {
@@ -33,20 +36,57 @@ func (s *Session) writeCaptureFile(c *capturing, p *capture.Packet) {
 
 // flushCaptureFile writes what the capture's file has buffered.
 func (s *Session) flushCaptureFile(c *capturing) {
-	if c.pcap != nil && !c.failed {
+	c.fileMu.Lock()
+	defer c.fileMu.Unlock()
+	if c.pcap != nil && !c.failed && !c.closed {
 		s.captureFileError(c, c.pcap.Flush())
 	}
 }
 
 // closeCaptureFile flushes and closes the capture's file.
 func (s *Session) closeCaptureFile(c *capturing) {
-	if c.pcap != nil {
+	c.fileMu.Lock()
+	defer c.fileMu.Unlock()
+	if c.pcap != nil && !c.closed {
+		c.closed = true
 		err := c.pcap.Close()
 		if !c.failed {
 			s.captureFileError(c, err)
 		}
 	}
 }
+
+// abandonCapture closes the running capture's file at once, with the
+// packets written so far, whole: the process is about to exit without
+// stopping the capture (a second SIGTERM), and an unflushed file could end
+// in the middle of a packet.
+func (s *Session) abandonCapture() {
+	s.captures.mu.Lock()
+	c := s.captures.run
+	if c == nil {
+		c = s.captures.stopped // quit began to stop it
+	}
+	s.captures.mu.Unlock()
+	if c == nil {
+		return
+	}
+	done := make(chan struct{})
+	go func() {
+		c.fileMu.Lock() // held for good: the process exits
+		if c.pcap != nil && !c.closed {
+			c.closed = true
+			c.pcap.Close()
+		}
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(abandonMax): // a file system that does not answer
+	}
+}
+
+// abandonMax bounds how long abandonCapture waits for the file.
+const abandonMax = 500 * time.Millisecond
 
 // captureFileError says, the first time, that writing the file failed.
 func (s *Session) captureFileError(c *capturing, err error) {

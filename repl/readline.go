@@ -83,6 +83,7 @@ func interactive(o Options) int {
 				cancelCmd()
 				mu.Unlock()
 			case <-force:
+				s.abandonCapture()
 				s.table.CloseAll()
 				rl.Close()
 				os.Exit(ExitInterrupted)
