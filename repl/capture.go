@@ -87,11 +87,13 @@ func (s *Session) startCapture(path string, all bool) error {
 	if path != "" {
 		f, err := os.Create(path)
 		if err == nil {
-			c.pcap, err = capture.NewPcapWriter(f, captureFileMax)
+			if c.pcap, err = capture.NewPcapWriter(f, captureFileMax); err != nil {
+				f.Close()
+			}
 		}
 		if err != nil {
 			sn.Close()
-			return fmt.Errorf("capture: %w", err)
+			return captureFileOpenError(path, err)
 		}
 	}
 	if !all {

@@ -19,6 +19,15 @@ import (
 // variable for the tests.
 var captureFileMax int64 = 1 << 30
 
+// captureFileOpenError words a failure to create the capture file.
+func captureFileOpenError(path string, err error) error {
+	var pe *fs.PathError // the file's name is said already
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return withHint(errors.New(words.T("capture.cannot_create", path, say.Error(err))), words.T("capture.hint_file"))
+}
+
 // writeCaptureFile adds p to the capture's file, if it has one.
 func (s *Session) writeCaptureFile(c *capturing, p *capture.Packet) {
 	c.fileMu.Lock()

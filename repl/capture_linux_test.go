@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/socklab/socklab/capture"
+	"github.com/socklab/socklab/words"
 )
 
 // canCapture skips the test when this process may not open a packet socket.
@@ -216,5 +217,31 @@ func TestCaptureFileBound(t *testing.T) {
 	st, err := os.Stat(pcap)
 	if err != nil || st.Size() > captureFileMax || st.Size() < captureFileMax-70000 {
 		t.Fatalf("the file: %v, %v bytes (bound %d)", err, st.Size(), captureFileMax)
+	}
+}
+
+// TestCaptureFileCannotCreate: a capture file that cannot be created (a
+// directory, a folder that does not exist) gets one error in the
+// session's language, with no Go words ("open ..."), and a hint; the
+// capture stays off.
+func TestCaptureFileCannotCreate(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	dir := filepath.Join(t.TempDir(), "d.pcap")
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	words.SetLang(words.PT)
+	defer words.SetLang(words.EN)
+	for path, why := range map[string]string{dir: "é um diretório", filepath.Join(dir, "no", "x.pcap"): "inexistente"} {
+		got, err := exec(t, s, out, "capture "+path)
+		msg := s.formatError(err)
+		if err == nil || !strings.Contains(msg, "não foi possível criar "+path+": ") || !strings.Contains(msg, why) ||
+			strings.Contains(msg, "open ") || !strings.Contains(msg, "dica: capture ARQUIVO.pcap cria") {
+			t.Fatalf("capture %s:\n%s%s", path, got, msg)
+		}
+		if st := mustExec(t, s, out, "capture"); !strings.Contains(st, "desligada") {
+			t.Fatalf("after the failure: %s", st)
+		}
 	}
 }

@@ -47,6 +47,14 @@ func init() {
 			EN: "capture: %[1]s reached %[2]d MiB, the most socklab writes to a capture file: the packets from here on are shown but not written (for a longer capture: tcpdump -w)",
 			PT: "capture: %[1]s chegou a %[2]d MiB, o máximo que o socklab grava num arquivo de captura: os pacotes daqui em diante aparecem, mas não são gravados (para uma captura mais longa: tcpdump -w)",
 		},
+		"capture.cannot_create": {
+			EN: "capture: cannot create %s: %s",
+			PT: "capture: não foi possível criar %s: %s",
+		},
+		"capture.hint_file": {
+			EN: "capture FILE.pcap creates the file (or replaces it): name one in a folder that exists and that you may write to, as capture lab.pcap in the current one",
+			PT: "capture ARQUIVO.pcap cria o arquivo (ou o substitui): dê o nome de um arquivo numa pasta que exista e onde você possa gravar, como capture lab.pcap na pasta atual",
+		},
 		"capture.bad_arg": {
 			EN: "capture: want on, off or a file name ending in .pcap, not %q",
 			PT: "capture: use on, off ou um nome de arquivo terminado em .pcap, não %q",
