@@ -79,3 +79,15 @@ func TestPartialPacketLines(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainDataIsStream: explain does not call a TCP segment "one send":
+// TCP keeps no message boundaries (a segment may carry part of a send or
+// several), the lesson the lab sheet teaches with "abc" and "def" read as
+// "abcdef".
+func TestExplainDataIsStream(t *testing.T) {
+	conv := scripted([]pk{{true, pshAck, 1, 1, 6}})
+	e := explainPacket(conv, &conv.steps[0])
+	if strings.Contains(e, "from one send") || !strings.Contains(e, "no message boundaries") {
+		t.Fatalf("a 6-byte segment is explained as %q", e)
+	}
+}

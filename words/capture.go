@@ -100,8 +100,8 @@ func init() {
 			PT: "ACK: passo 3 do three-way handshake; a conexão está ESTABLISHED e espera na fila do accept até o accept()",
 		},
 		"capture.explain.data": {
-			EN: "data: %d bytes from one send; the receiver's kernel acknowledges them even before a program reads them",
-			PT: "dados: %d bytes de um send; o kernel de quem recebe confirma (ACK) mesmo antes de um programa ler",
+			EN: "data: %d bytes of the stream; a segment may carry part of one send or several sends (TCP keeps no message boundaries), and the receiver's kernel acknowledges them even before a program reads them",
+			PT: "dados: %d bytes do fluxo; um segmento pode levar parte de um send ou vários sends (o TCP não mantém limites de mensagem), e o kernel de quem recebe confirma (ACK) mesmo antes de um programa ler",
 		},
 		"capture.explain.ack": {
 			EN: "ACK: everything before byte %d arrived; the receiver expects that byte next",
