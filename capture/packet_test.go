@@ -149,3 +149,25 @@ func TestTrackerMidStream(t *testing.T) {
 		}
 	}
 }
+
+// TestTrackerWindowProbe: a keep-alive-shaped segment sent to a peer whose
+// last window was zero is a zero-window probe (Linux sends both alike); to
+// a peer with room, a keep-alive. (tshark names both Keep-Alive.)
+func TestTrackerWindowProbe(t *testing.T) {
+	tr := NewTracker()
+	for i, st := range []struct {
+		b         []byte
+		ka, probe bool
+	}{
+		{b: segment(t, 1, 2, 1000, 5000, PSH|ACK, 100, "abc")},
+		{b: segment(t, 2, 1, 5000, 1003, ACK, 0, "")},
+		{b: segment(t, 1, 2, 1002, 5000, ACK, 100, ""), ka: true, probe: true},
+		{b: segment(t, 2, 1, 5000, 1003, ACK, 300, "")},
+		{b: segment(t, 1, 2, 1002, 5000, ACK, 100, ""), ka: true},
+	} {
+		s := tr.Add(decode(t, st.b))
+		if s.KeepAlive != st.ka || s.WindowProbe != st.probe {
+			t.Errorf("step %d: keep-alive %v, window probe %v; want %v, %v", i, s.KeepAlive, s.WindowProbe, st.ka, st.probe)
+		}
+	}
+}

@@ -28,6 +28,7 @@ type Seen struct {
 
 	Retransmission bool // its bytes (or SYN or FIN) were sent before
 	KeepAlive      bool // a keep-alive probe: one byte or none, just behind what was sent
+	WindowProbe    bool // that probe asks a peer whose window was zero whether it has room again
 	ZeroWindow     bool // the sender's receive buffer is full
 }
 
@@ -38,6 +39,7 @@ type side struct {
 	next    uint32 // the sequence number after the highest byte sent
 	scale   int    // window scale from its SYN, -1 when none
 	synSeen bool
+	zeroWin bool // the last window it advertised was zero
 }
 
 type conversation struct {
@@ -97,6 +99,9 @@ func (t *Tracker) Add(p Packet) Seen {
 		s.Win = int(p.Window) << me.scale
 	}
 	s.ZeroWindow = p.Window == 0 && !p.Flags.Has(RST)
+	if !p.Flags.Has(RST) {
+		me.zeroWin = s.ZeroWindow
+	}
 	span := uint32(p.Len)
 	if p.Flags.Has(SYN) {
 		span++
@@ -108,6 +113,9 @@ func (t *Tracker) Add(p Packet) Seen {
 	switch {
 	case p.Len <= 1 && p.Flags&(SYN|FIN|RST) == 0 && p.Seq == me.next-1 && after(me.next, me.base):
 		s.KeepAlive = true
+		// Linux probes a zero window with the same segment as a
+		// keep-alive (Wireshark names both Keep-Alive).
+		s.WindowProbe = peer.zeroWin
 	case span > 0 && !after(end, me.next) && after(me.next, me.base) && !p.Flags.Has(RST):
 		s.Retransmission = true
 	}

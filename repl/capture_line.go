@@ -140,6 +140,8 @@ func explainPacket(conv *conversation, p *capture.Seen) string {
 		return words.T("capture.explain.udp", p.Len)
 	case p.Proto != "tcp":
 		return ""
+	case p.KeepAlive && p.WindowProbe:
+		return words.T("capture.explain.windowprobe")
 	case p.KeepAlive:
 		return words.T("capture.explain.keepalive")
 	case p.Retransmission:

@@ -91,3 +91,13 @@ func TestExplainDataIsStream(t *testing.T) {
 		t.Fatalf("a 6-byte segment is explained as %q", e)
 	}
 }
+
+// TestExplainWindowProbe: a probe of a zero window is not explained as
+// SO_KEEPALIVE's.
+func TestExplainWindowProbe(t *testing.T) {
+	conv := scripted([]pk{{true, ack, 3, 1, 0}})
+	conv.steps[0].KeepAlive, conv.steps[0].WindowProbe = true, true
+	if e := explainPacket(conv, &conv.steps[0]); strings.Contains(e, "SO_KEEPALIVE") || !strings.Contains(e, "zero-window probe") {
+		t.Fatalf("a zero-window probe is explained as %q", e)
+	}
+}

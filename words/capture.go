@@ -123,6 +123,10 @@ func init() {
 			EN: "keep-alive: a probe with no new data, checking that the peer is still there (SO_KEEPALIVE)",
 			PT: "keep-alive: uma sonda sem dados novos, que verifica se o outro lado ainda existe (SO_KEEPALIVE)",
 		},
+		"capture.explain.windowprobe": {
+			EN: "zero-window probe: the peer's receive buffer was full (window 0), so this side asks, with no new data, whether it has room again (Linux sends the same segment as a keep-alive, so Wireshark names it Keep-Alive too)",
+			PT: "sonda de janela zero: o buffer de recepção do outro lado estava cheio (janela 0), então este lado pergunta, sem dados novos, se já há espaço (o Linux envia o mesmo segmento de um keep-alive, por isso o Wireshark também o chama de Keep-Alive)",
+		},
 		"capture.explain.zerowindow": {
 			EN: "zero window: the sender of this packet has a full receive buffer (nobody reads); the other side must wait",
 			PT: "janela zero: quem envia este pacote está com o buffer de recepção cheio (ninguém lê); o outro lado precisa esperar",
