@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"syscall"
 
 	"github.com/socklab/socklab/lab"
 	"github.com/socklab/socklab/say"
@@ -49,11 +50,20 @@ func labError(stderr io.Writer, err error) {
 			fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_other_os"))
 		}
 	case errors.As(err, &le) && le.Blocked != nil:
-		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.blocked", le.Blocked.Name, le.Blocked.Value, say.Error(err)))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.blocked", le.Blocked.Name, le.Blocked.Value, labCause(err)))
 		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_sysctl", le.Blocked.Name, le.Blocked.Want))
 		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_root"))
 	default:
-		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.failed", say.Error(err)))
+		fmt.Fprintln(stderr, words.T("label.error"), words.T("lab.failed", labCause(err)))
 		fmt.Fprintln(stderr, words.T("label.hint"), words.T("lab.hint_root"))
 	}
+}
+
+// labCause words the system's error: the kernel says ENOSPC, whose text is
+// "no space left on device", when no more user namespaces may be made.
+func labCause(err error) string {
+	if errors.Is(err, syscall.ENOSPC) {
+		return words.T("lab.ns_limit")
+	}
+	return say.Error(err)
 }

@@ -27,6 +27,10 @@ func init() {
 			EN: "socklab --lab: this system keeps unprivileged user namespaces off (%s = %s): %v",
 			PT: "socklab --lab: este sistema desliga os namespaces de usuário sem privilégio (%s = %s): %v",
 		},
+		"lab.ns_limit": {
+			EN: "the limit on user namespaces is reached (ENOSPC; not a full disk)",
+			PT: "o limite de namespaces de usuário foi atingido (ENOSPC; não é disco cheio)",
+		},
 		"lab.hint_sysctl": {
 			EN: "an administrator can allow them: sudo sysctl -w %s=%s",
 			PT: "um administrador pode permitir: sudo sysctl -w %s=%s",
