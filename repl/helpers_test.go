@@ -68,6 +68,15 @@ func mustExec(t *testing.T, s *Session, out *syncBuffer, line string) string {
 	return got
 }
 
+// since returns what was ever written from byte off on, and how many
+// bytes were ever written.
+func (b *syncBuffer) since(off int) (string, int) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	all := b.all.Bytes()
+	return string(all[min(off, len(all)):]), len(all)
+}
+
 // everything returns all that was ever written.
 func (b *syncBuffer) everything() string {
 	b.mu.Lock()

@@ -27,7 +27,7 @@ func TestGateLeavesNoWakeUp(t *testing.T) {
 	stdin := newWakeReader(pr)
 	printed := make(signalWriter, 4)
 	gate := &promptGate{out: printed, wake: func() { stdin.Wake(gateRune) }}
-	cfg := editorConfig(stdin, io.Discard, io.Discard, gate)
+	cfg := editorConfig(stdin, io.Discard, io.Discard, gate, &typedBound{})
 	cfg.FuncIsTerminal = func() bool { return false }
 	cfg.FuncMakeRaw = func() error { return nil }
 	cfg.FuncExitRaw = func() error { return nil }

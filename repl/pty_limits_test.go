@@ -18,12 +18,13 @@ import (
 
 // term is the interactive shell on a pseudo-terminal, as a person sees it.
 type term struct {
-	t      *testing.T
-	cmd    *osexec.Cmd
-	tty    *os.File
-	screen *syncBuffer
-	mark   int
-	exited chan error
+	t        *testing.T
+	cmd      *osexec.Cmd
+	tty      *os.File
+	screen   *syncBuffer
+	mark     int
+	exited   chan error
+	patience time.Duration // how long after waits; 0: 10 s
 }
 
 // startTerm starts the shell (the test binary as socklab, see TestMain) on a
@@ -61,16 +62,23 @@ func (tm *term) typed(s string) {
 // after waits for want to appear after the mark'th byte of output.
 func (tm *term) after(want string) {
 	tm.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	patience := tm.patience
+	if patience == 0 {
+		patience = 10 * time.Second
+	}
+	deadline := time.Now().Add(patience)
+	from := tm.mark // what is before it was searched already (less a want's length)
 	for time.Now().Before(deadline) {
-		all := tm.screen.everything()
-		if i := strings.Index(all[tm.mark:], want); i >= 0 {
-			tm.mark += i + len(want)
+		tail, end := tm.screen.since(from)
+		if i := strings.Index(tail, want); i >= 0 {
+			tm.mark = from + i + len(want)
 			return
 		}
+		from = max(from, end-len(want)+1)
 		time.Sleep(5 * time.Millisecond)
 	}
-	tm.t.Fatalf("no %q on the terminal after byte %d:\n%q", want, tm.mark, tm.screen.everything()[tm.mark:])
+	tail, _ := tm.screen.since(tm.mark)
+	tm.t.Fatalf("no %q on the terminal after byte %d:\n%q", want, tm.mark, tail)
 }
 
 // wait waits (bounded) for the shell to exit and returns its error.

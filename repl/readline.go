@@ -34,7 +34,7 @@ func interactive(o Options) int {
 	stdout := consoleOut(o.Stdout)
 	gate := &promptGate{out: stdout, wake: func() { stdin.Wake(gateRune) }}
 	rs := &rlSource{in: stdin, gate: gate}
-	cfg := editorConfig(stdin, stdout, o.Stderr, gate)
+	cfg := editorConfig(stdin, stdout, o.Stderr, gate, &rs.bound)
 	rl, err := readline.NewEx(cfg)
 	if err != nil {
 		fmt.Fprintln(o.Stderr, words.T("label.error"), words.T("session.no_editor", err))
@@ -46,6 +46,7 @@ func interactive(o Options) int {
 	defer hist.close()
 	out := gate
 	s := newSession(config{out: out, errOut: out, color: useColor(o.Stdout), notices: true, terminal: true, inert: true, input: rs, allowExec: o.AllowExec, memory: o.Memory})
+	rs.s = s
 	cfg.AutoComplete = completer{s, rs}
 	rl.SetConfig(cfg)
 
@@ -102,8 +103,13 @@ func interactive(o Options) int {
 		mu.Unlock()
 		rl.SetPrompt(s.prompt())
 		gate.begin()
+		rs.bound.reset()
 		line, err := rl.Readline()
-		if err == nil && strings.TrimSpace(line) != "" {
+		if err == nil && rs.bound.tooLong() {
+			gate.end()
+			s.PrintError(rs.tooLong())
+			s.out.flush()
+		} else if err == nil && strings.TrimSpace(line) != "" {
 			// A command runs: its output, and what arrives meanwhile, goes
 			// straight out, on the lines after the entered one. (After an
 			// empty line the gate stays up: the next prompt shows what
@@ -133,7 +139,7 @@ func interactive(o Options) int {
 
 // editorConfig is the line editor's configuration: stdin is the terminal
 // reader, and gate's injected rune prints what waits above the prompt.
-func editorConfig(stdin *wakeReader, stdout, stderr io.Writer, gate *promptGate) *readline.Config {
+func editorConfig(stdin *wakeReader, stdout, stderr io.Writer, gate *promptGate, bound *typedBound) *readline.Config {
 	return &readline.Config{
 		Prompt:            "socklab> ",
 		HistoryLimit:      historyLimit,
@@ -159,7 +165,7 @@ func editorConfig(stdin *wakeReader, stdout, stderr io.Writer, gate *promptGate)
 				gate.flushInside()
 				return readline.CharBell, true
 			}
-			return r, true
+			return bound.filter(r), true
 		},
 	}
 }
@@ -220,20 +226,37 @@ type rlSource struct {
 	rl      *readline.Instance
 	in      *wakeReader
 	gate    *promptGate
+	s       *Session    // where a refused line is reported
+	bound   typedBound  // the longest line taken (see maxTyped)
 	reading atomic.Bool // a line of data, not a command, is being typed
 }
 
+// readLine reads a line of data (interact, a script's input()). A line
+// past maxTyped is refused, said, and read again: never sent cut short.
 func (r *rlSource) readLine(prompt string) (string, error) {
-	r.rl.SetPrompt(prompt)
-	r.reading.Store(true)
-	r.gate.begin()
-	line, err := r.rl.Readline()
-	r.gate.end()
-	r.reading.Store(false)
-	if errors.Is(err, readline.ErrInterrupt) {
-		return "", errInterrupt
+	for {
+		r.rl.SetPrompt(prompt)
+		r.reading.Store(true)
+		r.gate.begin()
+		r.bound.reset()
+		line, err := r.rl.Readline()
+		r.gate.end()
+		r.reading.Store(false)
+		if errors.Is(err, readline.ErrInterrupt) {
+			return "", errInterrupt
+		}
+		if err == nil && r.bound.tooLong() {
+			r.s.PrintError(r.tooLong())
+			r.s.out.flush()
+			continue
+		}
+		return line, err
 	}
-	return line, err
+}
+
+// tooLong is the error of a typed line past maxTyped.
+func (r *rlSource) tooLong() error {
+	return withHint(errors.New(words.T("session.typed_long", maxTyped)), words.T("session.typed_long_hint"))
 }
 
 // interrupt wakes a waiting readLine as Ctrl-C would.
