@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"unicode/utf8"
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
@@ -42,9 +43,10 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 	var recvErr error // a receive that failed (not the peer's end of stream): interact's error
 	go func() {
 		defer close(recvDone)
+		view := liveView{stream: sock.Kind != netops.KindPacket}
 		for {
 			b, err := sock.Recv(rctx, recvDefault, 0)
-			showLines(s, b)
+			view.show(s, b, err != nil)
 			if err != nil {
 				switch {
 				case err == io.EOF:
@@ -86,13 +88,74 @@ func runInteract(ctx context.Context, s *Session, a *Args) error {
 	}
 }
 
+// liveView shows what interact receives, line by line, unprintable bytes
+// escaped; a "\r\n" ending shows as a plain line end, and a last line
+// without its end shows at once. A stream's reads end where the kernel
+// had bytes, not where the peer's lines or characters end, so a view of a
+// stream keeps the end of one read for the next when it may continue
+// there: an unfinished UTF-8 character ("conex\xc3" + "\xa3o" is
+// "conexão", not two invalid bytes) and a "\r" (which a "\n" may follow).
+// A line end that comes at the start of a read ends the line the last read
+// showed, instead of showing an empty line.
+type liveView struct {
+	stream bool   // a stream (TCP, UNIX), not datagrams, each whole
+	held   []byte // the end of the last read, kept for the next
+	open   bool   // the last line shown has not ended yet
+}
+
+// show shows b; last says no more will come (end of stream, an error).
+func (v *liveView) show(s *Session, b []byte, last bool) {
+	if !v.stream {
+		showLines(s, b)
+		return
+	}
+	b = append(v.held, b...)
+	v.held = nil
+	if !last {
+		b, v.held = holdTail(b)
+	}
+	if v.open {
+		for _, end := range []string{"\r\n", "\n"} {
+			if rest, ok := bytes.CutPrefix(b, []byte(end)); ok {
+				b, v.open = rest, false
+				break
+			}
+		}
+	}
+	if len(b) > 0 {
+		v.open = !bytes.HasSuffix(b, []byte("\n"))
+	}
+	showLines(s, b)
+}
+
+// holdTail splits off the end of b that the next read may continue: a
+// final "\r", or the start of a UTF-8 character that is not complete yet.
+func holdTail(b []byte) (show, held []byte) {
+	n := len(b)
+	if n > 0 && b[n-1] == '\r' {
+		return b[:n-1], b[n-1:]
+	}
+	for i := n - 1; i >= 0 && i >= n-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return b[:i], b[i:]
+			}
+			break
+		}
+	}
+	return b, nil
+}
+
 // showLines prints b line by line, unprintable bytes escaped; a "\r\n"
 // ending shows as a plain line end, and a last line without its end shows
-// at once.
+// at once, with any "\r" it ends with.
 func showLines(s *Session, b []byte) {
 	for len(b) > 0 {
-		line, rest, _ := bytes.Cut(b, []byte("\n"))
-		s.Printf("%s", say.Escape(bytes.TrimSuffix(line, []byte("\r")), 0))
+		line, rest, ended := bytes.Cut(b, []byte("\n"))
+		if ended {
+			line = bytes.TrimSuffix(line, []byte("\r"))
+		}
+		s.Printf("%s", say.Escape(line, 0))
 		b = rest
 	}
 }
