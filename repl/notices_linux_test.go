@@ -83,3 +83,14 @@ func TestNoticeKeepsSocketError(t *testing.T) {
 		t.Fatalf("recv after the ICMP port unreachable: %v\n%s", err, got)
 	}
 }
+
+// TestNoticePreviewWholeCharacters: the 64-byte preview of an arrival
+// notice ends on a whole UTF-8 character; it showed the half it cut as an
+// invalid byte ("...ã\xc3"...), as if the peer had sent one.
+func TestNoticePreviewWholeCharacters(t *testing.T) {
+	s, out := testSession(t, true)
+	ln, addr := peerListener(t)
+	mustExec(t, s, out, "connect "+addr)
+	acceptOne(t, ln).Write([]byte("a" + strings.Repeat("ã", 50)))
+	waitFor(t, out, `[1] 101 bytes waiting: "a`+strings.Repeat("ã", 31)+`"... (recv to read)`)
+}
