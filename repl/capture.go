@@ -85,7 +85,7 @@ func (s *Session) startCapture(path string, all bool) error {
 	}
 	c := &capturing{sn: sn, all: all, start: start, stop: make(chan struct{}), sync: make(chan chan struct{}), catch: make(chan chan struct{}), done: make(chan struct{}), path: path}
 	if path != "" {
-		f, err := os.Create(path)
+		f, err := openCaptureFile(path)
 		if err == nil {
 			if c.pcap, err = capture.NewPcapWriter(f, captureFileMax); err != nil {
 				f.Close()

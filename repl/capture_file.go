@@ -2,7 +2,10 @@ package repl
 
 import (
 	"errors"
+	"io"
 	"io/fs"
+	"os"
+	"syscall"
 	"time"
 
 	"github.com/socklab/socklab/capture"
@@ -19,11 +22,43 @@ import (
 // variable for the tests.
 var captureFileMax int64 = 1 << 30
 
+// captureWriteMax bounds each write to the capture file: a FIFO whose
+// reader stopped reading would otherwise hold the capture, and capture off,
+// for ever. A variable for the tests.
+var captureWriteMax = 5 * time.Second
+
+// openCaptureFile creates (or empties) the capture file. A FIFO (for a
+// live Wireshark: wireshark -k -i FIFO) is opened without waiting: its
+// reader must be there already.
+func openCaptureFile(path string) (io.WriteCloser, error) {
+	flags := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if fi, err := os.Stat(path); err == nil && fi.Mode()&fs.ModeNamedPipe != 0 {
+		flags = os.O_WRONLY | syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(path, flags, 0o666)
+	if err != nil {
+		return nil, err
+	}
+	return deadlineFile{f}, nil
+}
+
+// deadlineFile is a file whose writes give up after captureWriteMax (a
+// regular file has no deadlines, and ignores it).
+type deadlineFile struct{ *os.File }
+
+func (d deadlineFile) Write(b []byte) (int, error) {
+	d.SetWriteDeadline(time.Now().Add(captureWriteMax))
+	return d.File.Write(b)
+}
+
 // captureFileOpenError words a failure to create the capture file.
 func captureFileOpenError(path string, err error) error {
 	var pe *fs.PathError // the file's name is said already
 	if errors.As(err, &pe) {
 		err = pe.Err
+	}
+	if errors.Is(err, syscall.ENXIO) { // a FIFO that no one reads
+		return withHint(errors.New(words.T("capture.no_reader", path)), words.T("capture.hint_reader", path))
 	}
 	return withHint(errors.New(words.T("capture.cannot_create", path, say.Error(err))), words.T("capture.hint_file"))
 }
@@ -107,5 +142,9 @@ func (s *Session) captureFileError(c *capturing, err error) {
 	if errors.As(err, &pe) {
 		err = pe.Err
 	}
-	s.Printf("%s", words.N("capture.file_failed", int64(c.pcap.Kept()), c.path, say.Error(err)))
+	why := say.Error(err)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		why = words.T("capture.reader_stalled", captureWriteMax.Seconds())
+	}
+	s.Printf("%s", words.N("capture.file_failed", int64(c.pcap.Kept()), c.path, why))
 }

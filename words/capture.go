@@ -55,6 +55,18 @@ func init() {
 			EN: "capture FILE.pcap creates the file (or replaces it): name one in a folder that exists and that you may write to, as capture lab.pcap in the current one",
 			PT: "capture ARQUIVO.pcap cria o arquivo (ou o substitui): dê o nome de um arquivo numa pasta que exista e onde você possa gravar, como capture lab.pcap na pasta atual",
 		},
+		"capture.no_reader": {
+			EN: "capture: no program reads the FIFO %s",
+			PT: "capture: nenhum programa lê o FIFO %s",
+		},
+		"capture.hint_reader": {
+			EN: "start its reader first, as Wireshark: wireshark -k -i %s",
+			PT: "inicie antes quem o lê, como o Wireshark: wireshark -k -i %s",
+		},
+		"capture.reader_stalled": {
+			EN: "its reader took nothing for %g s",
+			PT: "quem o lê não pegou nada por %g s",
+		},
 		"capture.bad_arg": {
 			EN: "capture: want on, off or a file name ending in .pcap, not %q",
 			PT: "capture: use on, off ou um nome de arquivo terminado em .pcap, não %q",
