@@ -42,6 +42,7 @@ type capturing struct {
 	done   chan struct{}      // closed when it has
 	shown  int                // packets printed
 	port   int                // the first connection's server port, for the Wireshark filter
+	udp    int                // the first UDP datagram's destination port, for it when no connection was seen
 	drops  uint64             // drops reported so far
 	failed bool               // writing the file failed (and was said)
 	full   bool               // the file reached captureFileMax (and it was said)
@@ -327,8 +328,11 @@ func (s *Session) capturePacket(c *capturing, tr *capture.Tracker, p capture.Pac
 	s.writeCaptureFile(c, &p)
 	conv := s.fileStep(seen)
 	c.shown++
-	if c.port == 0 && seen.Flags&(capture.SYN|capture.ACK) == capture.SYN {
+	switch {
+	case c.port == 0 && seen.Proto == "tcp" && seen.Flags&(capture.SYN|capture.ACK) == capture.SYN:
 		c.port = int(seen.Dst.Port())
+	case c.udp == 0 && seen.Proto == "udp" && !seen.NoPorts:
+		c.udp = int(seen.Dst.Port())
 	}
 	s.Printf("%s", s.packetLine(c, conv, &seen))
 	if s.teach().explain.Load() {

@@ -245,3 +245,17 @@ func TestCaptureFileCannotCreate(t *testing.T) {
 		}
 	}
 }
+
+// TestCaptureUDPFilterHint: a capture of UDP alone ends with Wireshark's
+// filter for UDP (it said "tcp.port == PORT", which keeps nothing of it).
+func TestCaptureUDPFilterHint(t *testing.T) {
+	canCapture(t)
+	s, out := testSession(t, false)
+	mustExec(t, s, out, "listen udp 127.0.0.1:0")
+	port := regexp.MustCompile(`udp bound 127\.0\.0\.1:(\d+)`).FindStringSubmatch(out.everything())[1]
+	pcap := filepath.Join(t.TempDir(), "udp.pcap")
+	mustExec(t, s, out, "capture "+pcap+"; sendto 127.0.0.1:"+port+" hi")
+	if off := mustExec(t, s, out, "capture off"); !strings.Contains(off, "filter with udp.port == "+port) {
+		t.Fatalf("capture off:\n%s", off)
+	}
+}

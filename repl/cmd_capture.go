@@ -57,6 +57,8 @@ func runCapture(ctx context.Context, s *Session, a *Args) error {
 			s.Printf("%s", words.N("capture.written_partly", int64(c.pcap.Kept()), c.path))
 		case c.path != "" && c.port > 0:
 			s.Printf("%s", words.T("capture.written_port", c.path, c.port))
+		case c.path != "" && c.udp > 0:
+			s.Printf("%s", words.T("capture.written_udp", c.path, c.udp))
 		case c.path != "":
 			s.Printf("%s", words.T("capture.written", c.path))
 		}

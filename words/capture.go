@@ -67,6 +67,10 @@ func init() {
 			EN: "its reader took nothing for %g s",
 			PT: "quem o lê não pegou nada por %g s",
 		},
+		"capture.written_udp": {
+			EN: "the packets are in %s: open it in Wireshark and filter with udp.port == %d",
+			PT: "os pacotes estão em %s: abra no Wireshark e filtre com udp.port == %d",
+		},
 		"capture.bad_arg": {
 			EN: "capture: want on, off or a file name ending in .pcap, not %q",
 			PT: "capture: use on, off ou um nome de arquivo terminado em .pcap, não %q",
