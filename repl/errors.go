@@ -164,6 +164,8 @@ func (s *Session) socketHints(err error) []string {
 		return []string{words.T("windows.addr_not_avail")}
 	case errors.Is(err, syscall.EADDRNOTAVAIL):
 		return []string{words.T("hint.addr_not_avail")}
+	case errors.Is(err, syscall.EACCES) && oe.Op == "listen" && onWindows: // no privileged ports there
+		return []string{say.Meaning(err)}
 	case errors.Is(err, syscall.EACCES) && (oe.Op == "listen"):
 		return []string{words.T("hint.privileged")}
 	case errors.Is(err, syscall.ECONNRESET): // what the errno means is all there is to say

@@ -323,6 +323,9 @@ func Meaning(err error) string {
 }
 
 func errnoMeaning(call, name string) string {
+	if name == "EACCES" && (call == "bind" || call == "listen") && runtime.GOOS == "windows" {
+		return words.T("windows.errno.bind.EACCES") // no privileged ports there
+	}
 	if k := "errno." + call + "." + name; call != "" && words.Has(k) {
 		return words.T(k)
 	}

@@ -2,6 +2,7 @@ package say
 
 import (
 	"os"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -26,5 +27,25 @@ func TestWinsockErrorsSaid(t *testing.T) {
 		Err: &netops.SysError{Call: "bind", Errno: syscall.EADDRINUSE, Winsock: "WSAEADDRINUSE 10048"}}
 	if got := Error(step); !strings.Contains(got, "(EADDRINUSE, Windows WSAEADDRINUSE 10048)") {
 		t.Errorf("a failed bind on Windows: %q, want both errno names", got)
+	}
+}
+
+// TestAccessDeniedOnWindows: a bind Windows refuses with WSAEACCES is not
+// about privileged ports, which Windows does not have: the port is in a
+// range the system reserved (Hyper-V, WSL and Docker reserve some of the
+// course's high ports) or another program holds it exclusively. Linux's
+// EACCES keeps its meaning.
+func TestAccessDeniedOnWindows(t *testing.T) {
+	err := &netops.OpError{Op: "bind", ID: 1, Net: "tcp", Addr: "127.0.0.1:65432",
+		Err: &netops.SysError{Call: "bind", Errno: syscall.EACCES, Winsock: "WSAEACCES 10013"}}
+	want, never := "ports below 1024", "excludedportrange"
+	if runtime.GOOS == "windows" {
+		want, never = "netsh interface ipv4 show excludedportrange protocol=tcp", "below 1024"
+	}
+	if m := Meaning(err); !strings.Contains(m, want) || strings.Contains(m, never) {
+		t.Errorf("a bind refused with EACCES means %q, want %q", m, want)
+	}
+	if c := Call(netops.Call{Name: "bind", Err: err.Err}); !strings.Contains(c, want) {
+		t.Errorf("explain's bind refused with EACCES: %q, want %q", c, want)
 	}
 }

@@ -24,6 +24,10 @@ func init() {
 			EN: "another program holds port %[1]d; see which in a cmd.exe or PowerShell window with: netstat -ano | findstr :%[1]d (the last column is its PID)",
 			PT: "outro programa ocupa a porta %[1]d; veja qual numa janela do cmd.exe ou do PowerShell com: netstat -ano | findstr :%[1]d (a última coluna é o PID dele)",
 		},
+		"windows.errno.bind.EACCES": {
+			EN: "permission denied: Windows keeps every program off this port: it is in a range the system reserved (Hyper-V, WSL and Docker reserve ranges of high ports; see them with: netsh interface ipv4 show excludedportrange protocol=tcp), or another program holds it with SO_EXCLUSIVEADDRUSE; pick another port",
+			PT: "permissão negada: o Windows não deixa nenhum programa usar esta porta: ela está numa faixa que o sistema reservou (o Hyper-V, o WSL e o Docker reservam faixas de portas altas; veja-as com: netsh interface ipv4 show excludedportrange protocol=tcp), ou outro programa a ocupa com SO_EXCLUSIVEADDRUSE; escolha outra porta",
+		},
 		"windows.no_such_option": {
 			EN: "(does not exist here)",
 			PT: "(não existe aqui)",
