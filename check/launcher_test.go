@@ -20,7 +20,8 @@ const helperVar = "SOCKLAB_CHECK_TEST_HELPER"
 // plays Windows' py.exe (or a venv's python.exe): it starts the real
 // program, "echo", as its child and waits for it. "echo" writes its pid
 // to the file args[0] and serves an echo on 127.0.0.1:args[1] until it
-// is killed.
+// is killed. "crlf" prints a traceback as Python on Windows does, its
+// lines ending in CRLF, and exits 1.
 func helperMain(args []string) bool {
 	switch os.Getenv(helperVar) {
 	case "launcher":
@@ -35,6 +36,10 @@ func helperMain(args []string) bool {
 			os.Exit(1)
 		}
 		os.Exit(0)
+	case "crlf": // Python on Windows: text lines end in CRLF
+		os.Stdout.WriteString("Servidor iniciado\r\n")
+		os.Stderr.WriteString("Traceback (most recent call last):\r\nOSError: [WinError 10048] endereço em uso\r\n")
+		os.Exit(1)
 	case "echo":
 		if len(args) != 2 || os.WriteFile(args[0], []byte(strconv.Itoa(os.Getpid())), 0o644) != nil {
 			os.Exit(3)

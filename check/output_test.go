@@ -72,3 +72,19 @@ func TestPythonOutsideUTF8(t *testing.T) {
 		t.Fatalf("the course's chat client fails:\n%s", text(rep))
 	}
 }
+
+// TestOutputWithCRLF: a program's last output written with CRLF line ends
+// (Python on Windows prints so) is shown as the same lines, without a "?"
+// (the escaped CR) at the end of each, and its JSON has no "\r".
+func TestOutputWithCRLF(t *testing.T) {
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv(helperVar, "crlf")
+	rep := check(t, "echo-server", freePort(t), self)
+	want := "Traceback (most recent call last):\nOSError: [WinError 10048] endereço em uso"
+	if out := rep.Cases[0].Output; out != want || strings.Contains(text(rep), "?\n") {
+		t.Fatalf("the output is %q, want %q:\n%s", out, want, text(rep))
+	}
+}

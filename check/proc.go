@@ -169,13 +169,13 @@ func (p *program) status() string {
 
 // tail returns the last lines the program wrote (stderr first, where a
 // traceback goes, else stdout), at most n lines, each cut at showLimit
-// bytes.
+// bytes. A line may end in CRLF (Python on Windows writes text so).
 func (p *program) tail(n int) string {
-	s := strings.TrimRight(p.stderr.String(), "\n")
+	s := strings.TrimRight(p.stderr.String(), "\r\n")
 	if s == "" {
-		s = strings.TrimRight(p.stdout.String(), "\n")
+		s = strings.TrimRight(p.stdout.String(), "\r\n")
 	}
-	lines := strings.Split(s, "\n")
+	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	if len(lines) > n {
 		lines = lines[len(lines)-n:]
 	}
