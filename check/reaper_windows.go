@@ -2,6 +2,7 @@ package check
 
 import (
 	"os/exec"
+	"syscall"
 	"time"
 	"unsafe"
 
@@ -40,6 +41,9 @@ func newFamily(cmd *exec.Cmd) *family {
 	limits.BasicLimitInformation.LimitFlags = windows.JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE
 	_, _ = windows.SetInformationJobObject(job, windows.JobObjectExtendedLimitInformation,
 		uintptr(unsafe.Pointer(&limits)), uint32(unsafe.Sizeof(limits)))
+	if cmd.SysProcAttr == nil {
+		cmd.SysProcAttr = &syscall.SysProcAttr{}
+	}
 	cmd.SysProcAttr.CreationFlags |= windows.CREATE_SUSPENDED
 	return &family{job: job}
 }
