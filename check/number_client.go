@@ -2,8 +2,11 @@ package check
 
 import (
 	"context"
+	"io"
+	"net"
 	"regexp"
 	"strconv"
+	"time"
 
 	"github.com/socklab/socklab/words"
 )
@@ -36,10 +39,10 @@ func numberClient(ctx context.Context, e *env) {
 	default:
 		e.pass("width", words.T("check.note.width", hexView(msg)))
 	}
-	// Answer as the course's server does, then close first.
+	// Answer as the course's server does, then close.
 	reply := numberReply(msg)
 	_, _ = c.Write(reply)
-	_ = c.Close()
+	closeAfterPeer(c, min(e.timeout, closeGrace))
 	e.printedAll(ctx, "prints", [][]byte{reply}, true)
 	e.byteOrder(msg, rule)
 }
@@ -73,4 +76,22 @@ func (e *env) byteOrder(msg []byte, rule string) {
 	default:
 		e.pass("big-endian", words.T("check.note.big_endian", hexView(msg), be))
 	}
+}
+
+// closeGrace is how long a server socklab plays waits for the client to
+// close first before it closes itself (see closeAfterPeer).
+const closeGrace = time.Second
+
+// closeAfterPeer closes c once the client has closed its side, or after
+// wait. The course's server closes first, but the side that closes first
+// keeps the connection in TIME_WAIT for a minute, and here that side holds
+// the course's address: the next check of a server there, whose program
+// binds without SO_REUSEADDR as the course's do, would fail with "Address
+// already in use". A client that reads its reply and ends closes first
+// itself, so waiting for that a moment leaves the port free; a client that
+// waits for the end of the stream gets it after wait.
+func closeAfterPeer(c *net.TCPConn, wait time.Duration) {
+	_ = c.SetReadDeadline(time.Now().Add(wait))
+	_, _ = io.Copy(io.Discard, io.LimitReader(c, 1<<20))
+	_ = c.Close()
 }
