@@ -3,8 +3,6 @@ package repl
 import (
 	"io"
 	"sync"
-
-	"github.com/socklab/socklab/words"
 )
 
 // gateRune is the byte the prompt gate injects into the line editor's
@@ -13,8 +11,10 @@ import (
 const gateRune = 0x1c
 
 // maxGated is the most output the gate holds while it waits for the line
-// editor to take it; past it, lines are dropped with a count, never held
-// without a bound.
+// editor to take it; past it, the printer waits until the editor has taken
+// what is held, so everything that prints waits with it (interact's
+// receive, a script's print), and a peer that floods is held back by TCP
+// flow control instead of having what it sent dropped unseen.
 const maxGated = 1 << 20
 
 // promptGate keeps output off the line being typed. chzyer/readline prints
@@ -34,22 +34,21 @@ type promptGate struct {
 	redraw func()    // draws the prompt and the typed text again (readline's Refresh)
 
 	mu      sync.Mutex
-	active  bool     // a prompt is up
-	pending []string // lines waiting for readline's goroutine
-	size    int      // bytes in pending
-	dropped int      // lines dropped past maxGated
+	taken   *sync.Cond // signalled when pending is written or the prompt ends (see room)
+	active  bool       // a prompt is up
+	pending []string   // lines waiting for readline's goroutine
+	size    int        // bytes in pending
 }
 
 // Write implements io.Writer for the printer: a write is whole lines.
 func (g *promptGate) Write(p []byte) (int, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
+	for g.active && g.size > 0 && g.size+len(p) > maxGated {
+		g.room().Wait() // until readline's goroutine, or end, has written what waits
+	}
 	if !g.active {
 		return g.out.Write(p)
-	}
-	if g.size+len(p) > maxGated {
-		g.dropped++
-		return len(p), nil
 	}
 	g.pending = append(g.pending, string(p))
 	g.size += len(p)
@@ -80,22 +79,28 @@ func (g *promptGate) end() {
 func (g *promptGate) flushInside() {
 	g.mu.Lock()
 	defer g.mu.Unlock()
-	if len(g.pending) > 0 || g.dropped > 0 {
+	if len(g.pending) > 0 {
 		g.clean()
 		g.writePending()
 	}
 	g.redraw()
 }
 
-// writePending writes the queued lines; g.mu must be held.
+// writePending writes the queued lines and wakes a Write that waits for
+// room; g.mu must be held.
 func (g *promptGate) writePending() {
 	for _, l := range g.pending {
 		io.WriteString(g.out, l)
 	}
-	if g.dropped > 0 {
-		io.WriteString(g.out, gatedDropped(g.dropped))
-	}
-	g.pending, g.size, g.dropped = nil, 0, 0
+	g.pending, g.size = nil, 0
+	g.room().Broadcast()
 }
 
-func gatedDropped(n int) string { return words.T("limits.gated_dropped", n) + "\n" }
+// room is the condition a Write that waits for room waits on; g.mu must
+// be held.
+func (g *promptGate) room() *sync.Cond {
+	if g.taken == nil {
+		g.taken = sync.NewCond(&g.mu)
+	}
+	return g.taken
+}

@@ -1,7 +1,10 @@
 package repl
 
 import (
+	"bytes"
+	"fmt"
 	"io"
+	"strings"
 	"testing"
 	"time"
 
@@ -112,4 +115,63 @@ func TestGateLeavesNoWakeUp(t *testing.T) {
 		t.Fatal("next Readline did not return")
 	}
 	gate.end()
+}
+
+// TestGateHoldsBackNotDrops: while the line editor's goroutine does not
+// take what the gate holds, a writer past maxGated waits for it instead of
+// having its lines dropped (they were, with "(N more lines arrived while
+// the line was typed and were not shown ...)": in interact, bytes received
+// from the peer and lost); every line comes out, in order.
+func TestGateHoldsBackNotDrops(t *testing.T) {
+	var out bytes.Buffer
+	woke := make(chan struct{}, 1)
+	gate := &promptGate{out: &out, clean: func() {}, redraw: func() {},
+		wake: func() {
+			select {
+			case woke <- struct{}{}:
+			default:
+			}
+		}}
+	gate.begin()
+	const lines = 3 * maxGated / 64
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for i := range lines {
+			gate.Write(fmt.Appendf(nil, "%063d\n", i))
+		}
+	}()
+	deadline := time.Now().Add(20 * time.Second)
+	for finished := false; !finished; {
+		// The editor is busy: it takes what waits only once the writer is
+		// done or has filled the gate.
+		for {
+			select {
+			case <-done:
+				finished = true
+			default:
+			}
+			gate.mu.Lock()
+			full := gate.size+64 > maxGated
+			gate.mu.Unlock()
+			if finished || full {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatal("the writer neither finished nor filled the gate")
+			}
+			time.Sleep(time.Millisecond)
+		}
+		gate.flushInside()
+	}
+	gate.end()
+	got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(got) != lines {
+		t.Fatalf("%d lines came out of %d; the last: %q", len(got), lines, got[len(got)-1])
+	}
+	for i, l := range got {
+		if l != fmt.Sprintf("%063d", i) {
+			t.Fatalf("line %d is %q", i, l)
+		}
+	}
 }

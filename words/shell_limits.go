@@ -36,9 +36,5 @@ func init() {
 			EN: "%s --file %s: more than %d bytes, the most one UDP datagram holds",
 			PT: "%s --file %s: mais de %d bytes, o máximo que um datagrama UDP comporta",
 		},
-		"limits.gated_dropped": {
-			EN: "(%d more lines arrived while the line was typed and were not shown: the terminal took them too slowly)",
-			PT: "(mais %d linhas chegaram enquanto a linha era digitada e não foram mostradas: o terminal as recebeu devagar demais)",
-		},
 	})
 }
