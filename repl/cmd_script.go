@@ -192,8 +192,12 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 		w.buf = w.buf[i+1:]
 	}
 	if len(w.buf) >= maxPartial {
-		w.line(w.buf)
-		w.buf = nil
+		i := completeUpTo(w.buf) // a character cut there shows whole in the next piece
+		if i == 0 {
+			i = len(w.buf)
+		}
+		w.line(w.buf[:i])
+		w.buf = append([]byte(nil), w.buf[i:]...)
 	}
 	return len(p), nil
 }

@@ -3,6 +3,7 @@ package repl
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // TestLuaStdioThroughShell: what a script run by the shell writes with
@@ -25,5 +26,12 @@ func TestLuaStdioThroughShell(t *testing.T) {
 		if len(l) > maxPartial || strings.Trim(l, "x") != "" {
 			t.Fatalf("a printed piece of %d bytes (at most %d): %.40q", len(l), maxPartial, l)
 		}
+	}
+	// A piece ends on a whole character, even when the script writes one
+	// in halves (as io.write(c:recv()) may): "a", then 50,001 "ã" a byte
+	// at a time.
+	got = mustExec(t, s, out, `lua 'io.write("a") for i = 1, 50001 do io.write("\195") io.write("\163") end'`)
+	if strings.Join(strings.Split(strings.TrimSuffix(got, "\n"), "\n"), "") != "a"+strings.Repeat("ã", 50001) || !utf8.ValidString(got) {
+		t.Fatalf("a character was cut between two printed pieces: %q", got[maxPartial-8:maxPartial+8])
 	}
 }
