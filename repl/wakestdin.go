@@ -9,8 +9,8 @@ import (
 
 // wakeReader is the terminal input given to readline. Like readline's
 // CancelableStdin it reads only when asked and Close ends a waiting Read;
-// besides, Wake ends a waiting Read at once with one injected byte, and
-// Ctrl-] reads as Ctrl-C. (Mapped inside readline instead, with
+// besides, Wake ends a waiting Read at once with one injected byte,
+// Ctrl-] reads as Ctrl-C, and a NUL byte as Ctrl-G (see Read). (Mapped inside readline instead, with
 // FuncFilterInputRune, Ctrl-] would leave readline's reader running past
 // the end of the line, and a line typed ahead during a command would race
 // with the next prompt.)
@@ -88,8 +88,15 @@ func (w *wakeReader) Read(p []byte) (int, error) {
 	n := copy(p, w.left)
 	w.left = w.left[n:]
 	for i, c := range p[:n] {
-		if c == ctrlBracket {
+		switch c {
+		case ctrlBracket:
 			p[i] = readline.CharInterrupt
+		case 0:
+			// The line editor takes a NUL for the end of input and
+			// quits: Ctrl-Space or Ctrl-@, and the NUL a terminal
+			// leaves for a Ctrl-D typed while a command ran. It is a
+			// key that does nothing (Ctrl-G), as in bash and Python.
+			p[i] = readline.CharBell
 		}
 	}
 	if len(w.left) > 0 || w.err == nil {
