@@ -59,7 +59,11 @@ func (s *Socket) traceSend(size, n int, err error) {
 }
 
 // Shutdown half-closes a TCP connection: "write" sends FIN (the peer reads
-// end of stream), "read" discards what arrives from now on, "both" does both.
+// end of stream), "read" stops receiving (a receive with nothing waiting
+// returns end of stream at once; the peer is not told, and what it still
+// sends is, on Linux, kept and read, on BSD discarded, on Windows answered
+// with RST), "both" does both. [Socket.ReadShut] reports a "read" or
+// "both" that succeeded.
 func (s *Socket) Shutdown(how string) error {
 	tc, ok := s.conn.(interface {
 		CloseWrite() error
@@ -85,9 +89,17 @@ func (s *Socket) Shutdown(how string) error {
 	default:
 		return opErr("shutdown", s, "", &InputError{What: "direction", Value: how, Want: "direction"})
 	}
+	if err == nil && how != "write" {
+		s.rdShut.Store(true)
+	}
 	k := s.kernel()
 	s.table.trace().emit(Call{ID: s.ID, FD: k.FD, Name: "shutdown", Args: fmt.Sprintf("fd %d, SHUT_%s", k.FD, shutName[how]), Err: err, State: k.State, Proto: s.Proto})
 	return opErr("shutdown", s, "", err)
 }
 
 var shutName = map[string]string{"read": "RD", "write": "WR", "both": "RDWR"}
+
+// ReadShut reports whether s was shut down for reading ([Socket.Shutdown]
+// "read" or "both"): an end of stream a receive returns may then be that,
+// not the peer's FIN.
+func (s *Socket) ReadShut() bool { return s.rdShut.Load() }

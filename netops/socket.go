@@ -66,6 +66,7 @@ type Socket struct {
 	reset  atomic.Bool                 // an operation failed with ECONNRESET (see WasReset)
 	soErr  atomic.Pointer[error]       // the socket's error a Watch's peek took from the kernel (see keepSoErr)
 	eof    atomic.Bool                 // a receive returned the end of stream: taken, so a Watch does not report it
+	rdShut atomic.Bool                 // shut down for reading (see ReadShut)
 	read   chan struct{}               // signalled when a receive consumed data (see Watch)
 	once   sync.Once
 	done   chan struct{} // closed by Close

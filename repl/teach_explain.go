@@ -55,10 +55,13 @@ func eofText(sock *netops.Socket) string {
 	if sock.WasReset() {
 		return words.T("limits.eof_after_reset", sock.ID)
 	}
+	st := sock.State()
+	if sock.ReadShut() && st != "CLOSE_WAIT" && st != "CLOSE" && st != "LAST_ACK" { // no FIN came: the end is this side's own
+		return words.T("teach.eof_read_shut")
+	}
 	if sock.Proto == "unix" { // no FIN, and no TCP state
 		return words.T("unix.eof")
 	}
-	st := sock.State()
 	switch st {
 	case "CLOSE_WAIT":
 		return words.T("teach.fin_close_wait", sock.ID)

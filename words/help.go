@@ -34,8 +34,8 @@ func init() {
 
 		"help.shutdown.summary": {EN: "half-close a connection (write sends FIN)", PT: "fecha metade de uma conexão (write envia FIN)"},
 		"help.shutdown.text": {
-			EN: "Half-closes a TCP connection. \"write\" sends FIN: the peer reads end of\nstream, yet can still send to us. \"read\" discards what arrives from now on.\n\"both\" (the default) does both; the socket stays in the table until close.",
-			PT: "Fecha metade de uma conexão TCP. \"write\" envia FIN: o par lê fim do fluxo,\nmas ainda pode nos enviar dados. \"read\" descarta o que chegar daqui em diante.\n\"both\" (o padrão) faz os dois; o socket continua na tabela até o close.",
+			EN: "Half-closes a TCP connection. \"write\" sends FIN: the peer reads end of\nstream, yet can still send to us. \"read\" stops receiving: recv returns end\nof stream at once when nothing waits; the peer is not told (on Linux what it\nstill sends can be read, on macOS it is discarded, on Windows it resets the\nconnection). \"both\" (the default) does both; the socket stays in the table\nuntil close.",
+			PT: "Fecha metade de uma conexão TCP. \"write\" envia FIN: o par lê fim do fluxo,\nmas ainda pode nos enviar dados. \"read\" para de receber: recv devolve fim do\nfluxo logo quando nada espera; o par não é avisado (no Linux o que ele ainda\nenvia pode ser lido, no macOS é descartado, no Windows reinicia a conexão).\n\"both\" (o padrão) faz os dois; o socket continua na tabela até o close.",
 		},
 		"help.shutdown.calls": {EN: "shutdown(SHUT_WR | SHUT_RD | SHUT_RDWR)", PT: "shutdown(SHUT_WR | SHUT_RD | SHUT_RDWR)"},
 

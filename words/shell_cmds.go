@@ -75,6 +75,7 @@ func init() {
 		"teach.ports":            {EN: "on ports %s", PT: "nas portas %s"},
 		"teach.fin_close_wait":   {EN: "the peer finished sending (FIN): end of stream; [%d] is now in CLOSE_WAIT until you close it", PT: "o par terminou de enviar (FIN): fim do fluxo; [%d] agora está em CLOSE_WAIT até você fechá-lo"},
 		"teach.fin_both_done":    {EN: "the peer finished sending (FIN): end of stream; both sides are done, so [%d] is CLOSE (netstat shows the TIME_WAIT the kernel keeps)", PT: "o par terminou de enviar (FIN): fim do fluxo; os dois lados terminaram, então [%d] está em CLOSE (netstat mostra o TIME_WAIT que o kernel mantém)"},
+		"teach.eof_read_shut":    {EN: "end of stream: this socket was shut down for reading (shutdown read), so recv returns at once when nothing waits; the peer sent no FIN and is not told", PT: "fim do fluxo: este socket foi encerrado para leitura (shutdown read), então recv retorna logo quando nada espera; o par não enviou FIN e não é avisado"},
 		"teach.fin":              {EN: "the peer finished sending (FIN): end of stream", PT: "o par terminou de enviar (FIN): fim do fluxo"},
 		"teach.fin_state":        {EN: "the peer finished sending (FIN): end of stream; state %s", PT: "o par terminou de enviar (FIN): fim do fluxo; estado %s"},
 		"teach.report_head":      {EN: "# socklab lab report\n\nRecorded %s. Each section is one command and what it printed.\n", PT: "# Relatório de laboratório do socklab\n\nGravado em %s. Cada seção é um comando e o que ele mostrou.\n"},
