@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"time"
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
@@ -118,7 +119,10 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	var out *os.File // opened first: a file that cannot be written costs no received byte
 	if a.Has("out") {
 		name := a.String("out")
-		if out, err = os.OpenFile(name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
+		if out, err = openWriteCtx(ctx, name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err() // a FIFO that no one reads: Ctrl-C ends the wait
+			}
 			return errors.New(words.T("data.out_file", name, say.Error(err)))
 		}
 		defer out.Close()
@@ -152,7 +156,7 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 				return err
 			}
 			if out != nil {
-				return s.appendOut(a, out, d.Data)
+				return s.appendOut(ctx, a, out, d.Data)
 			}
 			d.From = "" // recv shows the bytes only, as before
 			s.showDatagram(a.Sock.ID, d, max, a.Has("hex"))
@@ -162,7 +166,7 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	}
 	switch {
 	case out != nil:
-		if oerr := s.appendOut(a, out, data); oerr != nil {
+		if oerr := s.appendOut(ctx, a, out, data); oerr != nil {
 			return oerr
 		}
 	case len(data) > 0 || err == nil:
@@ -176,16 +180,25 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 }
 
 // appendOut appends data, exactly as received, to recv --out's file f and
-// says how many bytes went there. When the write fails the bytes are shown
+// says how many bytes went there. When the write fails, or ctx ends while
+// it waits (a FIFO whose reader does not read), the bytes are shown
 // instead, with the error: they are not lost.
-func (s *Session) appendOut(a *Args, f *os.File, data []byte) error {
+func (s *Session) appendOut(ctx context.Context, a *Args, f *os.File, data []byte) error {
 	name := a.String("out")
-	_, err := f.Write(data)
+	stop := context.AfterFunc(ctx, func() { f.SetWriteDeadline(time.Now()) }) // a pipe's write waits in Go's poller
+	n, err := f.Write(data)
+	stop()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		s.showData(a.Sock.ID, "", data, false)
+		if n > 0 {
+			s.Event(a.Sock.ID, "%s", words.T("data.appended", byteCount(n), name))
+		}
+		s.showData(a.Sock.ID, "", data[n:], false) // what did not go to the file
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
 		return errors.New(words.T("data.out_file", name, say.Error(err)))
 	}
 	s.Event(a.Sock.ID, "%s", words.T("data.appended", byteCount(len(data)), name))

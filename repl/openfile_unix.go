@@ -16,10 +16,6 @@ func openCtx(ctx context.Context, path string) (*os.File, error) {
 	if fi, err := os.Stat(path); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
 		return os.Open(path)
 	}
-	type opened struct {
-		f   *os.File
-		err error
-	}
 	ch := make(chan opened, 1)
 	go func() {
 		f, err := os.Open(path)
@@ -48,4 +44,41 @@ func openCtx(ctx context.Context, path string) (*os.File, error) {
 		}
 	}
 	return nil, ctx.Err() // the open is left to the process's exit
+}
+
+// opened is the result of an open left to a goroutine.
+type opened struct {
+	f   *os.File
+	err error
+}
+
+// openWriteCtx opens path for writing, as os.OpenFile(path, flag, perm).
+// Opening a FIFO for writing blocks until someone opens it for reading;
+// when ctx ends first, openWriteCtx opens it for reading itself (which
+// never waits), so that the wait ends, and returns ctx's error.
+func openWriteCtx(ctx context.Context, path string, flag int, perm os.FileMode) (*os.File, error) {
+	if fi, err := os.Stat(path); err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
+		return os.OpenFile(path, flag, perm)
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := os.OpenFile(path, flag, perm)
+		ch <- opened{f, err}
+	}()
+	select {
+	case o := <-ch:
+		return o.f, o.err
+	case <-ctx.Done():
+	}
+	if r, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0); err == nil {
+		defer r.Close() // kept open until the writer's open, even one not yet in the kernel, returns
+	}
+	select {
+	case o := <-ch:
+		if o.f != nil {
+			o.f.Close()
+		}
+	case <-time.After(2 * time.Second): // the open is left to the process's exit
+	}
+	return nil, ctx.Err()
 }

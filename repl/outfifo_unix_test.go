@@ -1,0 +1,39 @@
+//go:build unix
+
+package repl
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestRecvOutFIFOCancels: recv --out on a FIFO waits for a reader to open
+// it, and then for the reader to take the bytes; Ctrl-C ends both waits
+// (it ended neither: the shell hung until killed), and bytes that did not
+// go to the FIFO are shown, not lost.
+func TestRecvOutFIFOCancels(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFO:", err)
+	}
+	s, out := testSession(t, false)
+	ln, addr := peerListener(t)
+	mustExec(t, s, out, "connect "+addr)
+	peer := acceptOne(t, ln)
+	if got, err := execCancelled(t, s, out, "recv --out "+fifo); !strings.Contains(got, "canceled") {
+		t.Fatalf("recv --out on a FIFO no one reads, canceled: %v\n%s", err, got)
+	}
+	r, err := os.OpenFile(fifo, os.O_RDONLY|syscall.O_NONBLOCK, 0) // a reader that never reads
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	go peer.Write([]byte(strings.Repeat("x", 300<<10) + "END")) // more than a pipe holds
+	got, _ := execCancelled(t, s, out, "recv 1 --until END --out "+fifo)
+	if !strings.Contains(got, "canceled") || !strings.Contains(got, "xxxEND") {
+		t.Fatalf("recv --out on a FIFO whose reader does not read, canceled (the bytes not written shown):\n%.300s", got)
+	}
+}
