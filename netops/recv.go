@@ -254,7 +254,7 @@ func (s *Socket) consumed() {
 func (s *Socket) recvErr(op string, err error) error {
 	if err == io.EOF {
 		s.eof.Store(true)
-		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0 (end of stream)", State: s.kernel().State, Proto: s.Proto})
+		s.table.trace().emit(Call{ID: s.ID, FD: s.kernel().FD, Name: "recv", Args: fdArg(s.kernel().FD), Result: "0", EOF: true, State: s.kernel().State, Proto: s.Proto})
 		return io.EOF
 	}
 	if Errno(err) != "" { // the kernel's answer (a reset...), not a deadline or a cancel

@@ -91,18 +91,9 @@ func (s *Socket) Accept(ctx context.Context, timeout time.Duration) (*Socket, er
 	s.table.add(n)
 	k := n.kernel()
 	s.table.trace().emit(Call{ID: n.ID, FD: k.FD, Name: "accept", Args: fdArg(s.kernel().FD),
-		Result: acceptResult(k.FD, n.RemoteAddr()), State: k.State, Proto: s.Proto})
+		Result: fmt.Sprintf("fd %d", k.FD), Peer: n.RemoteAddr(), State: k.State, Proto: s.Proto})
 	n.osDefaults(true)
 	return n, nil
-}
-
-// acceptResult is accept's result as traced: the new descriptor and the
-// peer's address, when it has one (a UNIX client's socket usually has none).
-func acceptResult(fd int, peer string) string {
-	if peer == "" {
-		return fmt.Sprintf("fd %d", fd)
-	}
-	return fmt.Sprintf("fd %d, peer %s", fd, peer)
 }
 
 // DialOptions tune [Table.Connect].

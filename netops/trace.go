@@ -16,7 +16,9 @@ type Call struct {
 	FD     int    // the descriptor, -1 when unknown
 	Name   string // the call: "socket", "bind", "listen", "accept", ...
 	Args   string // its arguments as a person reads them: "fd 5, 0.0.0.0:8888"
-	Result string // its result: "fd 6", "12 bytes", ""
+	Result string // its result: "fd 6", "12 bytes", "0", ""
+	Peer   string // the address accept's new connection or recvfrom's datagram came from, "" when none
+	EOF    bool   // a recv that returned 0: the peer finished sending
 	Err    error  // its error, if it failed
 	State  string // the kernel's TCP state after the call, "" when not known
 	Proto  string // "tcp", "udp", "tcp6", ... where the call needs it said; "" when not given
@@ -31,7 +33,9 @@ func (t *Trace) emit(c Call) {
 
 // String returns the call as C would write it, with its result:
 // "socket(AF_INET, SOCK_STREAM) = fd 5", "bind(fd 5, 0.0.0.0:8888)",
-// "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED".
+// "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED", "recv(fd 5) = 0". Peer
+// and EOF are left for the reader to say (package say), as is the cause
+// of a failure with no errno.
 func (c Call) String() string {
 	s := c.Name + "(" + c.Args + ")"
 	switch {
@@ -41,7 +45,7 @@ func (c Call) String() string {
 		} else if n != "" {
 			return s + " = -1 " + n
 		}
-		return s + " failed: " + causeText(c.Err)
+		return s + " = -1"
 	case c.Result != "":
 		return s + " = " + c.Result
 	}

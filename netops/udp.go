@@ -135,6 +135,6 @@ func (s *Socket) recvDatagram(ctx context.Context, op string, max int, timeout t
 	}
 	s.consumed()
 	fd := s.kernel().FD
-	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: op, Args: fmt.Sprintf("fd %d, %d", fd, max), Result: fmt.Sprintf("%d bytes from %s", min(n, max), from)})
+	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: op, Args: fmt.Sprintf("fd %d, %d", fd, max), Result: fmt.Sprintf("%d bytes", min(n, max)), Peer: from.String()})
 	return Datagram{Data: bytes.Clone(b[:min(n, max)]), From: from.String(), Size: n}, nil
 }

@@ -46,7 +46,7 @@ func formatCall(c netops.Call) string {
 	if c.State != "" && !quiet && !strings.Contains(m, c.State) {
 		m = strings.TrimSpace(m + "  [" + c.State + "]")
 	}
-	return strings.TrimRight(fmt.Sprintf("  %-44s %s", c.String(), m), " ")
+	return strings.TrimRight(fmt.Sprintf("  %-44s %s", say.CallLine(c), m), " ")
 }
 
 // eofText is what recv says when the peer has finished sending: that it

@@ -335,6 +335,28 @@ func errnoMeaning(call, name string) string {
 	return ""
 }
 
+// CallLine returns a traced call as C would write it ([netops.Call.String]),
+// with what C leaves unsaid in the catalog's words: the end of the stream
+// a recv returned 0 for, the peer an accept or recvfrom got, the cause of
+// a failure that has no errno ("recv(fd 5) = 0 (end of stream)",
+// "accept(fd 3) = fd 6, peer 127.0.0.1:40112").
+func CallLine(c netops.Call) string {
+	s := c.String()
+	switch {
+	case c.Err != nil && netops.Errno(c.Err) == "" && netops.Winsock(c.Err) == "":
+		return words.T("callline.failed", c.Name+"("+c.Args+")", Cause(c.Err))
+	case c.Err != nil:
+		return s
+	case c.EOF:
+		return words.T("callline.eof", s)
+	case c.Peer != "" && c.Name == "accept":
+		return words.T("callline.peer", s, c.Peer)
+	case c.Peer != "":
+		return words.T("callline.from", s, c.Peer)
+	}
+	return s
+}
+
 // Call says what a traced call did, in the words of a networks course ("the
 // port is now ours"); for a failed call, what its errno means for it. It
 // is "" for calls that need no comment.
@@ -345,13 +367,13 @@ func Call(c netops.Call) string {
 		} else if n != "" {
 			return errnoMeaning(c.Name, n)
 		}
-		return netops.Reason(c.Err)
+		return "" // CallLine says the cause
 	}
 	if c.Proto == "unix" { // no ports, handshakes or FIN: a file and the kernel's own queues
 		if k := "call.unix." + c.Name; words.Has(k) {
 			return words.T(k)
 		}
-		if c.Name == "recv" && strings.Contains(c.Result, "end of stream") {
+		if c.Name == "recv" && c.EOF {
 			return words.T("call.unix.recv_eof")
 		}
 		if c.Name == "shutdown" && strings.HasSuffix(c.Args, "SHUT_WR") {
@@ -389,7 +411,7 @@ func Call(c netops.Call) string {
 			return words.T("call.sendto_autobind")
 		}
 	case "recv":
-		if strings.Contains(c.Result, "end of stream") {
+		if c.EOF {
 			return words.T("call.recv_eof")
 		}
 	case "shutdown":

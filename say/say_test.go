@@ -70,3 +70,27 @@ func TestErrorInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestCallLine: what a traced call's C form leaves unsaid (the end of the
+// stream, the peer, a failure's cause without errno) is said in the
+// language; the errno form stays as C writes it.
+func TestCallLine(t *testing.T) {
+	defer words.SetLang(words.EN)
+	for _, c := range []struct {
+		lang words.Lang
+		call netops.Call
+		want string
+	}{
+		{words.EN, netops.Call{Name: "recv", Args: "fd 5", Result: "0", EOF: true}, "recv(fd 5) = 0 (end of stream)"},
+		{words.PT, netops.Call{Name: "recv", Args: "fd 5", Result: "0", EOF: true}, "recv(fd 5) = 0 (fim do fluxo)"},
+		{words.PT, netops.Call{Name: "accept", Args: "fd 3", Result: "fd 6", Peer: "127.0.0.1:40112"}, "accept(fd 3) = fd 6, par 127.0.0.1:40112"},
+		{words.PT, netops.Call{Name: "recvfrom", Args: "fd 3, 4096", Result: "4 bytes", Peer: "127.0.0.1:9"}, "recvfrom(fd 3, 4096) = 4 bytes de 127.0.0.1:9"},
+		{words.PT, netops.Call{Name: "recv", Args: "fd 5", Err: netops.ErrTimeout}, "recv(fd 5) falhou: tempo esgotado"},
+		{words.PT, netops.Call{Name: "connect", Args: "fd 5, 127.0.0.1:9", Err: syscall.ECONNREFUSED}, "connect(fd 5, 127.0.0.1:9) = -1 ECONNREFUSED"},
+	} {
+		words.SetLang(c.lang)
+		if got := CallLine(c.call); got != c.want {
+			t.Errorf("%v: CallLine = %q, want %q", c.lang, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,13 @@ package words
 // after it, "call.opt.OPTION" for setsockopt, and a few special cases.
 func init() {
 	add(map[string]Text{
+		// The call itself, where C leaves something unsaid: %s is the call
+		// as C writes it ("recv(fd 5) = 0", "accept(fd 3) = fd 6").
+		"callline.eof":    {EN: "%s (end of stream)", PT: "%s (fim do fluxo)"},
+		"callline.peer":   {EN: "%s, peer %s", PT: "%s, par %s"},
+		"callline.from":   {EN: "%s from %s", PT: "%s de %s"},
+		"callline.failed": {EN: "%s failed: %s", PT: "%s falhou: %s"},
+
 		"call.bind":     {EN: "the port is now ours", PT: "a porta agora é nossa"},
 		"call.listen":   {EN: "the kernel will now complete handshakes", PT: "o kernel agora completa os three-way handshakes"},
 		"call.accept":   {EN: "took a finished handshake from the queue: a new socket for this client", PT: "tirou da fila um handshake concluído: um socket novo para este cliente"},
