@@ -86,3 +86,21 @@ func TestUsageInPortuguese(t *testing.T) {
 		t.Errorf("-h starts %q, want %q", got[:min(len(got), len(want))], want)
 	}
 }
+
+// TestListenUnknownService: a listener's port that is no number and no
+// service name is said as a client's is, a bad port (it was "no host is
+// named "tcp4/nosuchservice"", a host lookup's words, with status 1).
+func TestListenUnknownService(t *testing.T) {
+	words.SetLang(words.PT)
+	defer words.SetLang(words.EN)
+	for _, args := range [][]string{{"-l", "127.0.0.1", "nosuchservice"}, {"-u", "-l", "nosuchservice"}} {
+		r := start(t, nil, args...)
+		if s := r.status(t); s != statusUsage {
+			t.Errorf("%q: status %d, want %d", args, s, statusUsage)
+		}
+		want := "socklab nc: porta inválida \"nosuchservice\": nome de serviço desconhecido\n"
+		if got := r.stderr.String(); !strings.HasPrefix(got, want) {
+			t.Errorf("%q: stderr %q, want it to start with %q", args, got, want)
+		}
+	}
+}

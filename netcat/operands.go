@@ -1,5 +1,13 @@
 package netcat
 
+import (
+	"errors"
+	"net"
+	"strconv"
+
+	"github.com/socklab/socklab/words"
+)
+
 // setOperands checks HOST and PORT operands against the mode, with nc's
 // rules: a listener takes PORT, HOST PORT, or -p PORT [-s ADDR] and
 // nothing else (nc refuses -l -p P HOST and -l -s ADDR PORT); a client
@@ -25,7 +33,7 @@ func (o *options) setOperands(ops []string) error {
 		default:
 			return usage("nc.listen_forms")
 		}
-		return checkPort(o.ports[0])
+		return listenPort(o.ports[0], o.udp)
 	}
 	if len(ops) < 2 {
 		return usage("nc.missing_host_port")
@@ -62,5 +70,25 @@ func (o *options) setPath(ops []string) error {
 		return usage("nc.unix_source")
 	}
 	o.host = ops[0]
+	return nil
+}
+
+// listenPort checks a listener's port: a number 0..65535, or a service
+// name the system knows for its protocol (/etc/services), said as the
+// client's port is ("bad port "x": unknown service name").
+func listenPort(p string, udp bool) error {
+	if err := checkPort(p); err != nil {
+		return usage("nc.bad_port", p, err)
+	}
+	if _, err := strconv.Atoi(p); err == nil {
+		return nil
+	}
+	network := "tcp"
+	if udp {
+		network = "udp"
+	}
+	if _, err := net.LookupPort(network, p); err != nil {
+		return usage("nc.bad_port", p, errors.New(words.T("nc.unknown_service")))
+	}
 	return nil
 }
