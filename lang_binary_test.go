@@ -74,6 +74,8 @@ func TestFileErrorsInPortuguese(t *testing.T) {
 		{[]string{"nc", "-l", "--ssl-cert", "/nonexistent/c.pem", "--ssl-key", "/nonexistent/k.pem", "127.0.0.1", "0"}, "arquivo ou diretório inexistente"},
 		{[]string{"check", "echo-server", freeAddr, "--", "/nonexistent/prog"}, "arquivo ou diretório inexistente"},
 		{[]string{"check", "echo-server", freeAddr, "--", "socklab-no-such-program"}, `nenhum programa chamado "socklab-no-such-program" no PATH`},
+		{[]string{"socklab-no-such-script.lua"}, "erro: socklab-no-such-script.lua: arquivo ou diretório inexistente\n"},
+		{[]string{"-c", "run socklab-no-such-script.lua"}, "erro: run socklab-no-such-script.lua: arquivo ou diretório inexistente\n"},
 	}
 	if runtime.GOOS == "linux" {
 		cases = append(cases, struct {
@@ -90,7 +92,7 @@ func TestFileErrorsInPortuguese(t *testing.T) {
 		if !strings.Contains(string(out), c.want) {
 			t.Errorf("%v: output lacks %q:\n%s", c.args, c.want, out)
 		}
-		for _, en := range []string{"no such file", "is a directory", "no space left", "not found in"} {
+		for _, en := range []string{"no such file", "is a directory", "no space left", "not found in", "open "} {
 			if strings.Contains(string(out), en) {
 				t.Errorf("%v: English %q in:\n%s", c.args, en, out)
 			}

@@ -54,6 +54,12 @@ func Error(err error) string {
 			return prefix + cause(rh, nil)
 		}
 	}
+	var pe *os.PathError // a file's error: "PATH: cause", without Go's operation ("open", "read")
+	if errors.As(err, &pe) && pe.Err != nil {
+		if prefix, ok := strings.CutSuffix(text, pe.Error()); ok {
+			return prefix + pe.Path + ": " + cause(pe.Err, nil)
+		}
+	}
 	if f := fact(err); f != nil {
 		if prefix, ok := strings.CutSuffix(text, f.Error()); ok {
 			return prefix + cause(f, nil)
