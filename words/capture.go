@@ -125,7 +125,7 @@ func init() {
 		},
 		"capture.explain.fin": {
 			EN: "FIN (with %d bytes of data): this side finished sending (close or shutdown); the other side's recv returns end of stream",
-			PT: "FIN (com %d bytes de dados): este lado terminou de enviar (close ou shutdown); o recv do outro lado devolve fim de fluxo",
+			PT: "FIN (com %d bytes de dados): este lado terminou de enviar (close ou shutdown); o recv do outro lado devolve fim do fluxo",
 		},
 		"capture.explain.rst": {
 			EN: "RST: the connection is torn down at once; data not yet read is lost and the other side gets \"connection reset\" (or \"refused\" in reply to a SYN)",
