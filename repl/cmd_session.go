@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 
 	"github.com/socklab/socklab/words"
 )
@@ -116,7 +117,7 @@ func runSockets(ctx context.Context, s *Session, a *Args) error {
 		if inf.Owner != "" {
 			extra = strings.TrimSpace(extra + " (" + inf.Owner + ")")
 		}
-		fmt.Fprintf(tw, "[%d]%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", inf.ID, mark, inf.Proto, inf.Kind, local, remote, state, inf.In, inf.Out, inf.Age.Truncate(time.Second), extra)
+		fmt.Fprintf(tw, "[%d]%s\t%s\t%s\t%s\t%s\t%s\t%d\t%d\t%s\t%s\n", inf.ID, mark, inf.Proto, say.KindWord(inf.Kind), local, remote, state, inf.In, inf.Out, inf.Age.Truncate(time.Second), extra)
 	}
 	tw.Flush()
 	var out strings.Builder

@@ -239,7 +239,7 @@ func (s *Session) openIDs() string {
 	}
 	ids := make([]string, len(l))
 	for i, sock := range l {
-		ids[i] = fmt.Sprintf("[%d] %s", sock.ID, sock.Kind)
+		ids[i] = fmt.Sprintf("[%d] %s", sock.ID, say.KindWord(sock.Kind))
 	}
 	return words.T("shell.open_ids", strings.Join(ids, ", "))
 }

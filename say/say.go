@@ -296,6 +296,22 @@ func Kind(k netops.Kind) string {
 	return words.T("kind.unknown")
 }
 
+// KindWord names a socket's kind in one word, as the sockets table and
+// the list of open sockets show it: listener, conn (conexão), udp, socket.
+func KindWord(k netops.Kind) string {
+	switch k {
+	case netops.KindListener:
+		return words.T("kindword.listener")
+	case netops.KindConn:
+		return words.T("kindword.conn")
+	case netops.KindPacket:
+		return words.T("kindword.udp")
+	case netops.KindStep:
+		return words.T("kindword.socket")
+	}
+	return k.String()
+}
+
 func kindError(e *netops.KindError, oe *netops.OpError) string {
 	addr := ""
 	if oe != nil {

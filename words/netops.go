@@ -19,10 +19,16 @@ func init() {
 		"err.unknown":        {EN: "unknown error", PT: "erro desconhecido"},
 
 		"kind.listener": {EN: "a listener", PT: "um listener"},
-		"kind.conn":     {EN: "a connection", PT: "uma conexão"},
-		"kind.udp":      {EN: "a UDP socket", PT: "um socket UDP"},
-		"kind.socket":   {EN: "a socket not yet listening or connected", PT: "um socket ainda sem listen nem connect"},
-		"kind.unknown":  {EN: "a socket of unknown kind", PT: "um socket de tipo desconhecido"},
+
+		"kindword.listener": {EN: "listener", PT: "listener"},
+		"kindword.conn":     {EN: "conn", PT: "conexão"},
+		"kindword.udp":      {EN: "udp", PT: "udp"},
+		"kindword.socket":   {EN: "socket", PT: "socket"},
+
+		"kind.conn":    {EN: "a connection", PT: "uma conexão"},
+		"kind.udp":     {EN: "a UDP socket", PT: "um socket UDP"},
+		"kind.socket":  {EN: "a socket not yet listening or connected", PT: "um socket ainda sem listen nem connect"},
+		"kind.unknown": {EN: "a socket of unknown kind", PT: "um socket de tipo desconhecido"},
 
 		"need.conn":        {EN: "[%[1]d] is %[2]s; %[3]s works on connections", PT: "[%[1]d] é %[2]s; %[3]s funciona em conexões"},
 		"need.stream":      {EN: "[%[1]d] is a UDP socket: it has datagrams, not a byte stream to read lines, delimiters or its end from", PT: "[%[1]d] é um socket UDP: tem datagramas, não um fluxo de bytes de onde ler linhas, delimitadores ou o fim"},
