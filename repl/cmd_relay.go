@@ -79,7 +79,7 @@ func (s *Session) relayEvent(e relay.Event, target string) {
 	case relay.Opened:
 		s.Printf("%s", words.T("relay.opened", e.Pair, e.Client, e.Target))
 	case relay.Failed:
-		s.Printf("%s", words.T("relay.failed", e.Pair, e.Client, e.Target, say.Error(e.Err)))
+		s.Printf("%s", words.T("relay.failed", e.Pair, e.Client, e.Target, say.Cause(e.Err)))
 	case relay.ClientFailed:
 		s.Printf("%s", words.T("relay.client_failed", e.Pair, e.Client, say.Error(e.Err)))
 	case relay.Flow:

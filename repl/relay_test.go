@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/words"
 )
 
 // TestRelayCommand: the shell's relay shows the pair, the bytes each way,
@@ -64,5 +66,39 @@ func TestRelayCommand(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in:\n%s", want, got)
 		}
+	}
+}
+
+// TestRelayTargetRefusedPT: a target that refuses is said in the
+// language, without Go's "dial tcp ...: connect:" (it read "não pôde ser
+// alcançado: dial tcp 127.0.0.1:P: connect: conexão recusada").
+func TestRelayTargetRefusedPT(t *testing.T) {
+	words.SetLang(words.PT)
+	defer words.SetLang(words.EN)
+	s, out := testSession(t, false)
+	target := closedPort(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- s.Exec(ctx, "relay 127.0.0.1:0 "+target) }()
+	all := waitFor(t, out, "cada cliente vai para")
+	m := regexp.MustCompile(`escutando em (127\.0\.0\.1:\d+)`).FindStringSubmatch(all)
+	if m == nil {
+		t.Fatalf("no address in %q", all)
+	}
+	c, err := net.Dial("tcp", m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	got := waitFor(t, out, "(o cliente é fechado)")
+	if want := "mas " + target + " não pôde ser alcançado: conexão recusada (o cliente é fechado)"; !strings.Contains(got, want) {
+		t.Errorf("missing %q in:\n%s", want, got)
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Ctrl-C did not stop relay")
 	}
 }

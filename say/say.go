@@ -69,12 +69,17 @@ func Error(err error) string {
 }
 
 // Cause returns what went wrong in err, in the current language, without
-// the operation and address a netops error names: "connection refused"
-// where [Error] says "connect tcp 127.0.0.1:1: connection refused".
+// the operation and address a netops error (or Go's *net.OpError) names:
+// "connection refused" where [Error] says "connect tcp 127.0.0.1:1:
+// connection refused" (and Go "dial tcp 127.0.0.1:1: connect: ...").
 func Cause(err error) string {
 	var oe *netops.OpError
 	if errors.As(err, &oe) && strings.HasSuffix(err.Error(), oe.Error()) {
 		return cause(oe.Err, oe)
+	}
+	var ne *net.OpError
+	if errors.As(err, &ne) && ne.Err != nil && err.Error() == ne.Error() {
+		return cause(ne.Err, nil)
 	}
 	return Error(err)
 }
