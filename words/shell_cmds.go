@@ -24,10 +24,10 @@ func init() {
 		"sock.closed":         {EN: "closed", PT: "fechado"},
 
 		// data commands
-		"data.sent":          {EN: "sent %s", PT: "enviados %s"},
+		"data.sent":          {EN: "sent %s", PT: "enviou %s"},
 		"data.partial":       {EN: "%[1]d of %[2]s had gone to the kernel, for the peer, before that; the rest was not sent", PT: "%[1]d de %[2]s já tinham ido para o kernel, para o par, antes disso; o resto não foi enviado"},
 		"data.partial_of":    {EN: "%s had gone to the kernel, for the peer, before that; the rest was not sent", PT: "%s já tinham ido para o kernel, para o par, antes disso; o resto não foi enviado"},
-		"data.sent_to":       {EN: "sent %s to %s", PT: "enviados %s para %s"},
+		"data.sent_to":       {EN: "sent %s to %s", PT: "enviou %s para %s"},
 		"data.hex_and_file":  {EN: "give either --hex or --file, not both", PT: "dê --hex ou --file, não os dois"},
 		"data.text_and_flag": {EN: "give either TEXT or --hex/--file, not both (quote TEXT that starts with --)", PT: "dê TEXTO ou --hex/--file, não os dois (ponha entre aspas um TEXTO que comece com --)"},
 		"data.one_mode":      {EN: "give one of --line, --until and --all", PT: "dê só um de --line, --until e --all"},
