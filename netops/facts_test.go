@@ -7,6 +7,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // fact is the whole vocabulary netops may put in an error after its
@@ -149,5 +150,39 @@ func TestTraceCarriesFacts(t *testing.T) {
 	}
 	if !sawErr {
 		t.Error("the refused connect was not traced with its errno")
+	}
+}
+
+// TestTraceOneByte: a call that moves one byte says "1 byte", not "1 bytes".
+func TestTraceOneByte(t *testing.T) {
+	ctx := testCtx(t)
+	tb := NewTable()
+	t.Cleanup(tb.CloseAll)
+	var mu sync.Mutex
+	var calls []string
+	tb.SetTrace(&Trace{Call: func(c Call) { mu.Lock(); calls = append(calls, c.String()); mu.Unlock() }})
+	ln, err := tb.Listen(ctx, "tcp", "127.0.0.1:0", ListenOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := tb.Connect(ctx, "tcp", ln.LocalAddr(), DialOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ln.Accept(ctx, 10*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Send(ctx, []byte("x"), 0); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.Recv(ctx, 10, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	all := strings.Join(calls, "\n")
+	if !regexp.MustCompile(`(?m)^send\(fd \d+, 1 byte\) = 1$`).MatchString(all) || !regexp.MustCompile(`(?m)^recv\(fd \d+, 10\) = 1 byte$`).MatchString(all) {
+		t.Errorf("calls:\n%s", all)
 	}
 }

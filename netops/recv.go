@@ -202,7 +202,7 @@ func (s *Socket) noteRead(n, size int, err error) error {
 func (s *Socket) traceRecv(size, n int) {
 	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscalls when nobody traces
 		fd := s.kernel().FD
-		tr.emit(Call{ID: s.ID, FD: fd, Name: "recv", Args: fmt.Sprintf("fd %d, %d", fd, size), Result: fmt.Sprintf("%d bytes", n)})
+		tr.emit(Call{ID: s.ID, FD: fd, Name: "recv", Args: fmt.Sprintf("fd %d, %d", fd, size), Result: bytesText(n)})
 	}
 }
 

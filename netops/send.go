@@ -54,7 +54,7 @@ func (s *Socket) Send(ctx context.Context, data []byte, timeout time.Duration) (
 func (s *Socket) traceSend(size, n int, err error) {
 	if tr := s.table.trace(); tr != nil { // no TCP_INFO syscall when nobody traces
 		fd := s.kernel().FD
-		tr.emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %d bytes", fd, size), Result: fmt.Sprintf("%d", n), Err: err})
+		tr.emit(Call{ID: s.ID, FD: fd, Name: "send", Args: fmt.Sprintf("fd %d, %s", fd, bytesText(size)), Result: fmt.Sprintf("%d", n), Err: err})
 	}
 }
 

@@ -203,7 +203,7 @@ func (s *Socket) sendtoUnbound(ctx context.Context, data []byte, addr string) (n
 		serr = cerr
 	}
 	k := s.kernel()
-	c := Call{ID: s.ID, FD: k.FD, Name: "sendto", Args: fmt.Sprintf("fd %d, %d bytes, %s", k.FD, len(data), a), Proto: s.Proto}
+	c := Call{ID: s.ID, FD: k.FD, Name: "sendto", Args: fmt.Sprintf("fd %d, %s, %s", k.FD, bytesText(len(data)), a), Proto: s.Proto}
 	if serr != nil {
 		c.Err = sysErr("sendto", serr)
 		s.table.trace().emit(c)

@@ -1,5 +1,7 @@
 package netops
 
+import "strconv"
+
 // Trace is a set of hooks run when netops makes an underlying socket call, in
 // the manner of net/http/httptrace.ClientTrace. A nil *Trace, or a nil field,
 // is ignored. The hooks may be called from several goroutines at once and
@@ -22,6 +24,15 @@ type Call struct {
 	Err    error  // its error, if it failed
 	State  string // the kernel's TCP state after the call, "" when not known
 	Proto  string // "tcp", "udp", "tcp6", ... where the call needs it said; "" when not given
+}
+
+// bytesText is a count of bytes as a traced call shows it: "1 byte",
+// "12 bytes" (the unit is the same word in every language).
+func bytesText(n int) string {
+	if n == 1 {
+		return "1 byte"
+	}
+	return strconv.Itoa(n) + " bytes"
 }
 
 // emit reports c to t.Call when there is one.

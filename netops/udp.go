@@ -56,7 +56,7 @@ func (s *Socket) sendTo(ctx context.Context, data []byte, to *net.UDPAddr, timeo
 	})
 	s.out.Add(int64(n))
 	fd := s.kernel().FD
-	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "sendto", Args: fmt.Sprintf("fd %d, %d bytes, %s", fd, len(data), to), Result: fmt.Sprint(n), Err: err})
+	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: "sendto", Args: fmt.Sprintf("fd %d, %s, %s", fd, bytesText(len(data)), to), Result: fmt.Sprint(n), Err: err})
 	return n, opErr("sendto", s, to.String(), err)
 }
 
@@ -135,6 +135,6 @@ func (s *Socket) recvDatagram(ctx context.Context, op string, max int, timeout t
 	}
 	s.consumed()
 	fd := s.kernel().FD
-	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: op, Args: fmt.Sprintf("fd %d, %d", fd, max), Result: fmt.Sprintf("%d bytes", min(n, max)), Peer: from.String()})
+	s.table.trace().emit(Call{ID: s.ID, FD: fd, Name: op, Args: fmt.Sprintf("fd %d, %d", fd, max), Result: bytesText(min(n, max)), Peer: from.String()})
 	return Datagram{Data: bytes.Clone(b[:min(n, max)]), From: from.String(), Size: n}, nil
 }
