@@ -39,14 +39,22 @@ func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 // signal stopped it.
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	words.SetLang(words.FromEnv(os.Getenv))
-	if len(args) > 1 && (args[0] == "--lang" || args[0] == "-lang") {
-		l, ok := words.Parse(args[1])
+	if len(args) > 0 && (args[0] == "--lang" || args[0] == "-lang") {
+		if len(args) == 1 {
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("cli.needs_value", args[0]))
+			return 2
+		}
+		args = append([]string{args[0] + "=" + args[1]}, args[2:]...)
+	}
+	if len(args) > 0 && (strings.HasPrefix(args[0], "--lang=") || strings.HasPrefix(args[0], "-lang=")) {
+		_, v, _ := strings.Cut(args[0], "=")
+		l, ok := words.Parse(v)
 		if !ok {
-			fmt.Fprintln(stderr, words.T("label.error"), words.T("lang.bad", args[1]))
+			fmt.Fprintln(stderr, words.T("label.error"), words.T("lang.bad", v))
 			return 2
 		}
 		words.SetLang(l)
-		args = args[2:]
+		args = args[1:]
 	}
 	if len(args) > 0 && (args[0] == "--lab" || args[0] == "-lab") {
 		return startLab(args[1:], stdin, stdout, stderr)

@@ -56,3 +56,24 @@ func TestHelpInPortuguese(t *testing.T) {
 		t.Errorf("--help names a Go type:\n%s", out.String())
 	}
 }
+
+// TestLangFlagForms: --lang with no value says so (it said "unknown flag
+// --lang"), and --lang=pt works as --lang pt does.
+func TestLangFlagForms(t *testing.T) {
+	t.Setenv("LANG", "C")
+	t.Setenv("LC_ALL", "")
+	t.Setenv("LC_MESSAGES", "")
+	var out, errb bytes.Buffer
+	if st := run([]string{"--lang"}, nil, &out, &errb); st != 2 || errb.String() != "error: --lang needs a value (socklab --help lists the flags)\n" {
+		t.Errorf("--lang: status %d, stderr %q", st, errb.String())
+	}
+	out.Reset()
+	errb.Reset()
+	if st := run([]string{"--lang=pt", "--help"}, nil, &out, &errb); st != 0 || !strings.HasPrefix(out.String(), "uso:") {
+		t.Errorf("--lang=pt --help: status %d, stdout %q, stderr %q", st, out.String(), errb.String())
+	}
+	errb.Reset()
+	if st := run([]string{"-lang=xx"}, nil, &out, &errb); st != 2 || errb.String() != "error: unknown language \"xx\": want en or pt\n" {
+		t.Errorf("-lang=xx: status %d, stderr %q", st, errb.String())
+	}
+}
