@@ -194,7 +194,7 @@ func TestRender(t *testing.T) {
 		t.Errorf("N(0) en = %q", got)
 	}
 	SetLang(PT)
-	if got := N("test.n", 0); got != "0 byte" {
+	if got := N("test.n", 0); got != "0 bytes" {
 		t.Errorf("N(0) pt = %q", got)
 	}
 	if got := T("no.such.key"); got != "no.such.key" {

@@ -46,9 +46,9 @@ type Text struct {
 }
 
 // Plural is a message whose words follow a count: One for 1, Other for the
-// rest. English and Brazilian Portuguese share that rule except for 0,
-// which Portuguese says in the singular ("0 byte" is not said; CLDR's pt
-// puts 0 with one) — [N] handles it.
+// rest, 0 included. English and Brazilian Portuguese share that rule: a
+// Brazilian says "0 pacotes", "zero graus" (CLDR's pt puts 0 with one,
+// which reads "0 pacote mostrado", a slip to a student's eye).
 type Plural struct {
 	One   Text
 	Other Text
@@ -153,7 +153,7 @@ func N(key string, n int64, args ...any) string {
 	}
 	l := Current()
 	t := p.Other
-	if n == 1 || (l == PT && n == 0) {
+	if n == 1 {
 		t = p.One
 	}
 	return format(t.pick(l), append([]any{n}, args...))
