@@ -9,7 +9,7 @@ func init() {
 		},
 		"data.appended": {
 			EN: "%s appended to %s",
-			PT: "%s acrescentados a %s",
+			PT: "acrescentou %s a %s",
 		},
 		"help.recv.flag.out": {
 			EN: "append the bytes, exactly as received, to FILE instead of showing them",
