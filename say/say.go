@@ -54,6 +54,12 @@ func Error(err error) string {
 			return prefix + cause(rh, nil)
 		}
 	}
+	var ne *net.OpError // Go's own socket error (a relay's listener): "listen tcp ADDR: cause", without the system call's name
+	if errors.As(err, &ne) && ne.Err != nil && fact(ne.Err) != nil {
+		if prefix, ok := strings.CutSuffix(text, ne.Error()); ok {
+			return prefix + strings.TrimSuffix(ne.Error(), ne.Err.Error()) + cause(ne.Err, nil)
+		}
+	}
 	var pe *os.PathError // a file's error: "PATH: cause", without Go's operation ("open", "read")
 	if errors.As(err, &pe) && pe.Err != nil {
 		if prefix, ok := strings.CutSuffix(text, pe.Error()); ok {

@@ -61,6 +61,8 @@ func TestErrorInBothLanguages(t *testing.T) {
 		{words.PT, tls.RecordHeaderError{Msg: "first record does not look like a TLS handshake", RecordHeader: [5]byte{'G', 'E', 'T', ' ', '/'}, Conn: plain},
 			`o par não fala TLS: os primeiros bytes dele foram "GET /"`, ""},
 		{words.PT, &netops.OpError{Op: "option", ID: 1, Net: "udp", Addr: "127.0.0.1:5", Err: syscall.ENOPROTOOPT}, "[1] option udp 127.0.0.1:5: protocolo não disponível", "TCP_NODELAY"},
+		{words.PT, &net.OpError{Op: "listen", Net: "tcp", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 5}, Err: os.NewSyscallError("bind", syscall.EADDRINUSE)},
+			"listen tcp 127.0.0.1:5: endereço já em uso", "TIME_WAIT"},
 		{words.PT, &os.PathError{Op: "open", Path: "x.lua", Err: syscall.ENOENT}, "x.lua: arquivo ou diretório inexistente", ""},
 		{words.PT, fmt.Errorf("record: %w", &os.PathError{Op: "open", Path: "/d/r.md", Err: syscall.EISDIR}), "record: /d/r.md: é um diretório", ""},
 	} {
