@@ -53,19 +53,7 @@ func helperMain(args []string) bool {
 			if err != nil {
 				os.Exit(5)
 			}
-			go func() {
-				defer c.Close()
-				buf := make([]byte, 1024)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					if _, err := c.Write(buf[:n]); err != nil {
-						return
-					}
-				}
-			}()
+			go serveConn(c, func(chunk []byte) []byte { return chunk })
 		}
 	}
 	return false
