@@ -11,9 +11,9 @@ import (
 	"strings"
 	"syscall"
 	"time"
-	"unicode/utf8"
 
 	"github.com/socklab/socklab/netops"
+	"github.com/socklab/socklab/say"
 	"github.com/socklab/socklab/words"
 )
 
@@ -34,11 +34,7 @@ func shown(b []byte) ([]byte, bool) {
 	if len(b) <= showLimit {
 		return b, false
 	}
-	cut := showLimit
-	for i := 0; i < utf8.UTFMax && cut > 0 && !utf8.RuneStart(b[cut]); i++ {
-		cut--
-	}
-	return b[:cut], true
+	return b[:say.CompleteUpTo(b[:showLimit])], true
 }
 
 // quote shows bytes as a person can read them: a Go-style quoted string

@@ -53,10 +53,7 @@ func (d deadlineFile) Write(b []byte) (int, error) {
 
 // captureFileOpenError words a failure to create the capture file.
 func captureFileOpenError(path string, err error) error {
-	var pe *fs.PathError // the file's name is said already
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
+	err = withoutPath(err)
 	if errors.Is(err, syscall.ENXIO) { // a FIFO that no one reads
 		return withHint(errors.New(words.T("capture.no_reader", path)), words.T("capture.hint_reader", path))
 	}
@@ -138,13 +135,20 @@ func (s *Session) captureFileError(c *capturing, err error) {
 		return
 	}
 	c.failed = true
-	var pe *fs.PathError // the file's name is said already
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
+	err = withoutPath(err)
 	why := say.Error(err)
 	if errors.Is(err, os.ErrDeadlineExceeded) {
 		why = words.T("capture.reader_stalled", captureWriteMax.Seconds())
 	}
 	s.Printf("%s", words.N("capture.file_failed", int64(c.pcap.Kept()), c.path, why))
+}
+
+// withoutPath is err without the file's name and Go's operation, which
+// the capture's messages say in their own words.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }

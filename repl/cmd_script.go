@@ -192,7 +192,7 @@ func (w *lineWriter) Write(p []byte) (int, error) {
 		w.buf = w.buf[i+1:]
 	}
 	if len(w.buf) >= maxPartial {
-		i := completeUpTo(w.buf) // a character cut there shows whole in the next piece
+		i := say.CompleteUpTo(w.buf) // a character cut there shows whole in the next piece
 		if i == 0 {
 			i = len(w.buf)
 		}

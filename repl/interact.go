@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"unicode/utf8"
 
 	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/say"
@@ -135,23 +134,8 @@ func holdTail(b []byte) (show, held []byte) {
 	if n > 0 && b[n-1] == '\r' {
 		return b[:n-1], b[n-1:]
 	}
-	i := completeUpTo(b)
+	i := say.CompleteUpTo(b)
 	return b[:i], b[i:]
-}
-
-// completeUpTo returns the length of b without the start of a UTF-8
-// character that is not complete yet at its end.
-func completeUpTo(b []byte) int {
-	n := len(b)
-	for i := n - 1; i >= 0 && i >= n-utf8.UTFMax+1; i-- {
-		if utf8.RuneStart(b[i]) {
-			if !utf8.FullRune(b[i:]) {
-				return i
-			}
-			break
-		}
-	}
-	return n
 }
 
 // showLines prints b line by line, unprintable bytes escaped; a "\r\n"

@@ -173,7 +173,7 @@ func (s *Session) notice(sock *netops.Socket, a netops.Arrival) {
 		more := ""
 		if a.Pending > len(a.Preview) {
 			more = "..."
-			a.Preview = a.Preview[:completeUpTo(a.Preview)] // the preview's cut, not the peer's, split that character
+			a.Preview = a.Preview[:say.CompleteUpTo(a.Preview)] // the preview's cut, not the peer's, split that character
 		}
 		s.Event(sock.ID, "%s", words.T("notice.bytes", byteCount(a.Pending), quoteBytes(a.Preview), more))
 	}

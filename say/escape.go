@@ -83,3 +83,19 @@ func Inert(msg string) string {
 func active(r rune) bool {
 	return r == utf8.RuneError || r < 0x20 && r != '\n' && r != '\t' || r == 0x7f || r >= 0x80 && !printable(r)
 }
+
+// CompleteUpTo returns the length of b without the start of a UTF-8
+// character that is not complete at its end: where b may be cut (a
+// preview, a piece of a long line) without splitting a character.
+func CompleteUpTo(b []byte) int {
+	n := len(b)
+	for i := n - 1; i >= 0 && i >= n-utf8.UTFMax+1; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return n
+}

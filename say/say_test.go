@@ -99,3 +99,25 @@ func TestCallLine(t *testing.T) {
 		}
 	}
 }
+
+// TestCompleteUpTo: a cut never splits a UTF-8 character; whole text, and
+// bytes that are no UTF-8 at all, are kept whole.
+func TestCompleteUpTo(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		want int
+	}{
+		{"", 0},
+		{"abc", 3},
+		{"conex\xc3", 5},         // ã cut after its first byte
+		{"conexão", 8},           // whole
+		{"a\xe2\x82", 1},         // € cut after two of its three bytes
+		{"a\xf0\x9f\x98", 1},     // an emoji cut after three of four
+		{"a\xf0\x9f\x98\x80", 5}, // whole
+		{"a\xff", 2},             // not UTF-8: nothing to wait for
+	} {
+		if got := CompleteUpTo([]byte(c.in)); got != c.want {
+			t.Errorf("CompleteUpTo(%q) = %d, want %d", c.in, got, c.want)
+		}
+	}
+}
