@@ -1,5 +1,10 @@
 package netops
 
+import (
+	"errors"
+	"syscall"
+)
+
 // Arrival describes what waits on a socket that no receive or accept has
 // taken yet. [Socket.Watch] reports it.
 type Arrival struct {
@@ -48,8 +53,15 @@ func (s *Socket) arrival(peekOS func(b []byte) (n int, soErr, err error)) Arriva
 // peer's RST, ECONNREFUSED after an ICMP port unreachable on connected
 // UDP...) that a peek took from the kernel. The kernel gives such an error
 // to one call only, and clears it: that call must be the next receive or
-// send, as it would be without a watcher, not the watcher's look.
-func (s *Socket) keepSoErr(err error) { s.soErr.Store(&err) }
+// send, as it would be without a watcher, not the watcher's look. A reset
+// is known from now on (WasReset), before the watcher looks again and
+// finds the end of stream it leaves.
+func (s *Socket) keepSoErr(err error) {
+	if errors.Is(err, syscall.ECONNRESET) {
+		s.reset.Store(true)
+	}
+	s.soErr.Store(&err)
+}
 
 // takeSoErr returns, once, the error [Socket.keepSoErr] kept (nil when
 // none); a receive or send that gets it returns it instead of calling the
