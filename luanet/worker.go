@@ -13,6 +13,7 @@ import (
 
 // dispatch hands w to an idle worker, or to a new one.
 func (s *sched) dispatch(w work) {
+	s.handed.Store(true)
 	select {
 	case s.work <- w: // an idle worker takes it
 	default:
