@@ -93,6 +93,7 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 && strings.HasSuffix(fs.Arg(0), ".lua") {
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
+		tuneGCForScript(os.LookupEnv)
 		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
 			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec, Memory: memory,
 			OnError: func(err error) { repl.WriteError(stderr, err) }})
