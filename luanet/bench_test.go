@@ -21,7 +21,7 @@ import (
 //
 //	go test -run XXX -bench Echo -benchtime 3s ./luanet/
 func BenchmarkEcho(b *testing.B) {
-	for _, clients := range []int{50, 500} {
+	for _, clients := range []int{1, 50, 500} {
 		b.Run(fmt.Sprintf("lua/c=%d", clients), func(b *testing.B) {
 			s := startScript(b, "echo.lua", nil, "127.0.0.1:0", "--quiet")
 			echoLoad(b, s.addr(b), clients)
