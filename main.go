@@ -97,7 +97,10 @@ func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 		err := luanet.RunFile(ctx, fs.Arg(0), fs.Args()[1:], luanet.Options{
 			Stdin: stdin, Stdout: stdout, Stderr: stderr, AllowExec: *allowExec, Memory: memory,
 			OnError: func(err error) { repl.WriteError(stderr, err) }})
+		var exit *luanet.ExitError
 		switch {
+		case errors.As(err, &exit): // os.exit(3): status 3, quietly, as lua's own
+			return scriptExitStatus(exit.Code)
 		case err != nil && ctx.Err() != nil && errors.Is(err, context.Canceled):
 			fmt.Fprintln(stderr, words.T("lua.stopped_signal", fs.Arg(0)))
 			return repl.ExitInterrupted

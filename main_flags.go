@@ -114,3 +114,15 @@ func parseMemory(v string) (int64, error) {
 	}
 	return n * mult, nil
 }
+
+// scriptExitStatus is the process's exit status for a script that called
+// os.exit(code) with a code other than 0: the code itself, as the lua
+// command gives it, when a status can carry it (1 to 255); otherwise 1, so
+// that a failure (os.exit(false), os.exit(-1), os.exit(256)) never reads
+// as success.
+func scriptExitStatus(code int) int {
+	if code < 1 || code > 255 {
+		return 1
+	}
+	return code
+}
