@@ -243,11 +243,12 @@ bench_echo() {
 	done
 	# Each run measures the servers back to back, so the ratio within a run
 	# is the one least moved by the VM's drift; show how far it spreads.
-	for s in go python; do
-		[ -f "$tmp/echo.$s.500" ] || continue
-		paste -d' ' "$tmp/echo.socklab.500" "$tmp/echo.$s.500" |
+	for sc in go.1 go.50 go.500 python.500; do
+		s=${sc%.*} c=${sc#*.}
+		[ -f "$tmp/echo.$s.$c" ] || continue
+		paste -d' ' "$tmp/echo.socklab.$c" "$tmp/echo.$s.$c" |
 			awk '$1>0 && $3>0 {print $1/$3}' | sort -g |
-			awk -v s="$s" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at 500 clients, run by run: %.2f to %.2f (median %.2f)\n", s, a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+			awk -v s="$s" -v c="$c" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at %s clients, run by run: %.2f to %.2f (median %.2f)\n", s, c, a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 	done
 	if cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {exit !f}'; then
 		failed "some echo runs had failed round trips"
