@@ -248,7 +248,7 @@ bench_echo() {
 		[ -f "$tmp/echo.$s.$c" ] || continue
 		paste -d' ' "$tmp/echo.socklab.$c" "$tmp/echo.$s.$c" |
 			awk '$1>0 && $3>0 {print $1/$3}' | sort -g |
-			awk -v s="$s" -v c="$c" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at %s clients, run by run: %.2f to %.2f (median %.2f)\n", s, c, a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
+			awk -v s="$s" -v c="$c" '{a[NR]=$1} END {if (NR) printf "  socklab/%s at %s %s, run by run: %.2f to %.2f (median %.2f)\n", s, c, (c == 1 ? "client" : "clients"), a[1], a[NR], (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'
 	done
 	if cat "$tmp"/echo.*.* 2>/dev/null | awk '$2>0 {f=1} END {exit !f}'; then
 		failed "some echo runs had failed round trips"
