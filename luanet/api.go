@@ -85,7 +85,7 @@ var api = []apiFunc{
 	{on: "P", name: "fwd", fn: (*engine).fwd},
 	{on: "P", name: "nest", fn: (*engine).nest},
 	{on: "P", name: "ioread", fn: (*engine).ioRead},
-	{on: "P", name: "overflow", fn: (*engine).overflow},
+	{on: "P", name: "caught", fn: (*engine).caught},
 	{on: "P", name: "arm", fn: (*engine).arm},
 	{on: "P", name: "isgo", fn: func(_ *engine, L *lua.LState) int { return isGo(L) }},
 	{on: "P", name: "coparked", fn: coParked},

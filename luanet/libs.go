@@ -7,6 +7,7 @@ package luanet
 import (
 	_ "embed"
 	"io"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -140,15 +141,24 @@ func (e *engine) print(L *lua.LState) int {
 
 // osExit ends the script: os.exit() or os.exit(0) or os.exit(true)
 // succeeds, another code makes RunFile fail. It never ends the process.
+// The code is a number, or a string that is one ("3"), as in Lua.
 func (e *engine) osExit(L *lua.LState) int {
 	code := 0
 	switch v := L.Get(1).(type) {
+	case *lua.LNilType:
 	case lua.LBool:
 		if !v {
 			code = 1
 		}
 	case lua.LNumber:
 		code = int(v)
+	default:
+		n, ok := v.(lua.LString)
+		f, err := strconv.ParseFloat(strings.TrimSpace(string(n)), 64)
+		if !ok || err != nil {
+			typeErr(L, 1, "exit", "number", v)
+		}
+		code = int(f)
 	}
 	ud := L.NewUserData()
 	ud.Value = &ExitError{Code: code}

@@ -8,10 +8,11 @@ local function pack(...) return {n = select("#", ...), ...} end
 
 -- step drives coroutine co after a resume gave r, passing scheduler yields
 -- (MARK) through to the scheduler and other yields to our own resumer.
-local P_nest, P_overflow = P.nest, P.overflow
-local function step(co, r)
+-- An error is what P.caught makes of it (os.exit's goes on out).
+local P_nest, P_caught = P.nest, P.caught
+local function step(co, r, wrapped)
   while true do
-    if not r[1] then return false, P_overflow(co, r[2]) end
+    if not r[1] then return false, P_caught(co, r[2], wrapped) end
     if co_status(co) == "dead" then return unpack(r, 1, r.n) end
     if r[2] == MARK then
       local a, b = P.fwd()
@@ -47,14 +48,15 @@ function pcall(f, ...)
   if type(f) ~= "function" and not (type(mt) == "table" and mt.__call) then
     return false, "attempt to call a " .. type(f) .. " value" -- as the stock pcall says
   end
-  if type(f) ~= "function" or P.isgo(f) then
-    local g = f
-    f = function(...) local r = pack(g(...)) return unpack(r, 1, r.n) end
+  local wrapped = type(f) ~= "function" or P.isgo(f)
+  if wrapped then -- (called through a table: its errors then name it "?", as Lua's)
+    local g = {f}
+    f = function(...) local r = pack(g[1](...)) return unpack(r, 1, r.n) end
   end
   P_nest()
   local co = co_create(f)
   inpcall[co] = co_running()
-  return step(co, pack(co_resume(co, ...)))
+  return step(co, pack(co_resume(co, ...)), wrapped)
 end
 
 function xpcall(f, handler, ...)
@@ -79,7 +81,7 @@ local function resume(co, ...)
     parked[co] = nil
     r = pack(co_resume(co, a, b))
   end
-  if not r[1] then return false, P_overflow(co, r[2]) end
+  if not r[1] then return false, P_caught(co, r[2]) end
   return unpack(r, 1, r.n)
 end
 coroutine.resume = resume
