@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/socklab/socklab/netops"
 	"github.com/socklab/socklab/words"
 )
 
@@ -68,8 +69,8 @@ func (s *Session) streamFile(ctx context.Context, a *Args) error {
 		case rerr == io.EOF:
 			s.Event(a.Sock.ID, "%s", words.T("data.sent", byteCount(sent)))
 			return nil
-		case rerr != nil && ctx.Err() != nil:
-			return partialSend(ctx.Err(), sent, size)
+		case rerr != nil && ctx.Err() != nil: // canceled between two sends: said as a cancel within one ("[4] send canceled")
+			return partialSend(&netops.OpError{Op: a.Command.Name, ID: a.Sock.ID, Err: ctx.Err()}, sent, size)
 		case rerr != nil:
 			return partialSend(fmt.Errorf("%s --file: %w", a.Command.Name, rerr), sent, size)
 		}
