@@ -148,3 +148,27 @@ func execCancelled(t *testing.T, s *Session, out *syncBuffer, line string) (stri
 	t.Fatalf("%s never started", line)
 	return "", nil
 }
+
+// execCancelledWhen runs line and cancels it once ready reports true (it
+// is polled, for at most 10 s), when a fixed head start cannot know that
+// the command has got where the test needs it; it returns what the shell
+// said.
+func execCancelledWhen(t *testing.T, s *Session, out *syncBuffer, line string, ready func() bool) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- s.Exec(ctx, line) }()
+	for deadline := time.Now().Add(10 * time.Second); !ready(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: not where the test cancels it within 10 s", line)
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Fatalf("%s: not canceled within 5 s", line)
+	}
+	return out.take()
+}

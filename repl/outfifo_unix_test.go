@@ -31,8 +31,13 @@ func TestRecvOutFIFOCancels(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	go peer.Write([]byte(strings.Repeat("x", 300<<10) + "END")) // more than a pipe holds
-	got, _ := execCancelled(t, s, out, "recv 1 --until END --out "+fifo)
+	const size = 300<<10 + 3
+	go peer.Write([]byte(strings.Repeat("x", size-3) + "END")) // more than a pipe holds
+	sock, err := s.Table().Get(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := execCancelledWhen(t, s, out, "recv 1 --until END --out "+fifo, func() bool { return sock.Info().In == size }) // all came: the write to the FIFO waits
 	if !strings.Contains(got, "canceled") || !strings.Contains(got, "xxxEND") {
 		t.Fatalf("recv --out on a FIFO whose reader does not read, canceled (the bytes not written shown):\n%.300s", got)
 	}
