@@ -35,8 +35,8 @@ import (
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
 // run picks the mode from args and returns the exit status: 0 when all went
-// well, 1 when a command or the script failed, 2 for bad usage, 130 when a
-// signal stopped it.
+// well, 1 when a command or the script failed, the code a script gave
+// os.exit, 2 for bad usage, 130 when a signal stopped it.
 func run(args []string, stdin *os.File, stdout, stderr io.Writer) int {
 	words.SetLang(words.FromEnv(os.Getenv))
 	if len(args) > 0 && (args[0] == "--lang" || args[0] == "-lang") {

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // helperVar makes the test binary a stand-in program (see helperMain).
@@ -53,7 +55,7 @@ func helperMain(args []string) bool {
 			if err != nil {
 				os.Exit(5)
 			}
-			go serveConn(c, func(chunk []byte) []byte { return chunk })
+			go testnet.ServeConn(c, testnet.Echo)
 		}
 	}
 	return false

@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/socklab/socklab/internal/testnet"
 	"github.com/socklab/socklab/words"
 )
 
@@ -39,26 +40,10 @@ func goServer(t *testing.T, reply func(chunk []byte) []byte) string {
 			if err != nil {
 				return
 			}
-			wg.Go(func() { serveConn(c, reply) })
+			wg.Go(func() { testnet.ServeConn(c, reply) })
 		}
 	})
 	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
-
-// serveConn writes reply(chunk) back for each chunk c reads, until c ends,
-// then closes c.
-func serveConn(c net.Conn, reply func(chunk []byte) []byte) {
-	defer c.Close()
-	buf := make([]byte, 1024)
-	for {
-		n, err := c.Read(buf)
-		if err != nil {
-			return
-		}
-		if _, err := c.Write(reply(buf[:n])); err != nil {
-			return
-		}
-	}
 }
 
 // TestGoServer: a server written in Go, already running, passes the echo

@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/socklab/socklab/internal/testnet"
 )
 
 // BenchmarkEcho measures 64-byte echo round trips, closed loop, through
@@ -56,17 +58,7 @@ func goEcho(b testing.TB) (string, func()) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				defer c.Close()
-				buf := make([]byte, 1024)
-				for {
-					n, err := c.Read(buf)
-					if err != nil {
-						return
-					}
-					if _, err := c.Write(buf[:n]); err != nil {
-						return
-					}
-				}
+				testnet.ServeConn(c, testnet.Echo)
 			}()
 		}
 	}()

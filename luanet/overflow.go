@@ -43,50 +43,6 @@ func (e *engine) nest(L *lua.LState) int {
 	return 0
 }
 
-// caught(co, err [, wrapped]) returns the error value that a pcall, an
-// xpcall or a coroutine.resume hands the script for the error err of
-// coroutine co:
-//   - os.exit's is no error to catch: it is raised again, so that it ends
-//     the script through every pcall, as os.exit says (and as in Lua,
-//     where it ends the process);
-//   - gopher-lua's position-less "lua callstack overflow" gets the
-//     position of the innermost script frame left on co;
-//   - with wrapped (a pcall of a Go function, which the prelude calls from
-//     a Lua function of its own), a position that function gave the
-//     message is the prelude's, not the script's, and goes: pcall(error,
-//     "msg") gives "msg", as Lua's own pcall does.
-func (e *engine) caught(L *lua.LState) int {
-	msg := L.Get(2)
-	if ud, ok := msg.(*lua.LUserData); ok {
-		if _, ok := ud.Value.(*ExitError); ok {
-			L.Error(ud, 0)
-		}
-	}
-	if s, ok := msg.(lua.LString); ok && string(s) == callstackOverflow {
-		if co, ok := L.Get(1).(*lua.LState); ok {
-			msg = lua.LString(overflowText(co))
-		}
-	}
-	if s, ok := msg.(lua.LString); ok && lua.LVAsBool(L.Get(3)) {
-		msg = lua.LString(withoutPreludePosition(string(s)))
-	}
-	L.Push(msg)
-	return 1
-}
-
-// withoutPreludePosition drops a leading "luanet prelude:LINE: " from msg.
-func withoutPreludePosition(msg string) string {
-	rest, ok := strings.CutPrefix(msg, preludeName+":")
-	if !ok {
-		return msg
-	}
-	digits := len(rest) - len(strings.TrimLeft(rest, "0123456789"))
-	if after, ok := strings.CutPrefix(rest[digits:], ": "); ok && digits > 0 {
-		return after
-	}
-	return msg
-}
-
 // overflowText is the "stack overflow" error of a thread whose call stack
 // overflowed: its frames are still there (gopher-lua pops only the last).
 func overflowText(th *lua.LState) string {

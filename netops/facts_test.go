@@ -156,23 +156,10 @@ func TestTraceCarriesFacts(t *testing.T) {
 // TestTraceOneByte: a call that moves one byte says "1 byte", not "1 bytes".
 func TestTraceOneByte(t *testing.T) {
 	ctx := testCtx(t)
-	tb := NewTable()
-	t.Cleanup(tb.CloseAll)
+	tb, a, c := pair(t)
 	var mu sync.Mutex
 	var calls []string
 	tb.SetTrace(&Trace{Call: func(c Call) { mu.Lock(); calls = append(calls, c.String()); mu.Unlock() }})
-	ln, err := tb.Listen(ctx, "tcp", "127.0.0.1:0", ListenOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err := tb.Connect(ctx, "tcp", ln.LocalAddr(), DialOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := ln.Accept(ctx, 10*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
 	if _, err := c.Send(ctx, []byte("x"), 0); err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func runRecv(ctx context.Context, s *Session, a *Args) error {
 	var out *os.File // opened first: a file that cannot be written costs no received byte
 	if a.Has("out") {
 		name := a.String("out")
-		if out, err = openWriteCtx(ctx, name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
+		if out, err = openCtx(ctx, name, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err() // a FIFO that no one reads: Ctrl-C ends the wait
 			}

@@ -3,11 +3,13 @@
 package repl
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 )
 
 // TestRecvOutFIFOCancels: recv --out on a FIFO waits for a reader to open
@@ -40,5 +42,34 @@ func TestRecvOutFIFOCancels(t *testing.T) {
 	got := execCancelledWhen(t, s, out, "recv 1 --until END --out "+fifo, func() bool { return sock.Info().In == size }) // all came: the write to the FIFO waits
 	if !strings.Contains(got, "canceled") || !strings.Contains(got, "xxxEND") {
 		t.Fatalf("recv --out on a FIFO whose reader does not read, canceled (the bytes not written shown):\n%.300s", got)
+	}
+}
+
+// TestFIFOOpenEndsOnCancel: an open of a FIFO whose other end no one opens
+// (send --file of a FIFO no one writes, recv --out to one no one reads)
+// ends as soon as it is canceled: socklab opens the other end itself. It
+// would otherwise be left waiting, and the command returned only after
+// openCtx's 2 s bound.
+func TestFIFOOpenEndsOnCancel(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Skip("no FIFO:", err)
+	}
+	for _, flag := range []int{os.O_RDONLY, os.O_WRONLY | os.O_APPEND} {
+		ctx, cancel := context.WithCancel(context.Background())
+		canceledAt := make(chan time.Time, 1)
+		go func() {
+			time.Sleep(50 * time.Millisecond) // a head start for the open (nothing signals that it waits in open(2))
+			canceledAt <- time.Now()
+			cancel()
+		}()
+		f, err := openCtx(ctx, fifo, flag, 0)
+		d := time.Since(<-canceledAt)
+		if f != nil || err != context.Canceled {
+			t.Fatalf("flag %#x: open returned %v, %v; want canceled", flag, f, err)
+		}
+		if d > time.Second {
+			t.Errorf("flag %#x: the open returned %v after the cancel", flag, d)
+		}
 	}
 }

@@ -24,7 +24,7 @@ const maxDatagramFile = 65507
 // openSendFile opens path for send --file. Opening a FIFO waits for a
 // writer; ctx ending (Ctrl-C, SIGTERM) ends that wait.
 func openSendFile(ctx context.Context, cmd, path string) (*os.File, error) {
-	f, err := openCtx(ctx, path)
+	f, err := openCtx(ctx, path, os.O_RDONLY, 0)
 	if err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()

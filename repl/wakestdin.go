@@ -10,10 +10,10 @@ import (
 // wakeReader is the terminal input given to readline. Like readline's
 // CancelableStdin it reads only when asked and Close ends a waiting Read;
 // besides, Wake ends a waiting Read at once with one injected byte,
-// Ctrl-] reads as Ctrl-C, and a NUL byte as Ctrl-G (see Read). (Mapped inside readline instead, with
-// FuncFilterInputRune, Ctrl-] would leave readline's reader running past
-// the end of the line, and a line typed ahead during a command would race
-// with the next prompt.)
+// Ctrl-] reads as Ctrl-C, and a NUL byte as Ctrl-G (see Read). (Mapped
+// inside readline instead, with FuncFilterInputRune, Ctrl-] would leave
+// readline's reader running past the end of the line, and a line typed
+// ahead during a command would race with the next prompt.)
 // (readline's own WriteStdin is seen only after the next key press, since
 // its read of the terminal is already waiting.) A read of the terminal
 // that a wake overtook is kept for the next Read: no key press is lost.

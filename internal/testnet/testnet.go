@@ -1,5 +1,5 @@
 // Package testnet holds what socklab's tests of several packages need to
-// know about the machine they run on.
+// know about the machine they run on, and the peers they share.
 package testnet
 
 import (
@@ -26,3 +26,24 @@ func NeedUDP(t testing.TB) {
 		t.Skip(why)
 	}
 }
+
+// ServeConn writes reply(chunk) back for each chunk c reads (1024 bytes
+// at most, as the course's servers read), until c ends, then closes c: a
+// test's echo server, or one that answers otherwise, a goroutine per
+// connection.
+func ServeConn(c net.Conn, reply func(chunk []byte) []byte) {
+	defer c.Close()
+	buf := make([]byte, 1024)
+	for {
+		n, err := c.Read(buf)
+		if err != nil {
+			return
+		}
+		if _, err := c.Write(reply(buf[:n])); err != nil {
+			return
+		}
+	}
+}
+
+// Echo is the reply of an echo server, for [ServeConn].
+func Echo(chunk []byte) []byte { return chunk }
